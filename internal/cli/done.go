@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/track"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newDoneCmd) }
+
+type doneOptions struct {
+	IDs  []string
+	Lang string
+	All  bool
+}
+
+func newDoneCmd(env *Env) *cobra.Command {
+	opts := &doneOptions{}
+	c := &cobra.Command{
+		Use:   "done ID... --lang L",
+		Short: "Record that translations match the current source",
+		Long: `Record in each translation's front matter that it matches the current source
+version (translation.source_hash), clearing draft. Only the record's lines change;
+every other byte of the file stays as it was. A copy of the source version is kept
+under .ceviri/sources so that later changes can be shown without git.
+
+With --all, every translation in the language is recorded: this is how an existing
+bilingual site is adopted in one step (untracked versions become current).`,
+		Example: `  ceviri done ukraine-talks --lang tr
+  ceviri done --all --lang tr      # adopt every existing Turkish page as current`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.IDs = args
+			return runDone(env, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the translations (required)")
+	c.Flags().BoolVar(&opts.All, "all", false, "record every translation in the language")
+	_ = c.MarkFlagRequired("lang")
+	return c
+}
+
+func runDone(env *Env, opts *doneOptions) error {
+	if opts.All == (len(opts.IDs) > 0) {
+		return diag.Usagef("name the articles to record, or pass --all\nhint: ceviri done ID... --lang %s", opts.Lang)
+	}
+	p, err := env.openProject()
+	if err != nil {
+		return err
+	}
+	if !p.Config.Lang(opts.Lang) {
+		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, p.Config.Languages)
+	}
+	lk, err := lock(p)
+	if err != nil {
+		return err
+	}
+	defer lk.Release()
+	l, err := env.load(opts.IDs)
+	if err != nil {
+		return err
+	}
+	if err := l.err(); err != nil {
+		return fmt.Errorf("%w\nnothing recorded: fix the files above first", err)
+	}
+	pl := newPlan(l.p)
+	var msgs []string
+	var skipped, missing int
+	var errs []error
+	for i, a := range l.status {
+		v := a.Versions[opts.Lang]
+		if v != nil && v.State == track.Source && !opts.All {
+			// Named explicitly: of several versions without a record, this
+			// one is a translation, so the source is another one.
+			if src := track.SourceExcept(l.p, l.articles[i], opts.Lang); src != nil {
+				a.SourceFile = src
+				v = &track.Version{State: track.Untracked, Path: v.Path, File: v.File}
+			}
+		}
+		switch {
+		case v == nil || a.SourceFile == nil:
+			if !opts.All {
+				errs = append(errs, diag.Usagef("%s: article %q has no source version to record a translation against", l.p.Layout.Path(a.ID, opts.Lang), a.ID))
+			}
+			continue
+		case v.State == track.Missing:
+			if opts.All {
+				missing++
+				continue
+			}
+			errs = append(errs, diag.Usagef("%s does not exist\nhint: run `ceviri translate %s --lang %s` to start the translation", v.Path, a.ID, opts.Lang))
+			continue
+		case v.State == track.Source:
+			if !opts.All {
+				errs = append(errs, diag.Usagef("%s is the source version of %q; only translations are recorded", v.Path, a.ID))
+			}
+			continue
+		case v.State == track.Current:
+			skipped++
+			continue
+		}
+		out, err := recordCurrent(v.File, a.SourceFile)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := pl.snapshot(l.p, a.SourceFile); err != nil {
+			return err
+		}
+		pl.add(v.Path, out)
+		msgs = append(msgs, fmt.Sprintf("%s: %s -> current", v.Path, v.State))
+	}
+	if len(errs) > 0 {
+		if len(errs) == 1 {
+			return errs[0]
+		}
+		return &diag.UsageError{Err: joinErrs(errs)}
+	}
+	if err := pl.commit(); err != nil {
+		return err
+	}
+	for _, m := range msgs {
+		env.Infof("%s", m)
+	}
+	if opts.All || len(msgs) == 0 {
+		env.Infof("recorded %s in %s; %d already current; %d missing", plural(len(msgs), "translation", "translations"), opts.Lang, skipped, missing)
+	}
+	return nil
+}
+
+// recordCurrent returns the translation file with a record saying it
+// matches the current source.
+func recordCurrent(v, src *project.Version) ([]byte, error) {
+	out, err := v.Doc.SetRecord(frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", v.Path, err)
+	}
+	return out, nil
+}

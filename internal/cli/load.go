@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/safefile"
+	"github.com/ceviri/ceviri/internal/track"
+)
+
+// version is set at link time (-ldflags "-X ...cli.version=v1.2.3").
+var version = ""
+
+// Version returns ceviri's version: the one set at link time, else the
+// module version from the build information, else "devel".
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// openProject opens the project named by --root, or the one found by
+// walking up from the working directory.
+func (e *Env) openProject() (*project.Project, error) {
+	root := e.Root
+	if root == "" {
+		var err error
+		if root, err = project.Find(e.Wd); err != nil {
+			return nil, fmt.Errorf("%w\nhint: run `ceviri init` to start one, or pass --root DIR", err)
+		}
+	} else if !filepath.IsAbs(root) {
+		root = filepath.Join(e.Wd, root)
+	}
+	return project.Open(root)
+}
+
+// loaded is a project with its articles read.
+type loaded struct {
+	p        *project.Project
+	articles []*project.Article // articles whose every file could be read
+	status   []*track.Article   // their states, in the same order
+	errs     []error            // files that could not be read, sorted
+}
+
+// load opens the project and reads the articles named by ids (all when
+// ids is empty). An id that is not valid or names no article is a usage
+// error; a file that cannot be read is kept in errs and its article left
+// out, so every other article is still reported.
+func (e *Env) load(ids []string) (*loaded, error) {
+	p, err := e.openProject()
+	if err != nil {
+		return nil, err
+	}
+	files, errs := p.Scan()
+	if len(ids) > 0 {
+		want := map[string]bool{}
+		for _, id := range ids {
+			if err := project.ValidID(id); err != nil {
+				return nil, &diag.UsageError{Err: err}
+			}
+			want[id] = true
+		}
+		var keep []project.File
+		found := map[string]bool{}
+		for _, f := range files {
+			if want[f.ID] {
+				keep = append(keep, f)
+				found[f.ID] = true
+			}
+		}
+		for _, id := range ids {
+			if !found[id] {
+				return nil, &diag.UsageError{Err: fmt.Errorf("no article %q (looked for %s)", id, p.Layout.Path(id, "{lang}"))}
+			}
+		}
+		files = keep
+	}
+	versions := p.Load(files)
+	bad := map[string]bool{}
+	for _, v := range versions {
+		if v.Err != nil {
+			errs = append(errs, v.Err)
+			bad[v.ID] = true
+		}
+	}
+	var good []*project.Version
+	for _, v := range versions {
+		if !bad[v.ID] {
+			good = append(good, v)
+		}
+	}
+	diag.Sort(errs)
+	l := &loaded{p: p, articles: project.Group(good), errs: errs}
+	l.status = track.Analyze(p, l.articles)
+	return l, nil
+}
+
+// err returns the file errors as one error (nil when there were none).
+func (l *loaded) err() error {
+	if len(l.errs) == 0 {
+		return nil
+	}
+	return errors.Join(l.errs...)
+}
+
+// lock takes the project's lock for a mutating command.
+func lock(p *project.Project) (*safefile.Lock, error) {
+	lk, err := safefile.Acquire(filepath.Join(p.Root, ".ceviri", "lock"), 10*time.Second)
+	if err != nil {
+		return nil, fmt.Errorf("%w\nhint: wait for the other command to finish", err)
+	}
+	return lk, nil
+}

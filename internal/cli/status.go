@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/track"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newStatusCmd) }
+
+type statusOptions struct {
+	IDs  []string
+	Lang string
+}
+
+func newStatusCmd(env *Env) *cobra.Command {
+	opts := &statusOptions{}
+	c := &cobra.Command{
+		Use:   "status [ID...]",
+		Short: "Show the state of every article in every language",
+		Long: `Show the article x language matrix: for each language version whether it is the
+source, current, stale (the source changed since it was translated), a draft,
+untracked (no translation record), missing or orphaned, with the words left to
+translate. Status only reads; it exits 0 whatever the states are.`,
+		Example: `  ceviri status
+  ceviri status --lang tr
+  ceviri status ukraine-talks --json`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.IDs = args
+			return runStatus(env, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "show only this language")
+	return c
+}
+
+// statusJSON is the shape of status --json (PRODUCT.md section 3).
+type statusJSON struct {
+	Languages []string                  `json:"languages"`
+	Articles  []*track.Article          `json:"articles"`
+	Summary   map[string]*track.Summary `json:"summary"`
+}
+
+func runStatus(env *Env, opts *statusOptions) error {
+	l, err := env.load(opts.IDs)
+	if err != nil {
+		return err
+	}
+	langs := l.p.Config.Languages
+	if opts.Lang != "" {
+		if !l.p.Config.Lang(opts.Lang) {
+			return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, langs)
+		}
+		langs = []string{opts.Lang}
+	}
+	arts := l.status
+	if opts.Lang != "" {
+		arts = make([]*track.Article, 0, len(l.status))
+		for _, a := range l.status {
+			if v, ok := a.Versions[opts.Lang]; ok {
+				arts = append(arts, &track.Article{ID: a.ID, Source: a.Source, Versions: map[string]*track.Version{opts.Lang: v}})
+			}
+		}
+	}
+	summary := track.Summarize(langs, arts)
+	if env.JSON {
+		if arts == nil {
+			arts = []*track.Article{}
+		}
+		if err := writeJSON(env.Stdout, statusJSON{Languages: langs, Articles: arts, Summary: summary}); err != nil {
+			return err
+		}
+		return l.err()
+	}
+	if len(arts) == 0 {
+		fmt.Fprintf(env.Stdout, "no articles under %s\n", l.p.Layout.Dir())
+		return l.err()
+	}
+	t := &table{}
+	head := []string{"ARTICLE"}
+	for _, lang := range langs {
+		head = append(head, strings.ToUpper(lang))
+	}
+	t.add(head...)
+	for _, a := range arts {
+		row := []string{a.ID}
+		for _, lang := range langs {
+			v, ok := a.Versions[lang]
+			if !ok {
+				row = append(row, "-")
+				continue
+			}
+			row = append(row, env.paint(v.State, cell(v)))
+		}
+		t.add(row...)
+	}
+	t.write(env.Stdout)
+	fmt.Fprintln(env.Stdout)
+	for _, lang := range langs {
+		fmt.Fprintf(env.Stdout, "%s: %s\n", env.bold(lang), summaryLine(summary[lang]))
+	}
+	return l.err()
+}
+
+// cell is the text of one version in the status table.
+func cell(v *track.Version) string {
+	s := string(v.State)
+	switch v.State {
+	case track.Stale:
+		if v.ChangedSegments != nil && v.PendingWords != nil {
+			s += fmt.Sprintf(" (%s, %s)", plural(*v.ChangedSegments, "segment", "segments"), plural(*v.PendingWords, "word", "words"))
+		}
+	case track.Draft, track.Untracked, track.Missing:
+		if v.PendingWords != nil {
+			s += fmt.Sprintf(" (%s)", plural(*v.PendingWords, "word", "words"))
+		}
+	}
+	return s
+}
+
+func summaryLine(s *track.Summary) string {
+	var parts []string
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+		}
+	}
+	add(s.Source, "source")
+	add(s.Current, "current")
+	add(s.Stale, "stale")
+	add(s.Draft, "draft")
+	add(s.Untracked, "untracked")
+	add(s.Missing, "missing")
+	add(s.Orphan, "orphan")
+	if len(parts) == 0 {
+		return "nothing"
+	}
+	line := strings.Join(parts, ", ")
+	if s.PendingWords > 0 {
+		line += fmt.Sprintf("; %s to translate", plural(s.PendingWords, "word", "words"))
+	}
+	return line
+}

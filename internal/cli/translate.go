@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+)
+
+func init() { register(newTranslateCmd) }
+
+type translateOptions struct {
+	ID   string
+	Lang string
+}
+
+func newTranslateCmd(env *Env) *cobra.Command {
+	opts := &translateOptions{}
+	c := &cobra.Command{
+		Use:   "translate ID --lang L",
+		Short: "Start a translation from the current source",
+		Long: `Create the translation of an article in language L from its current source: the
+translatable fields and the body are copied for the translator to overwrite, and a
+translation record with draft: true says which source version it starts from.
+The article stays a draft until ` + "`ceviri done`" + `. An existing file is never overwritten.`,
+		Example: `  ceviri translate library-night-hours --lang tr
+  $EDITOR articles/library-night-hours/tr.md
+  ceviri done library-night-hours --lang tr`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runTranslate(env, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the new translation (required)")
+	_ = c.MarkFlagRequired("lang")
+	return c
+}
+
+func runTranslate(env *Env, opts *translateOptions) error {
+	p, err := env.openProject()
+	if err != nil {
+		return err
+	}
+	if !p.Config.Lang(opts.Lang) {
+		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, p.Config.Languages)
+	}
+	lk, err := lock(p)
+	if err != nil {
+		return err
+	}
+	defer lk.Release()
+	l, err := env.load([]string{opts.ID})
+	if err != nil {
+		return err
+	}
+	if err := l.err(); err != nil {
+		return err
+	}
+	a := l.status[0]
+	target := p.Layout.Path(opts.ID, opts.Lang)
+	switch {
+	case a.SourceFile == nil:
+		return diag.Usagef("article %q has no source version to translate from", opts.ID)
+	case a.Versions[opts.Lang] != nil && a.Versions[opts.Lang].File != nil:
+		return diag.Usagef("%s already exists; edit it, then run `ceviri done %s --lang %s`", target, opts.ID, opts.Lang)
+	case exists(p, target):
+		return diag.Usagef("%s already exists", target)
+	}
+	data, err := draftFrom(p, a.SourceFile)
+	if err != nil {
+		return err
+	}
+	pl := newPlan(p)
+	if err := pl.snapshot(p, a.SourceFile); err != nil {
+		return err
+	}
+	pl.add(target, data)
+	if err := pl.commit(); err != nil {
+		return err
+	}
+	env.Infof("created %s (draft, from %s)\nnext: translate it, then run `ceviri done %s --lang %s`", target, a.SourceFile.Path, opts.ID, opts.Lang)
+	return nil
+}
+
+// draftFrom builds a new translation file from the source: its translatable
+// fields (as written, in file order), a draft record, and its body.
+func draftFrom(p *project.Project, src *project.Version) ([]byte, error) {
+	fm := &yaml.Node{Kind: yaml.MappingNode}
+	for _, f := range src.Doc.Fields() {
+		if p.Config.IsTranslatable(f.Key.Value) {
+			fm.Content = append(fm.Content, clean(f.Key), clean(f.Value))
+		}
+	}
+	k, v := frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint, Draft: true}.Nodes()
+	fm.Content = append(fm.Content, k, v)
+	var buf bytes.Buffer
+	buf.WriteString("---\n")
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(fm); err != nil {
+		return nil, fmt.Errorf("encoding front matter: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("encoding front matter: %w", err)
+	}
+	buf.WriteString("---\n")
+	out := buf.Bytes()
+	body := src.Doc.Body
+	if len(body) > 0 && body[0] != '\n' {
+		out = append(out, '\n')
+	}
+	return append(out, body...), nil
+}
+
+// clean copies a YAML node without its comments.
+func clean(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.HeadComment, c.LineComment, c.FootComment = "", "", ""
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, k := range n.Content {
+		c.Content[i] = clean(k)
+	}
+	return &c
+}

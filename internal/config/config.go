@@ -1,0 +1,263 @@
+// Package config reads and validates ceviri.yaml, the file that marks the root
+// of a ceviri project and says which languages it has, where their files live
+// and which front-matter fields are translated.
+//
+// Parsing is strict: an unknown key, a value of the wrong shape or a language
+// tag that golang.org/x/text/language rejects is an error that names its line
+// and column, so a typo never silently falls back to a default.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the name of the configuration file at a project's root.
+const FileName = "ceviri.yaml"
+
+// Defaults used when ceviri.yaml leaves a key out.
+const (
+	DefaultContent  = "articles/{id}/{lang}.md"
+	DefaultLocales  = "locales"
+	DefaultOut      = "dist"
+	DefaultFallback = "source"
+)
+
+// DefaultTranslatable lists the front-matter fields that are translated when
+// ceviri.yaml does not say.
+var DefaultTranslatable = []string{"title", "summary", "description"}
+
+// Config is a parsed and validated ceviri.yaml.
+type Config struct {
+	// Languages are the project's languages in the order written, at least two,
+	// canonical BCP 47 strings ("tr", "en", "pt-BR").
+	Languages []string
+	// Tags are Languages parsed.
+	Tags []language.Tag
+	// SourceLanguage is the default source language of new articles.
+	SourceLanguage string
+	// Content is the path template of language versions, with {id} and {lang}.
+	Content string
+	// Locales is the directory of the go-i18n message files.
+	Locales string
+	// Translatable lists the front-matter fields written per language.
+	Translatable []string
+	// Required lists the fields every language version must have.
+	Required []string
+	// Build holds the defaults of ceviri build.
+	Build Build
+	// Check holds the settings of ceviri check.
+	Check Check
+}
+
+// Build holds the build section of ceviri.yaml.
+type Build struct {
+	Out        string // output directory
+	Fallback   string // source | skip | fail
+	MinCurrent int    // percent of current translations a language needs to be built
+	BaseURL    string // absolute base URL for sitemap, feed and hreflang links
+	Archive    string // none | tar.gz | zip
+}
+
+// Check holds the check section of ceviri.yaml.
+type Check struct {
+	// Rules maps a rule id to a severity: error, warning or off.
+	Rules map[string]string
+	// Paths maps a language to the path prefix of its internal links ("/" or
+	// "/en/" for English, "/tr/" for Turkish), so that a localized link is not
+	// reported as a different link.
+	Paths map[string]string
+}
+
+// Lang reports whether code is one of the project's languages.
+func (c *Config) Lang(code string) bool {
+	for _, l := range c.Languages {
+		if l == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Tag returns the parsed tag of a project language.
+func (c *Config) Tag(code string) language.Tag {
+	for i, l := range c.Languages {
+		if l == code {
+			return c.Tags[i]
+		}
+	}
+	return language.Make(code)
+}
+
+// IsTranslatable reports whether a front-matter key is a translatable field.
+// Keys compare case-insensitively, as Hugo does ("Title" is "title").
+func (c *Config) IsTranslatable(key string) bool {
+	for _, f := range c.Translatable {
+		if strings.EqualFold(f, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// Default returns the configuration of a new project with the given languages.
+func Default(langs []string) (*Config, error) {
+	c := &Config{Languages: langs, Content: DefaultContent, Locales: DefaultLocales,
+		Translatable: DefaultTranslatable, Required: []string{"title"},
+		Build: Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
+	for _, l := range langs {
+		t, err := language.Parse(l)
+		if err != nil {
+			return nil, fmt.Errorf("bad language tag %q: %v", l, err)
+		}
+		c.Tags = append(c.Tags, t)
+	}
+	if len(langs) < 2 {
+		return nil, errors.New("a project needs at least two languages")
+	}
+	c.SourceLanguage = langs[0]
+	return c, nil
+}
+
+// Parse reads ceviri.yaml from data; name is the path used in error messages.
+// All the problems found are returned together, each positioned.
+func Parse(name string, data []byte) (*Config, error) {
+	p := &parser{name: name}
+	c := &Config{Content: DefaultContent, Locales: DefaultLocales,
+		Translatable: DefaultTranslatable, Required: []string{"title"},
+		Build: Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, p.yamlError(err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 || len(doc.Content) == 0 {
+		return nil, diag.Errorf(name, 1, 1, "empty configuration: at least `languages` is required")
+	}
+	root := doc.Content[0]
+	var langNode, srcNode *yaml.Node
+	pathNodes := map[string]*yaml.Node{}
+	p.mapping(root, func(k string, key, v *yaml.Node) {
+		switch k {
+		case "languages":
+			langNode = key
+			for _, item := range p.strings(v) {
+				t, err := language.Parse(item.Value)
+				if err != nil {
+					p.errf(item, "bad language tag %q: %v", item.Value, err)
+					continue
+				}
+				code := t.String()
+				if c.Lang(code) {
+					p.errf(item, "language %q listed twice", code)
+					continue
+				}
+				c.Languages = append(c.Languages, code)
+				c.Tags = append(c.Tags, t)
+			}
+		case "source_language":
+			if s := p.scalar(v); s != nil {
+				t, err := language.Parse(s.Value)
+				if err != nil {
+					p.errf(s, "bad language tag %q: %v", s.Value, err)
+				} else {
+					c.SourceLanguage = t.String()
+					srcNode = s
+				}
+			}
+		case "content":
+			if s := p.scalar(v); s != nil {
+				if err := ValidateContent(s.Value); err != nil {
+					p.errf(s, "%v", err)
+				}
+				c.Content = s.Value
+			}
+		case "locales":
+			if s := p.scalar(v); s != nil {
+				c.Locales = s.Value
+			}
+		case "translatable":
+			c.Translatable = values(p.strings(v))
+		case "required":
+			c.Required = values(p.strings(v))
+		case "build":
+			p.mapping(v, func(k string, key, v *yaml.Node) {
+				switch k {
+				case "out":
+					if s := p.scalar(v); s != nil {
+						c.Build.Out = s.Value
+					}
+				case "fallback":
+					if s := p.oneOf(v, "source", "skip", "fail"); s != "" {
+						c.Build.Fallback = s
+					}
+				case "archive":
+					if s := p.oneOf(v, "none", "tar.gz", "zip"); s != "" {
+						c.Build.Archive = s
+					}
+				case "min_current":
+					var n int
+					if err := v.Decode(&n); err != nil || n < 0 || n > 100 {
+						p.errf(v, "min_current must be a whole number from 0 to 100")
+					}
+					c.Build.MinCurrent = n
+				case "base_url":
+					if s := p.scalar(v); s != nil {
+						c.Build.BaseURL = s.Value
+					}
+				default:
+					p.errf(key, "unknown key %q in build (known: out, fallback, archive, min_current, base_url)", k)
+				}
+			})
+		case "check":
+			p.mapping(v, func(k string, key, v *yaml.Node) {
+				switch k {
+				case "rules":
+					c.Check.Rules = map[string]string{}
+					p.mapping(v, func(rule string, key, v *yaml.Node) {
+						if s := p.oneOf(v, "error", "warning", "off"); s != "" {
+							c.Check.Rules[rule] = s
+						}
+					})
+				case "paths":
+					c.Check.Paths = map[string]string{}
+					p.mapping(v, func(lang string, key, v *yaml.Node) {
+						if s := p.scalar(v); s != nil {
+							c.Check.Paths[lang] = s.Value
+							pathNodes[lang] = key
+						}
+					})
+				default:
+					p.errf(key, "unknown key %q in check (known: rules, paths)", k)
+				}
+			})
+		default:
+			p.errf(key, "unknown key %q (known: languages, source_language, content, locales, translatable, required, build, check)", k)
+		}
+	})
+	if langNode == nil {
+		p.errf(root, "missing key `languages` (for example: languages: [tr, en])")
+	} else if len(c.Languages) < 2 && len(p.errs) == 0 {
+		p.errf(langNode, "a project needs at least two languages")
+	}
+	if c.SourceLanguage == "" && len(c.Languages) > 0 {
+		c.SourceLanguage = c.Languages[0]
+	} else if c.SourceLanguage != "" && len(c.Languages) > 0 && !c.Lang(c.SourceLanguage) {
+		p.errf(srcNode, "source_language %q is not one of the languages %v", c.SourceLanguage, c.Languages)
+	}
+	for lang, node := range pathNodes {
+		if len(c.Languages) > 0 && !c.Lang(lang) {
+			p.errf(node, "check.paths names %q, which is not one of the languages %v", lang, c.Languages)
+		}
+	}
+	if len(p.errs) > 0 {
+		diag.Sort(p.errs)
+		return nil, errors.Join(p.errs...)
+	}
+	return c, nil
+}

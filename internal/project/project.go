@@ -1,0 +1,264 @@
+// Package project is the model of a ceviri project: its configuration, the
+// layout of its files, and its articles, each with one language version per
+// file. Loading reads every version once, in parallel, and parses it into
+// front matter, translation record and segments.
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/ceviri/ceviri/internal/config"
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/segment"
+)
+
+// Project is an opened ceviri project.
+type Project struct {
+	Root   string         // absolute path of the directory holding ceviri.yaml
+	FS     fs.FS          // the project's files; symlinks cannot leave Root
+	Config *config.Config // the parsed ceviri.yaml
+	Layout *Layout        // where language versions live
+}
+
+// ErrNotFound is returned by Find when no ceviri.yaml is found.
+var ErrNotFound = errors.New("not a ceviri project (no ceviri.yaml here or in any parent directory)")
+
+// Find returns the directory holding ceviri.yaml, walking up from start.
+func Find(start string) (string, error) {
+	dir, err := filepath.Abs(start)
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", ErrNotFound
+		}
+		dir = parent
+	}
+}
+
+// Open reads the project rooted at root.
+func Open(root string) (*Project, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	r, err := os.OpenRoot(abs)
+	if err != nil {
+		return nil, fmt.Errorf("opening project: %w", err)
+	}
+	fsys := r.FS()
+	data, err := fs.ReadFile(fsys, config.FileName)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no %s (run `ceviri init` to create one)", abs, config.FileName)
+		}
+		return nil, err
+	}
+	return New(abs, fsys, data)
+}
+
+// New makes a project from a file system and the bytes of its ceviri.yaml;
+// tests use it with fstest.MapFS.
+func New(root string, fsys fs.FS, configData []byte) (*Project, error) {
+	cfg, err := config.Parse(config.FileName, configData)
+	if err != nil {
+		return nil, err
+	}
+	layout, err := NewLayout(cfg.Content, cfg.Languages)
+	if err != nil {
+		return nil, err
+	}
+	return &Project{Root: root, FS: fsys, Config: cfg, Layout: layout}, nil
+}
+
+// File is a language version found on disk, before it is read.
+type File struct {
+	ID, Lang, Path string
+}
+
+// Scan lists the language versions in the project, sorted by id and then
+// by the order of languages in ceviri.yaml. Files that cannot be used
+// (a symlink that leaves the project) are returned as errors beside them.
+func (p *Project) Scan() ([]File, []error) {
+	var files []File
+	var errs []error
+	root := p.Layout.Dir()
+	err := fs.WalkDir(p.FS, root, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if name == root && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			errs = append(errs, diag.Errorf(name, 1, 1, "%v", unwrapPath(err)))
+			return nil
+		}
+		base := path.Base(name)
+		if name != root && len(base) > 0 && base[0] == '.' {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		id, lang, ok := p.Layout.Match(name)
+		if !ok {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			fi, err := fs.Stat(p.FS, name)
+			switch {
+			case err != nil:
+				errs = append(errs, diag.Errorf(name, 1, 1, "symlink points outside the project or nowhere; ceviri reads only files inside %s", p.Root))
+				return nil
+			case !fi.Mode().IsRegular():
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		files = append(files, File{ID: id, Lang: lang, Path: name})
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	order := map[string]int{}
+	for i, l := range p.Config.Languages {
+		order[l] = i
+	}
+	sort.Slice(files, func(i, j int) bool {
+		if files[i].ID != files[j].ID {
+			return files[i].ID < files[j].ID
+		}
+		return order[files[i].Lang] < order[files[j].Lang]
+	})
+	return files, errs
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Version is a parsed language version of an article.
+type Version struct {
+	File
+	Doc         *frontmatter.Doc
+	Record      *frontmatter.Record // nil: no translation record
+	Fields      []segment.Segment   // translatable front-matter fields
+	Body        []segment.Segment   // body segments
+	Fingerprint string              // segment.Fingerprint of Segments()
+	Words       int                 // words in all segments
+	Err         error               // why the file could not be read; the rest is then empty
+}
+
+// Segments returns the fields followed by the body segments.
+func (v *Version) Segments() []segment.Segment {
+	out := make([]segment.Segment, 0, len(v.Fields)+len(v.Body))
+	return append(append(out, v.Fields...), v.Body...)
+}
+
+// Parse reads one language version from its bytes. cfg decides which
+// front-matter fields are translatable.
+func Parse(f File, data []byte, cfg *config.Config) *Version {
+	v := &Version{File: f}
+	doc, err := frontmatter.Parse(f.Path, data)
+	if err != nil {
+		v.Err = err
+		return v
+	}
+	v.Doc = doc
+	if v.Record, err = doc.Record(); err != nil {
+		v.Err = err
+		return v
+	}
+	var fields []segment.FieldValue
+	for _, name := range cfg.Translatable {
+		if fld, ok := doc.Get(name); ok {
+			fields = append(fields, segment.FieldValue{Name: name, Value: fld.Value})
+		}
+	}
+	v.Fields = segment.Fields(fields)
+	v.Body = segment.Body(segment.Normalize(doc.Body), doc.BodyLine)
+	segs := v.Segments()
+	v.Fingerprint = segment.Fingerprint(segs)
+	v.Words = segment.TotalWords(segs)
+	return v
+}
+
+// Load reads and parses files in parallel, one worker per CPU. The result is
+// in the order of files; a version that could not be read carries its error.
+func (p *Project) Load(files []File) []*Version {
+	out := make([]*Version, len(files))
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(files) {
+		workers = len(files)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = p.LoadFile(files[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// LoadFile reads and parses one language version.
+func (p *Project) LoadFile(f File) *Version {
+	data, err := fs.ReadFile(p.FS, f.Path)
+	if err != nil {
+		return &Version{File: f, Err: diag.Errorf(f.Path, 1, 1, "%v", unwrapPath(err))}
+	}
+	return Parse(f, data, p.Config)
+}
+
+// Article is one article with its language versions.
+type Article struct {
+	ID       string
+	Versions map[string]*Version // by language; absent: missing
+}
+
+// Group collects loaded versions into articles, sorted by id.
+func Group(versions []*Version) []*Article {
+	byID := map[string]*Article{}
+	var out []*Article
+	for _, v := range versions {
+		a := byID[v.ID]
+		if a == nil {
+			a = &Article{ID: v.ID, Versions: map[string]*Version{}}
+			byID[v.ID] = a
+			out = append(out, a)
+		}
+		a.Versions[v.Lang] = v
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

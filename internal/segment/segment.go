@@ -1,0 +1,195 @@
+package segment
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Kinds of segment.
+const (
+	Field     = "field"      // a translatable front-matter field (or one item of a list field)
+	Heading   = "heading"    // an ATX or setext heading
+	Paragraph = "paragraph"  // a paragraph at the top level
+	ListItem  = "list_item"  // the text of a list item
+	TableCell = "table_cell" // one cell of a GFM table
+	Quote     = "blockquote" // a paragraph inside a block quote
+	Footnote  = "footnote"   // a paragraph of a footnote definition
+	Code      = "code"       // a fenced or indented code block
+	HTML      = "html"       // a raw HTML block
+)
+
+// Segment is one unit of translation.
+type Segment struct {
+	Kind  string `json:"kind"`
+	Key   string `json:"key,omitempty"`   // field name ("title", "tags.1"), or "h2" for a heading
+	Text  string `json:"text"`            // normalised Markdown source of the segment
+	Hash  string `json:"hash"`            // hex SHA-256 of kind, key and text
+	Line  int    `json:"line"`            // 1-based line in the file
+	Words int    `json:"words"`           // words to translate
+	Plain string `json:"plain,omitempty"` // the text a reader sees, without Markdown
+}
+
+// Translatable reports whether the segment holds prose to translate (code
+// and raw HTML are carried over as they are).
+func (s Segment) Translatable() bool { return s.Kind != Code && s.Kind != HTML }
+
+func (s *Segment) hash() {
+	h := sha256.New()
+	h.Write([]byte(s.Kind))
+	h.Write([]byte{0})
+	h.Write([]byte(s.Key))
+	h.Write([]byte{0})
+	h.Write([]byte(s.Text))
+	s.Hash = hex.EncodeToString(h.Sum(nil))
+}
+
+// md is the Markdown dialect of language versions: CommonMark with GFM
+// tables, strikethrough and footnotes. goldmark parsers are safe for
+// concurrent use.
+var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote))
+
+// Parser returns the goldmark instance used for segmentation, so renderers
+// read Markdown the same way.
+func Parser() goldmark.Markdown { return md }
+
+// Body splits a normalised Markdown body into segments. firstLine is the
+// file line where body starts, so segment lines are file lines.
+func Body(body []byte, firstLine int) []Segment {
+	doc := md.Parser().Parse(text.NewReader(body))
+	lines := newLineIndex(body)
+	var out []Segment
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var s Segment
+		switch n := n.(type) {
+		case *ast.Heading:
+			s = Segment{Kind: Heading, Key: "h" + strconv.Itoa(n.Level)}
+		case *ast.Paragraph, *ast.TextBlock:
+			s = Segment{Kind: containerKind(n)}
+		case *east.TableCell:
+			s = Segment{Kind: TableCell}
+		case *ast.FencedCodeBlock:
+			info := ""
+			if n.Info != nil {
+				info = strings.TrimSpace(string(n.Info.Segment.Value(body)))
+			}
+			s = Segment{Kind: Code, Key: info, Text: trimLines(rawLines(n, body))}
+		case *ast.CodeBlock:
+			s = Segment{Kind: Code, Text: trimLines(rawLines(n, body))}
+		case *ast.HTMLBlock:
+			s = Segment{Kind: HTML, Text: Collapse(rawLines(n, body))}
+		default:
+			return ast.WalkContinue, nil
+		}
+		if n.Lines().Len() > 0 {
+			s.Line = firstLine + lines.line(n.Lines().At(0).Start)
+		} else if s.Kind == TableCell || s.Kind == Heading {
+			s.Line = firstLine + lines.line(firstInlineOffset(n))
+		}
+		if s.Kind != Code && s.Kind != HTML {
+			s.Text = Collapse(rawLines(n, body))
+			s.Plain = Collapse(plainText(n, body))
+			s.Words = CountWords(s.Plain)
+			if s.Text == "" {
+				return ast.WalkSkipChildren, nil // an empty cell or heading
+			}
+		}
+		s.hash()
+		out = append(out, s)
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// containerKind names a paragraph by the block that holds it.
+func containerKind(n ast.Node) string {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.(type) {
+		case *ast.ListItem:
+			return ListItem
+		case *ast.Blockquote:
+			return Quote
+		case *east.Footnote:
+			return Footnote
+		}
+	}
+	return Paragraph
+}
+
+// rawLines returns the source text of a block's lines.
+func rawLines(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+// plainText returns what a reader sees of a block: text of its inlines,
+// including link and image text, without code spans, URLs, autolinks or raw
+// HTML.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
+			b.WriteByte(' ')
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// firstInlineOffset returns the offset of the first text inside n.
+func firstInlineOffset(n ast.Node) int {
+	off := 0
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return off
+}
+
+// lineIndex maps byte offsets to 0-based line numbers.
+type lineIndex []int
+
+func newLineIndex(b []byte) lineIndex {
+	idx := lineIndex{0}
+	for i, c := range b {
+		if c == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+func (l lineIndex) line(off int) int {
+	return sort.SearchInts(l, off+1) - 1
+}

@@ -1,0 +1,252 @@
+// Package track decides the state of every language version of every
+// article: source, current, stale, draft, untracked, missing or orphan. For a
+// translation that fell behind it compares the stored copy of the recorded
+// source version with the current source, segment by segment, to say how
+// many segments changed and how many words are left to translate.
+package track
+
+import (
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/segment"
+)
+
+// State of a language version.
+type State string
+
+// The states of a language version (PRODUCT.md section 2).
+const (
+	Source    State = "source"
+	Current   State = "current"
+	Stale     State = "stale"
+	Draft     State = "draft"
+	Untracked State = "untracked"
+	Missing   State = "missing"
+	Orphan    State = "orphan"
+)
+
+// States lists the states in the order reports show them.
+var States = []State{Source, Current, Stale, Draft, Untracked, Missing, Orphan}
+
+// Pending reports whether a version in this state needs a translator's work.
+func (s State) Pending() bool {
+	return s == Stale || s == Draft || s == Untracked || s == Missing
+}
+
+// Version is the status of one language version.
+type Version struct {
+	State           State  `json:"state"`
+	Path            string `json:"path"`
+	Words           *int   `json:"words,omitempty"`            // the source's words
+	ChangedSegments *int   `json:"changed_segments,omitempty"` // stale: segments changed since the record
+	TotalSegments   *int   `json:"total_segments,omitempty"`   // stale: segments of the current source
+	PendingWords    *int   `json:"pending_words,omitempty"`    // words to translate
+	Note            string `json:"note,omitempty"`             // why a count is an estimate
+
+	// File is the parsed version; nil when missing.
+	File *project.Version `json:"-"`
+	// Changes since the recorded source version, for a stale (or draft)
+	// translation whose stored copy was found.
+	Changes []Change `json:"-"`
+	// Recorded is the stored copy of the recorded source version, if found.
+	Recorded *project.Version `json:"-"`
+}
+
+// Article is the status of one article in every language.
+type Article struct {
+	ID       string              `json:"id"`
+	Source   string              `json:"source,omitempty"` // the source language; empty for an orphan
+	Versions map[string]*Version `json:"versions"`
+
+	SourceFile *project.Version `json:"-"`
+}
+
+// Analyze returns the status of each article. Articles whose files could
+// not be read must be left out by the caller.
+func Analyze(p *project.Project, arts []*project.Article) []*Article {
+	out := make([]*Article, len(arts))
+	for i, a := range arts {
+		out[i] = AnalyzeArticle(p, a)
+	}
+	return out
+}
+
+// SourceOf returns the source version of an article: its one version
+// without a translation record; when several have none, the one in the
+// configured source language (else the first in language order). It returns
+// nil when every version has a record (the article is orphaned).
+func SourceOf(p *project.Project, a *project.Article) *project.Version {
+	return SourceExcept(p, a, "")
+}
+
+// SourceExcept is SourceOf when the version in language not is known to be a
+// translation (the user said so), even if it has no record yet.
+func SourceExcept(p *project.Project, a *project.Article, not string) *project.Version {
+	var first *project.Version
+	for _, l := range p.Config.Languages {
+		v := a.Versions[l]
+		if v == nil || v.Record != nil || l == not {
+			continue
+		}
+		if l == p.Config.SourceLanguage {
+			return v
+		}
+		if first == nil {
+			first = v
+		}
+	}
+	return first
+}
+
+// AnalyzeArticle returns the status of one article.
+func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
+	st := &Article{ID: a.ID, Versions: map[string]*Version{}}
+	src := SourceOf(p, a)
+	st.SourceFile = src
+	if src != nil {
+		st.Source = src.Lang
+	}
+	for _, lang := range p.Config.Languages {
+		v := a.Versions[lang]
+		switch {
+		case v == nil && src == nil:
+			continue // nothing to translate from
+		case v == nil:
+			st.Versions[lang] = &Version{State: Missing, Path: p.Layout.Path(a.ID, lang), PendingWords: intp(src.Words)}
+		case v == src:
+			st.Versions[lang] = &Version{State: Source, Path: v.Path, File: v, Words: intp(v.Words)}
+		case src == nil:
+			st.Versions[lang] = &Version{State: Orphan, Path: v.Path, File: v}
+		case v.Record == nil:
+			st.Versions[lang] = &Version{State: Untracked, Path: v.Path, File: v, PendingWords: intp(src.Words)}
+		default:
+			st.Versions[lang] = translation(p, src, v)
+		}
+	}
+	return st
+}
+
+// translation decides between current, stale and draft.
+func translation(p *project.Project, src, v *project.Version) *Version {
+	vs := &Version{Path: v.Path, File: v}
+	upToDate := v.Record.SourceHash == src.Fingerprint
+	switch {
+	case v.Record.Draft:
+		vs.State = Draft
+	case upToDate:
+		vs.State = Current
+		return vs
+	default:
+		vs.State = Stale
+	}
+	srcSegs := src.Segments()
+	pending := make([]bool, len(srcSegs))
+	if !upToDate {
+		rec, err := LoadSnapshot(p, src.File, v.Record.SourceHash)
+		if err != nil {
+			// Without the old source, every segment may have changed.
+			vs.Note = err.Error()
+			for i := range pending {
+				pending[i] = true
+			}
+			if vs.State == Stale {
+				vs.ChangedSegments = intp(len(srcSegs))
+			}
+		} else {
+			vs.Recorded = rec
+			vs.Changes = Compare(rec.Segments(), srcSegs)
+			for _, c := range vs.Changes {
+				if c.Op == Added || c.Op == Changed {
+					pending[c.NewIndex] = true
+				}
+			}
+			if vs.State == Stale {
+				vs.ChangedSegments = intp(len(vs.Changes))
+			}
+		}
+		if vs.State == Stale {
+			vs.TotalSegments = intp(len(srcSegs))
+		}
+	}
+	if vs.State == Draft {
+		// A draft still owes the segments it has not translated yet.
+		same := map[string]bool{}
+		for _, s := range v.Segments() {
+			same[s.Hash] = true
+		}
+		for i, s := range srcSegs {
+			if s.Translatable() && same[s.Hash] {
+				pending[i] = true
+			}
+		}
+	}
+	words := 0
+	for i, s := range srcSegs {
+		if pending[i] {
+			words += s.Words
+		}
+	}
+	vs.PendingWords = intp(words)
+	return vs
+}
+
+// Summary counts the versions of one language by state.
+type Summary struct {
+	Source       int `json:"source"`
+	Current      int `json:"current"`
+	Stale        int `json:"stale"`
+	Draft        int `json:"draft"`
+	Untracked    int `json:"untracked"`
+	Missing      int `json:"missing"`
+	Orphan       int `json:"orphan"`
+	PendingWords int `json:"pending_words"`
+}
+
+// Add counts one version.
+func (s *Summary) Add(v *Version) {
+	switch v.State {
+	case Source:
+		s.Source++
+	case Current:
+		s.Current++
+	case Stale:
+		s.Stale++
+	case Draft:
+		s.Draft++
+	case Untracked:
+		s.Untracked++
+	case Missing:
+		s.Missing++
+	case Orphan:
+		s.Orphan++
+	}
+	if v.PendingWords != nil {
+		s.PendingWords += *v.PendingWords
+	}
+}
+
+// Summarize counts the versions of every language.
+func Summarize(langs []string, arts []*Article) map[string]*Summary {
+	out := map[string]*Summary{}
+	for _, l := range langs {
+		out[l] = &Summary{}
+	}
+	for _, a := range arts {
+		for l, v := range a.Versions {
+			out[l].Add(v)
+		}
+	}
+	return out
+}
+
+// Translatable returns the segments of a version that hold prose.
+func Translatable(segs []segment.Segment) []segment.Segment {
+	var out []segment.Segment
+	for _, s := range segs {
+		if s.Translatable() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func intp(n int) *int { return &n }
