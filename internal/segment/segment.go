@@ -36,6 +36,11 @@ type Segment struct {
 	Line  int    `json:"line"`            // 1-based line in the file
 	Words int    `json:"words"`           // words to translate
 	Plain string `json:"plain,omitempty"` // the text a reader sees, without Markdown
+
+	// Start and End are the byte offsets, in the normalised body given to
+	// Body, of the segment's first and last source line (without container
+	// markers such as "> " or "- " on the first line); zero for fields.
+	Start, End int `json:"-"`
 }
 
 // Translatable reports whether the segment holds prose to translate (code
@@ -92,8 +97,9 @@ func Body(body []byte, firstLine int) []Segment {
 		default:
 			return ast.WalkContinue, nil
 		}
-		if n.Lines().Len() > 0 {
-			s.Line = firstLine + lines.line(n.Lines().At(0).Start)
+		if ls := n.Lines(); ls.Len() > 0 {
+			s.Start, s.End = ls.At(0).Start, ls.At(ls.Len()-1).Stop
+			s.Line = firstLine + lines.line(s.Start)
 		} else if s.Kind == TableCell || s.Kind == Heading {
 			s.Line = firstLine + lines.line(firstInlineOffset(n))
 		}

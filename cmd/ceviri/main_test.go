@@ -1,0 +1,64 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/ceviri/ceviri/internal/cli"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"ceviri": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the end-to-end scenarios in testdata/script, one
+// behaviour per file, named <command>__<aspect>.txtar.
+//
+// Conditions available to scripts:
+//
+//	[exec:prog]   a program is installed (testscript built-in)
+//	[tool:prog]   like exec, but under CEVIRI_REQUIRE_TOOLS=1 a missing
+//	              program fails the test instead of skipping it
+//
+// and the environment has CORPUS, the path of the shared real-content
+// corpus (../shared/corpus), when it exists.
+func TestScripts(t *testing.T) {
+	corpus, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus"))
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		RequireExplicitExec: true,
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("CORPUS", corpus)
+			e.Setenv("NO_COLOR", "")
+			e.Setenv("GOCOVERDIR", os.Getenv("GOCOVERDIR"))
+			return nil
+		},
+		Condition: func(cond string) (bool, error) {
+			if len(cond) > 5 && cond[:5] == "tool:" {
+				return HaveTool(t, cond[5:]), nil
+			}
+			return false, nil
+		},
+		Cmds: scriptCmds,
+	})
+}
+
+// HaveTool reports whether an outside program is installed. Under
+// CEVIRI_REQUIRE_TOOLS=1 (set by .ci/run) a missing program fails the test.
+func HaveTool(t *testing.T, prog string) bool {
+	if _, err := exec.LookPath(prog); err == nil {
+		return true
+	}
+	if os.Getenv("CEVIRI_REQUIRE_TOOLS") == "1" {
+		t.Errorf("%s is not installed and CEVIRI_REQUIRE_TOOLS=1 (install it: see .ci/run)", prog)
+		return false
+	}
+	t.Logf("SKIP: %s is not installed (on %s); tests that need it are skipped", prog, runtime.GOOS)
+	return false
+}
