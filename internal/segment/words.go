@@ -13,7 +13,9 @@ var notWords = regexp.MustCompile(`(?i)\b(?:https?|ftp)://[^\s<>"]+|\bwww\.[^\s<
 
 // CountWords counts the words in plain text the way CAT tools quote them:
 // words are found at Unicode word boundaries (UAX #29), so "İstanbul'da" and
-// "1.250,5" are one word each; a number is one word; words joined by a hyphen
+// "1.250,5" are one word each; a number is one word, with a Turkish suffix
+// after an apostrophe ("1990'larda", "%40'ı") and with ":" or "/" between
+// digits ("18:30", "12/11/2025"); words joined by a hyphen
 // ("Trump-Zelensky") are one; URLs and e-mail addresses are not counted.
 // Punctuation and symbols such as "%" are not words.
 func CountWords(text string) int {
@@ -23,31 +25,67 @@ func CountWords(text string) int {
 	text = notWords.ReplaceAllString(text, " ")
 	n := 0
 	state := -1
-	joined := false // the previous token was a word followed by a hyphen
-	prevWord := false
+	prev := other // the kind of the previous token
+	glue := none  // what the previous token glues to the next one
 	var w string
 	for len(text) > 0 {
 		w, text, state = uniseg.FirstWordInString(text, state)
+		k := kindOf(w)
 		switch {
-		case isWord(w):
-			if !joined {
+		case k == word || k == number:
+			if glue == none || glue == number && k != number {
 				n++
 			}
-			joined, prevWord = false, true
-		case (w == "-" || w == "\u2010") && prevWord:
-			joined, prevWord = true, false
+			glue = none
 		default:
-			joined, prevWord = false, false
+			glue = joins(w, prev)
 		}
+		prev = k
 	}
 	return n
 }
 
-func isWord(tok string) bool {
+// Kinds of token for CountWords, also used to say what a joiner glues.
+const (
+	none   = iota // (glue only) nothing is glued
+	other         // space, punctuation, symbols
+	word          // has a letter
+	number        // digits (and separators UAX #29 keeps inside a number)
+)
+
+func kindOf(tok string) int {
+	k := other
 	for _, r := range tok {
-		if unicode.IsLetter(r) || unicode.IsNumber(r) {
-			return true
+		switch {
+		case unicode.IsLetter(r):
+			return word
+		case unicode.IsNumber(r):
+			k = number
 		}
 	}
-	return false
+	return k
+}
+
+// joins says what tok, right after a token of kind prev, glues to the
+// token that follows: a hyphen after a word or number glues any word
+// (word), an apostrophe after a number glues a suffix (word; UAX #29 keeps
+// "İstanbul'da" together but splits "1990'larda"), and ":" or "/" after a
+// number glue only another number (number). It returns none otherwise.
+func joins(tok string, prev int) int {
+	if prev == other {
+		return none
+	}
+	switch tok {
+	case "-", "\u2010", "\u2011":
+		return word
+	case "'", "\u2019":
+		if prev == number {
+			return word
+		}
+	case ":", "/":
+		if prev == number {
+			return number
+		}
+	}
+	return none
 }
