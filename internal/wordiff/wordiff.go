@@ -1,0 +1,241 @@
+// Package wordiff compares two texts word by word, the way
+// `git diff --word-diff` does, so a translator sees which words of a changed
+// source segment are new. Words are found at Unicode word boundaries
+// (UAX #29), so Turkish suffixes after an apostrophe stay with their word
+// and punctuation is a change of its own.
+package wordiff
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/rivo/uniseg"
+)
+
+// Op is what a span of text is in the new text compared with the old.
+type Op string
+
+// The ops of a Span.
+const (
+	Equal  Op = "equal"  // in both texts
+	Delete Op = "delete" // only in the old text
+	Insert Op = "insert" // only in the new text
+)
+
+// Span is a run of text with one op.
+type Span struct {
+	Op   Op     `json:"op"`
+	Text string `json:"text"`
+}
+
+// maxCells bounds the table of the longest common subsequence; beyond it the
+// differing middle of two texts is reported as one replacement, which is
+// what a reader would make of so large a change anyway.
+const maxCells = 4 << 20
+
+// Diff returns the spans that turn old into new: joining the Equal and
+// Delete spans gives old, joining the Equal and Insert spans gives new. A
+// deletion comes before the insertion that replaces it, and white space
+// between two changed words is folded into the change, so "a b" replaced by
+// "c d" reads as one replacement rather than two.
+func Diff(old, new string) []Span {
+	a, b := tokens(old), tokens(new)
+	var edits []Span
+	// Common prefix and suffix first: most edits touch a few words.
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	for _, t := range a[:pre] {
+		edits = append(edits, Span{Equal, t})
+	}
+	edits = append(edits, middle(a[pre:len(a)-suf], b[pre:len(b)-suf])...)
+	for _, t := range a[len(a)-suf:] {
+		edits = append(edits, Span{Equal, t})
+	}
+	return tidy(edits)
+}
+
+// tokens splits s into words, runs of white space and single other
+// characters, at Unicode word boundaries.
+func tokens(s string) []string {
+	var out []string
+	state := -1
+	var w string
+	for len(s) > 0 {
+		w, s, state = uniseg.FirstWordInString(s, state)
+		out = append(out, w)
+	}
+	return out
+}
+
+// middle diffs two token lists with no common prefix or suffix by a longest
+// common subsequence.
+func middle(a, b []string) []Span {
+	n, m := len(a), len(b)
+	var out []Span
+	if n == 0 || m == 0 || n*m > maxCells {
+		for _, t := range a {
+			out = append(out, Span{Delete, t})
+		}
+		for _, t := range b {
+			out = append(out, Span{Insert, t})
+		}
+		return out
+	}
+	dp := make([][]int32, n+1)
+	for i := range dp {
+		dp[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case a[i] == b[j]:
+				dp[i][j] = dp[i+1][j+1] + 1
+			case dp[i+1][j] >= dp[i][j+1]:
+				dp[i][j] = dp[i+1][j]
+			default:
+				dp[i][j] = dp[i][j+1]
+			}
+		}
+	}
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, Span{Equal, a[i]})
+			i++
+			j++
+		case dp[i+1][j] >= dp[i][j+1]:
+			out = append(out, Span{Delete, a[i]})
+			i++
+		default:
+			out = append(out, Span{Insert, b[j]})
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		out = append(out, Span{Delete, a[i]})
+	}
+	for ; j < m; j++ {
+		out = append(out, Span{Insert, b[j]})
+	}
+	return out
+}
+
+// hunk is a run of edits: equal text, or a change of old into new text.
+type hunk struct {
+	equal    bool
+	old, new string
+}
+
+// tidy merges token edits into hunks, folds white space between two changes
+// into one change, moves white space shared by both sides of a change out of
+// it, and returns the spans, deletions before insertions.
+func tidy(edits []Span) []Span {
+	var hs []hunk
+	for _, e := range edits {
+		isEq := e.Op == Equal
+		if len(hs) == 0 || hs[len(hs)-1].equal != isEq {
+			hs = append(hs, hunk{equal: isEq})
+		}
+		h := &hs[len(hs)-1]
+		switch e.Op {
+		case Equal:
+			h.old += e.Text
+			h.new += e.Text
+		case Delete:
+			h.old += e.Text
+		case Insert:
+			h.new += e.Text
+		}
+	}
+	// Fold "change, blank, change" into one change.
+	var merged []hunk
+	for i := 0; i < len(hs); i++ {
+		h := hs[i]
+		if h.equal && isBlank(h.old) && len(merged) > 0 && !merged[len(merged)-1].equal && i+1 < len(hs) {
+			last := &merged[len(merged)-1]
+			next := hs[i+1]
+			last.old += h.old + next.old
+			last.new += h.new + next.new
+			i++
+			continue
+		}
+		merged = append(merged, h)
+	}
+	var out []Span
+	add := func(op Op, s string) {
+		if s == "" {
+			return
+		}
+		if len(out) > 0 && out[len(out)-1].Op == op {
+			out[len(out)-1].Text += s
+			return
+		}
+		out = append(out, Span{op, s})
+	}
+	for _, h := range merged {
+		if h.equal {
+			add(Equal, h.old)
+			continue
+		}
+		pre, old, new, suf := trimSharedSpace(h.old, h.new)
+		add(Equal, pre)
+		add(Delete, old)
+		add(Insert, new)
+		add(Equal, suf)
+	}
+	return out
+}
+
+// trimSharedSpace splits off white space that both sides of a change begin
+// or end with.
+func trimSharedSpace(old, new string) (pre, o, n, suf string) {
+	i := 0
+	for i < len(old) && i < len(new) && old[i] == new[i] && isSpaceByte(old[i]) {
+		i++
+	}
+	pre, old, new = old[:i], old[i:], new[i:]
+	j := 0
+	for j < len(old) && j < len(new) && old[len(old)-1-j] == new[len(new)-1-j] && isSpaceByte(old[len(old)-1-j]) {
+		j++
+	}
+	return pre, old[:len(old)-j], new[:len(new)-j], old[len(old)-j:]
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
+
+func isBlank(s string) bool {
+	return strings.TrimFunc(s, unicode.IsSpace) == ""
+}
+
+// Old returns the old text of spans.
+func Old(spans []Span) string { return join(spans, Delete) }
+
+// New returns the new text of spans.
+func New(spans []Span) string { return join(spans, Insert) }
+
+func join(spans []Span, side Op) string {
+	var b strings.Builder
+	for _, s := range spans {
+		if s.Op == Equal || s.Op == side {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}
+
+// Changed reports whether spans hold any deletion or insertion.
+func Changed(spans []Span) bool {
+	for _, s := range spans {
+		if s.Op != Equal {
+			return true
+		}
+	}
+	return false
+}
