@@ -113,6 +113,9 @@ func (d *Doc) SetRecord(r Record) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		if d.Root != nil && d.Root.Column > 1 {
+			block = indentBlock(block, d.Root.Column-1)
+		}
 		head := raw[:d.FMEnd]
 		var sep []byte
 		if len(head) > d.FMStart && !bytes.HasSuffix(head, []byte("\n")) {
@@ -120,13 +123,14 @@ func (d *Doc) SetRecord(r Record) ([]byte, error) {
 		}
 		return concat(head, sep, block, raw[d.FMEnd:]), nil
 	}
-	// The record spans from its key's line to the next line that starts at
-	// column 1 (the next key or a comment about it), less trailing blank lines.
+	// The record spans from its key's line to the next non-blank line that
+	// is not indented deeper than the key (the next key or a comment about
+	// it), less trailing blank lines.
 	first := f.Key.Line - d.FMLine
 	end := first + 1
 	for end < len(lines)-1 {
 		l := raw[lines[end]:lines[end+1]]
-		if len(l) > 0 && l[0] != ' ' && l[0] != '\t' && l[0] != '\n' && l[0] != '\r' {
+		if t := bytes.TrimLeft(l, " \t"); len(bytes.TrimSpace(t)) > 0 && len(l)-len(t) < f.Key.Column {
 			break
 		}
 		end++
@@ -141,6 +145,9 @@ func (d *Doc) SetRecord(r Record) ([]byte, error) {
 	block, err := encodeRecord(r, indent, nl)
 	if err != nil {
 		return nil, err
+	}
+	if f.Key.Column > 1 {
+		block = indentBlock(block, f.Key.Column-1)
 	}
 	tail := raw[lines[end]:]
 	if lines[end] == d.FMEnd && !bytes.HasSuffix(raw[:lines[end]], []byte("\n")) {
@@ -178,6 +185,20 @@ func encodeRecord(r Record, indent int, nl string) ([]byte, error) {
 		out = strings.ReplaceAll(out, "\n", nl)
 	}
 	return []byte(out), nil
+}
+
+// indentBlock indents every line of block by n spaces.
+func indentBlock(block []byte, n int) []byte {
+	pad := strings.Repeat(" ", n)
+	lines := strings.SplitAfter(string(block), "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		if l != "" {
+			b.WriteString(pad)
+			b.WriteString(l)
+		}
+	}
+	return []byte(b.String())
 }
 
 // lineStarts returns the offsets of the lines in raw[from:to] plus to.

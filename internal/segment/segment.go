@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
@@ -10,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -25,6 +27,7 @@ const (
 	Footnote  = "footnote"   // a paragraph of a footnote definition
 	Code      = "code"       // a fenced or indented code block
 	HTML      = "html"       // a raw HTML block
+	LinkRef   = "link_ref"   // a link reference definition ([label]: url "title")
 )
 
 // Segment is one unit of translation.
@@ -45,7 +48,7 @@ type Segment struct {
 
 // Translatable reports whether the segment holds prose to translate (code
 // and raw HTML are carried over as they are).
-func (s Segment) Translatable() bool { return s.Kind != Code && s.Kind != HTML }
+func (s Segment) Translatable() bool { return s.Kind != Code && s.Kind != HTML && s.Kind != LinkRef }
 
 func (s *Segment) hash() {
 	h := sha256.New()
@@ -69,7 +72,8 @@ func Parser() goldmark.Markdown { return md }
 // Body splits a normalised Markdown body into segments. firstLine is the
 // file line where body starts, so segment lines are file lines.
 func Body(body []byte, firstLine int) []Segment {
-	doc := md.Parser().Parse(text.NewReader(body))
+	pc := parser.NewContext()
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	lines := newLineIndex(body)
 	var out []Segment
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -115,6 +119,26 @@ func Body(body []byte, firstLine int) []Segment {
 		out = append(out, s)
 		return ast.WalkSkipChildren, nil
 	})
+	return append(out, linkRefs(pc, body, firstLine, lines)...)
+}
+
+// linkRefs returns the link reference definitions, which goldmark keeps out
+// of the tree, so that a changed reference URL changes the fingerprint.
+func linkRefs(pc parser.Context, body []byte, firstLine int, lines lineIndex) []Segment {
+	refs := pc.References()
+	out := make([]Segment, 0, len(refs))
+	for _, r := range refs {
+		label := string(r.Label())
+		s := Segment{Kind: LinkRef, Key: strings.ToLower(label), Text: Collapse(string(r.Destination()) + " " + string(r.Title()))}
+		if i := bytes.Index(body, []byte("["+label+"]:")); i >= 0 {
+			s.Line = firstLine + lines.line(i)
+		}
+		s.Plain = Collapse(string(r.Title()))
+		s.Words = CountWords(s.Plain)
+		s.hash()
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out
 }
 

@@ -1,0 +1,98 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseValid(t *testing.T) {
+	c, err := Parse("ceviri.yaml", []byte(`# comment
+languages: [tr, en-GB]
+source_language: en-GB
+content: content/{lang}/{id}.md
+translatable: [title, category, tags]
+build:
+  fallback: skip
+  min_current: 80
+  archive: zip
+check:
+  rules: {stale-translation: warning}
+  paths: {tr: /tr/, en-GB: /}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.Languages, ","); got != "tr,en-GB" {
+		t.Errorf("languages = %s", got)
+	}
+	if c.SourceLanguage != "en-GB" || c.Content != "content/{lang}/{id}.md" || c.Build.Fallback != "skip" ||
+		c.Build.MinCurrent != 80 || c.Build.Archive != "zip" || c.Check.Rules["stale-translation"] != "warning" ||
+		c.Check.Paths["tr"] != "/tr/" || !c.IsTranslatable("Category") || c.IsTranslatable("date") {
+		t.Errorf("unexpected config %+v", c)
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	c, err := Parse("ceviri.yaml", []byte("languages: [tr, en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SourceLanguage != "tr" || c.Content != DefaultContent || c.Locales != "locales" ||
+		strings.Join(c.Translatable, ",") != "title,summary,description" || c.Build.Out != "dist" || c.Build.Fallback != "source" {
+		t.Errorf("defaults not applied: %+v", c)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown key", "languages: [tr, en]\nlanguage: tr\n", "ceviri.yaml:2:1: unknown key \"language\""},
+		{"bad tag", "languages: [tr, 'e n']\n", "ceviri.yaml:1:17: bad language tag \"e n\""},
+		{"one language", "languages: [tr]\n", "ceviri.yaml:1:1: a project needs at least two languages"},
+		{"duplicate language", "languages: [tr, en, tr]\n", "ceviri.yaml:1:21: language \"tr\" listed twice"},
+		{"no languages", "content: a/{id}/{lang}.md\n", "missing key `languages`"},
+		{"empty", "\n", "ceviri.yaml:1:1: empty configuration"},
+		{"source not listed", "languages: [tr, en]\nsource_language: de\n", "ceviri.yaml:2:18: source_language \"de\" is not one of"},
+		{"bad template", "languages: [tr, en]\ncontent: articles/{id}.md\n", "ceviri.yaml:2:10: content template"},
+		{"bad fallback", "languages: [tr, en]\nbuild:\n  fallback: maybe\n", "ceviri.yaml:3:13: \"maybe\" is not one of source, skip, fail"},
+		{"unknown build key", "languages: [tr, en]\nbuild:\n  output: x\n", "ceviri.yaml:3:3: unknown key \"output\" in build"},
+		{"bad severity", "languages: [tr, en]\ncheck:\n  rules:\n    links: fatal\n", "ceviri.yaml:4:12: \"fatal\" is not one of error, warning, off"},
+		{"bad min_current", "languages: [tr, en]\nbuild: {min_current: 140}\n", "min_current must be a whole number from 0 to 100"},
+		{"malformed", "languages: [tr, en\n", "ceviri.yaml:1:1: invalid YAML"},
+		{"not a list", "languages: tr\n", "ceviri.yaml:1:12: expected a list"},
+		{"duplicate key", "languages: [tr, en]\nlanguages: [en, tr]\n", "ceviri.yaml:2:1: duplicate key \"languages\""},
+		{"paths unknown lang", "languages: [tr, en]\ncheck:\n  paths: {de: /de/}\n", "ceviri.yaml:3:11: check.paths names \"de\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("ceviri.yaml", []byte(tt.yaml))
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %q, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseReportsAllProblems(t *testing.T) {
+	_, err := Parse("ceviri.yaml", []byte("languages: [tr, en]\nfoo: 1\nbar: 2\n"))
+	if err == nil || !strings.Contains(err.Error(), `"foo"`) || !strings.Contains(err.Error(), `"bar"`) {
+		t.Errorf("want both unknown keys reported, got %v", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("languages: [tr, en]\n"))
+	f.Add([]byte("languages: [tr, en]\nbuild: {fallback: skip, min_current: 5}\ncheck: {rules: {links: off}}\n"))
+	f.Add([]byte("languages: [&a tr, *a]\n"))
+	f.Add([]byte("- a\n- b\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse("ceviri.yaml", data)
+		if err == nil && len(c.Languages) < 2 {
+			t.Fatalf("accepted a config with %d languages", len(c.Languages))
+		}
+	})
+}

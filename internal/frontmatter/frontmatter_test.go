@@ -1,0 +1,207 @@
+package frontmatter
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseSplit(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		hasFM    bool
+		body     string
+		bodyLine int
+		title    string
+	}{
+		{"plain", "---\ntitle: A\n---\nbody\n", true, "body\n", 4, "A"},
+		{"crlf", "---\r\ntitle: A\r\n---\r\nbody\r\n", true, "body\r\n", 4, "A"},
+		{"bom", "\ufeff---\ntitle: A\n---\nbody\n", true, "body\n", 4, "A"},
+		{"dots close", "---\ntitle: A\n...\nbody\n", true, "body\n", 4, "A"},
+		{"trailing spaces on fences", "--- \ntitle: A\n---  \nbody", true, "body", 4, "A"},
+		{"empty front matter", "---\n---\nbody\n", true, "body\n", 3, ""},
+		{"no front matter", "# Title\n\nbody\n", false, "# Title\n\nbody\n", 1, ""},
+		{"no front matter bom", "\ufeffbody\n", false, "body\n", 1, ""},
+		{"thematic break later", "body\n\n---\n\nmore\n", false, "body\n\n---\n\nmore\n", 1, ""},
+		{"no newline at end", "---\ntitle: A\n---", true, "", 4, "A"},
+		{"capital key", "---\nTitle: A\n---\n", true, "", 4, "A"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("a.md", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.HasFrontMatter != tt.hasFM || string(d.Body) != tt.body || d.BodyLine != tt.bodyLine {
+				t.Errorf("got fm=%v body=%q line=%d, want fm=%v body=%q line=%d", d.HasFrontMatter, d.Body, d.BodyLine, tt.hasFM, tt.body, tt.bodyLine)
+			}
+			f, ok := d.Get("title")
+			if got := ""; ok {
+				got = f.Value.Value
+				if got != tt.title {
+					t.Errorf("title = %q, want %q", got, tt.title)
+				}
+			} else if tt.title != "" {
+				t.Errorf("no title, want %q", tt.title)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"unterminated", "---\ntitle: A\nbody\n", "a.md:1:1: unterminated front matter"},
+		{"malformed yaml", "---\ntitle: A\n  bad: [\n---\n", "a.md:3:1: invalid YAML"},
+		{"not a mapping", "---\n- a\n- b\n---\n", "a.md:2:1: front matter must be a mapping"},
+		{"invalid utf-8", "---\ntitle: A\n---\nok\nbad \xff here\n", "a.md:5:5: invalid UTF-8 (byte 0xff)"},
+		{"duplicate key", "---\ntitle: A\nTitle: B\n---\n", "a.md:3:1: duplicate front-matter key \"Title\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("a.md", []byte(tt.in))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+const hash1 = "sha256:1111111111111111111111111111111111111111111111111111111111111111"
+const hash2 = "sha256:2222222222222222222222222222222222222222222222222222222222222222"
+
+func TestRecord(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"none", "---\ntitle: A\n---\n", ""},
+		{"ok", "---\ntranslation:\n  from: en\n  source_hash: " + hash1 + "\n  draft: true\n---\n", "en " + hash1 + " true"},
+		{"no hash", "---\ntranslation:\n  from: en\n---\n", "error: a.md:3:3: translation record has no `source_hash`"},
+		{"bad hash", "---\ntranslation:\n  from: en\n  source_hash: md5:abc\n---\n", "error: a.md:4:16: source_hash \"md5:abc\" is not sha256"},
+		{"bad draft", "---\ntranslation:\n  from: en\n  source_hash: " + hash1 + "\n  draft: maybe\n---\n", "error: a.md:5:10: translation.draft must be true or false"},
+		{"unknown key", "---\ntranslation:\n  from: en\n  sourcehash: x\n---\n", "error: a.md:4:3: unknown key \"sourcehash\""},
+		{"scalar", "---\ntranslation: yes\n---\n", "error: a.md:2:14: translation record must be a mapping"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("a.md", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := d.Record()
+			var got string
+			switch {
+			case err != nil:
+				got = "error: " + err.Error()
+			case r != nil:
+				got = strings.Join([]string{r.From, r.SourceHash, map[bool]string{true: "true", false: "false"}[r.Draft]}, " ")
+			}
+			if !strings.HasPrefix(got, tt.want) || (tt.want == "" && got != "") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSetRecordKeepsEveryOtherByte(t *testing.T) {
+	rec := Record{From: "en", SourceHash: hash2}
+	block := "translation:\n  from: en\n  source_hash: " + hash2 + "\n"
+	tests := []struct{ name, in, want string }{
+		{
+			"adds at the end, keeping comments, quoting and order",
+			"---\n# Çeviri\ntitle: 'İstanbul''da Işık'   # tek tırnak\nsummary: \"Özet\"\nz_last: 1\n---\n\nGövde  \n",
+			"---\n# Çeviri\ntitle: 'İstanbul''da Işık'   # tek tırnak\nsummary: \"Özet\"\nz_last: 1\n" + block + "---\n\nGövde  \n",
+		},
+		{
+			"replaces a record in the middle, keeping the comment after it",
+			"---\ntitle: A\ntranslation:\n  from: en\n  source_hash: " + hash1 + "\n  draft: true\n# shared\ndate: 2025-12-03\n---\nbody\n",
+			"---\ntitle: A\n" + block + "# shared\ndate: 2025-12-03\n---\nbody\n",
+		},
+		{
+			"replaces a record with four-space indentation",
+			"---\ntitle: A\ntranslation:\n    from: en\n    source_hash: " + hash1 + "\n---\n",
+			"---\ntitle: A\ntranslation:\n    from: en\n    source_hash: " + hash2 + "\n---\n",
+		},
+		{
+			"replaces a flow-style record",
+			"---\ntranslation: {from: en, source_hash: " + hash1 + "}\ntitle: A\n---\n",
+			"---\n" + block + "title: A\n---\n",
+		},
+		{
+			"keeps blank lines after the record",
+			"---\ntranslation:\n  from: en\n  source_hash: " + hash1 + "\n\ntitle: A\n---\n",
+			"---\n" + block + "\ntitle: A\n---\n",
+		},
+		{
+			"keeps CRLF line endings",
+			"---\r\ntitle: A\r\n---\r\nbody\r\n",
+			"---\r\ntitle: A\r\n" + strings.ReplaceAll(block, "\n", "\r\n") + "---\r\nbody\r\n",
+		},
+		{
+			"adds front matter to a file without",
+			"body\n",
+			"---\n" + block + "---\nbody\n",
+		},
+		{
+			"empty front matter",
+			"---\n---\nbody\n",
+			"---\n" + block + "---\nbody\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("a.md", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := d.SetRecord(rec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(out) != tt.want {
+				t.Errorf("got\n%q\nwant\n%q", out, tt.want)
+			}
+			d2, err := Parse("a.md", out)
+			if err != nil {
+				t.Fatalf("result does not parse: %v", err)
+			}
+			r, err := d2.Record()
+			if err != nil || r == nil || r.SourceHash != hash2 || r.Draft {
+				t.Errorf("record after SetRecord = %+v, %v", r, err)
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("---\ntitle: A\n---\nbody\n"))
+	f.Add([]byte("\ufeff---\r\ntitle: \"A\"\r\ntranslation:\r\n  from: en\r\n  source_hash: " + hash1 + "\r\n---\r\n"))
+	f.Add([]byte("---\n---\n"))
+	f.Add([]byte("---\ntitle: [\n"))
+	f.Add([]byte("no front matter\n---\n"))
+	f.Add([]byte("---\n- a\n---\n"))
+	f.Add([]byte("---\na: &x [*x]\n---\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Parse("f.md", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.md:") {
+				t.Fatalf("error without position: %v", err)
+			}
+			return
+		}
+		if _, err := d.Record(); err != nil {
+			return
+		}
+		out, err := d.SetRecord(Record{From: "en", SourceHash: hash2})
+		if err != nil {
+			return
+		}
+		d2, err := Parse("f.md", out)
+		if err != nil {
+			t.Fatalf("SetRecord produced a file that does not parse: %v\n%q", err, out)
+		}
+		if r, err := d2.Record(); err != nil || r == nil || r.SourceHash != hash2 {
+			t.Fatalf("record lost: %+v %v\n%q", r, err, out)
+		}
+		if string(d2.Body) != string(d.Body) {
+			t.Fatalf("body changed:\n%q\n%q", d.Body, d2.Body)
+		}
+	})
+}
