@@ -85,7 +85,7 @@ func parseLog(out []byte) []Commit {
 		}
 		head, rest, _ := strings.Cut(rec, "\n")
 		f := strings.Split(head, "\x1f")
-		if len(f) != 4 {
+		if len(f) != 4 || f[0] == "" {
 			continue
 		}
 		c := Commit{Hash: f[0], Author: f[1], Date: f[2], Subject: f[3]}
