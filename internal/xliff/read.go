@@ -1,0 +1,345 @@
+package xliff
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/diag"
+)
+
+// MaxSize is the largest file Read accepts.
+const MaxSize = 64 << 20
+
+// reader walks the tokens of one file, remembering where each starts.
+type reader struct {
+	name      string
+	dec       *xml.Decoder
+	line, col int // where the token last returned starts
+}
+
+// Read parses an XLIFF 1.2 document. name is the path shown in errors. DTDs
+// (<!DOCTYPE ...>, and with them entity declarations) are refused before
+// anything is expanded; only the five predefined entities and character
+// references are understood; the encoding must be UTF-8.
+func Read(name string, r io.Reader) (*Document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > MaxSize {
+		return nil, diag.Errorf(name, 1, 1, "file is larger than %d MiB", MaxSize>>20)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		if strings.EqualFold(label, "utf-8") || strings.EqualFold(label, "utf8") {
+			return in, nil
+		}
+		return nil, fmt.Errorf("encoding %q is not supported; save the file as UTF-8", label)
+	}
+	rd := &reader{name: name, dec: dec}
+	return rd.document()
+}
+
+// next returns the next token, refusing DTDs.
+func (r *reader) next() (xml.Token, error) {
+	r.line, r.col = r.dec.InputPos()
+	tok, err := r.dec.Token()
+	if err != nil {
+		if err == io.EOF {
+			return nil, err
+		}
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			l, c := r.dec.InputPos()
+			return nil, diag.Errorf(r.name, l, c, "malformed XML: %s", se.Msg)
+		}
+		l, c := r.dec.InputPos()
+		return nil, diag.Errorf(r.name, l, c, "malformed XML: %v", err)
+	}
+	if d, ok := tok.(xml.Directive); ok {
+		what := "a DTD"
+		if bytes.Contains(d, []byte("ENTITY")) {
+			what = "a DTD with entity declarations"
+			if bytes.HasPrefix(d, []byte("ENTITY")) {
+				what = "an entity declaration"
+			}
+		}
+		return nil, r.errf("%s (<!%s ...>) is not allowed in an XLIFF file ceviri imports; remove it", what, firstWord(d))
+	}
+	return tok, nil
+}
+
+func firstWord(b []byte) string {
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+func (r *reader) errf(format string, args ...any) error {
+	return diag.Errorf(r.name, r.line, r.col, format, args...)
+}
+
+func isXLIFF(n xml.Name) bool { return n.Space == Namespace || n.Space == "" }
+
+func attrOf(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (r *reader) document() (*Document, error) {
+	for {
+		tok, err := r.next()
+		if err == io.EOF {
+			return nil, diag.Errorf(r.name, 1, 1, "no <xliff> element: not an XLIFF file")
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local != "xliff" {
+				return nil, r.errf("root element is <%s>, not <xliff>: not an XLIFF 1.2 file", t.Name.Local)
+			}
+			if v := attrOf(t, "version"); v != "1.2" || !isXLIFF(t.Name) {
+				return nil, r.errf("XLIFF version %q (namespace %q) is not supported; ceviri reads XLIFF 1.2", v, t.Name.Space)
+			}
+			d := &Document{}
+			if err := r.xliff(d); err != nil {
+				return nil, err
+			}
+			// Nothing but comments and white space may follow.
+			for {
+				tok, err := r.next()
+				if err == io.EOF {
+					return d, nil
+				}
+				if err != nil {
+					return nil, err
+				}
+				if _, ok := tok.(xml.StartElement); ok {
+					return nil, r.errf("content after </xliff>")
+				}
+			}
+		case xml.CharData:
+			if len(bytes.TrimSpace(t)) > 0 {
+				return nil, r.errf("text before the root element: not an XLIFF file")
+			}
+		}
+	}
+}
+
+// xliff reads the children of <xliff> up to its end tag.
+func (r *reader) xliff(d *Document) error {
+	return r.children(func(e xml.StartElement) error {
+		if e.Name.Local != "file" || !isXLIFF(e.Name) {
+			return r.skip()
+		}
+		f := File{
+			Original:   attrOf(e, "original"),
+			SourceLang: attrOf(e, "source-language"),
+			TargetLang: attrOf(e, "target-language"),
+			Datatype:   attrOf(e, "datatype"),
+			Line:       r.line, Col: r.col,
+		}
+		if err := r.file(&f); err != nil {
+			return err
+		}
+		d.Files = append(d.Files, f)
+		return nil
+	})
+}
+
+// children calls fn for each child element of the element just opened and
+// returns after its end tag; fn must consume the child with its end tag.
+func (r *reader) children(fn func(xml.StartElement) error) error {
+	for {
+		tok, err := r.next()
+		if err == io.EOF {
+			return r.errf("unexpected end of file")
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := fn(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// skip consumes the element just opened, with everything in it.
+func (r *reader) skip() error {
+	return r.children(func(xml.StartElement) error { return r.skip() })
+}
+
+func (r *reader) file(f *File) error {
+	return r.children(func(e xml.StartElement) error {
+		if e.Name.Local != "body" || !isXLIFF(e.Name) {
+			return r.skip()
+		}
+		return r.body(f)
+	})
+}
+
+// body reads trans-units, also inside <group>s.
+func (r *reader) body(f *File) error {
+	return r.children(func(e xml.StartElement) error {
+		switch {
+		case !isXLIFF(e.Name):
+			return r.skip()
+		case e.Name.Local == "group":
+			return r.body(f)
+		case e.Name.Local == "trans-unit":
+			u := Unit{ID: attrOf(e, "id"), Resname: attrOf(e, "resname"), Line: r.line, Col: r.col}
+			if u.ID == "" {
+				return r.errf("<trans-unit> without an id")
+			}
+			if err := r.unit(&u); err != nil {
+				return err
+			}
+			f.Units = append(f.Units, u)
+			return nil
+		}
+		return r.skip()
+	})
+}
+
+func (r *reader) unit(u *Unit) error {
+	return r.children(func(e xml.StartElement) error {
+		if !isXLIFF(e.Name) {
+			return r.skip()
+		}
+		var err error
+		switch e.Name.Local {
+		case "source":
+			u.Source, err = r.content()
+		case "target":
+			u.HasTarget, u.State = true, attrOf(e, "state")
+			u.TargetLine, u.TargetCol = r.line, r.col
+			u.Target, err = r.content()
+		case "note":
+			n := Note{From: attrOf(e, "from"), Annotate: attrOf(e, "annotates")}
+			var ss []Span
+			ss, err = r.content()
+			n.Text = Text(ss)
+			u.Notes = append(u.Notes, n)
+		case "context-group":
+			err = r.children(func(c xml.StartElement) error {
+				if c.Name.Local != "context" {
+					return r.skip()
+				}
+				ss, err := r.content()
+				u.Contexts = append(u.Contexts, Context{Type: attrOf(c, "context-type"), Value: Text(ss)})
+				return err
+			})
+		default:
+			err = r.skip()
+		}
+		return err
+	})
+}
+
+// content reads the mixed content of <source>, <target> or <note> up to its
+// end tag. Inline codes become placeholder spans; <mrk> and <g> are
+// transparent (their text is kept, the element dropped).
+func (r *reader) content() ([]Span, error) {
+	var out []Span
+	addText := func(s string) {
+		if s == "" {
+			return
+		}
+		if n := len(out); n > 0 && !out[n-1].Ph {
+			out[n-1].Text += s
+			return
+		}
+		out = append(out, Span{Text: s})
+	}
+	for {
+		tok, err := r.next()
+		if err == io.EOF {
+			return nil, r.errf("unexpected end of file")
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			addText(string(t))
+		case xml.EndElement:
+			return out, nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "ph", "x", "bpt", "ept", "it", "bx", "ex":
+				sp := Span{Ph: true, ID: attrOf(t, "id"), Line: r.line, Col: r.col}
+				if sp.ID == "" {
+					return nil, r.errf("<%s> without an id", t.Name.Local)
+				}
+				native, err := r.native()
+				if err != nil {
+					return nil, err
+				}
+				sp.Text = native
+				out = append(out, sp)
+			case "mrk", "g":
+				inner, err := r.content()
+				if err != nil {
+					return nil, err
+				}
+				for _, s := range inner {
+					if s.Ph {
+						out = append(out, s)
+					} else {
+						addText(s.Text)
+					}
+				}
+			default:
+				return nil, r.errf("unexpected <%s> inside a segment's text", t.Name.Local)
+			}
+		}
+	}
+}
+
+// native reads the native code inside an inline element (text of <sub>
+// elements is left out).
+func (r *reader) native() (string, error) {
+	var b strings.Builder
+	depth := 0
+	for {
+		tok, err := r.next()
+		if err == io.EOF {
+			return "", r.errf("unexpected end of file")
+		}
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if depth == 0 {
+				b.Write(t)
+			}
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				return b.String(), nil
+			}
+			depth--
+		}
+	}
+}
