@@ -25,6 +25,7 @@ func TestMain(m *testing.M) {
 //	[exec:prog]   a program is installed (testscript built-in)
 //	[tool:prog]   like exec, but under CEVIRI_REQUIRE_TOOLS=1 a missing
 //	              program fails the test instead of skipping it
+//	[corpus]      the shared corpus is beside the checkout
 //
 // and the environment has CORPUS, the path of the shared real-content
 // corpus (../shared/corpus), when it exists.
@@ -42,6 +43,10 @@ func TestScripts(t *testing.T) {
 		Condition: func(cond string) (bool, error) {
 			if len(cond) > 5 && cond[:5] == "tool:" {
 				return HaveTool(t, cond[5:]), nil
+			}
+			if cond == "corpus" {
+				_, err := os.Stat(filepath.Join(corpus, "cncf-glossary"))
+				return err == nil, nil
 			}
 			return false, nil
 		},

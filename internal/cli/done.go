@@ -122,8 +122,10 @@ func runDone(env *Env, opts *doneOptions) error {
 	if err := pl.commit(); err != nil {
 		return err
 	}
-	for _, m := range msgs {
-		env.Infof("%s", m)
+	if !opts.All {
+		for _, m := range msgs {
+			env.Infof("%s", m)
+		}
 	}
 	if opts.All || len(msgs) == 0 {
 		env.Infof("recorded %s in %s; %d already current; %d missing", plural(len(msgs), "translation", "translations"), opts.Lang, skipped, missing)
