@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/ceviri/ceviri/internal/diag"
@@ -63,8 +64,8 @@ func runDone(env *Env, opts *doneOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := l.err(); err != nil {
-		return fmt.Errorf("%w\nnothing recorded: fix the files above first", err)
+	if len(l.errs) > 0 {
+		return errors.Join(append(l.errs, errors.New("nothing recorded: fix the files above first"))...)
 	}
 	pl := newPlan(l.p)
 	var msgs []string

@@ -140,8 +140,7 @@ func printErr(w io.Writer, err error) {
 		}
 		return
 	}
-	var pe *diag.PosError
-	if errors.As(err, &pe) {
+	if pe, ok := err.(*diag.PosError); ok {
 		fmt.Fprintln(w, pe.Error())
 		return
 	}
