@@ -1,0 +1,357 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strconv"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/gitlog"
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/ceviri/ceviri/internal/track"
+	"github.com/ceviri/ceviri/internal/wordiff"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newDiffCmd) }
+
+type diffOptions struct {
+	ID    string
+	Lang  string
+	NoGit bool
+}
+
+func newDiffCmd(env *Env) *cobra.Command {
+	opts := &diffOptions{}
+	c := &cobra.Command{
+		Use:   "diff ID --lang L",
+		Short: "Show what changed in the source since a translation was made",
+		Long: `Show what changed in an article's source between the version the translation in
+language L records (translation.source_hash) and the source as it is now, segment by
+segment: added, removed, changed and moved paragraphs, headings, list items, table
+cells, quotes, code blocks and translatable front-matter fields, with the changed
+words of a changed segment marked [-old-]{+new+} (in colour on a terminal). Beside
+each change is the segment of the translation that corresponds to it: the one to edit.
+
+The recorded source version is read from its copy under .ceviri/sources, so no git
+is needed. In a git repository diff also lists the commits that touched the source
+since the recorded version, and recovers a recorded version whose copy is missing
+from the file's history by its fingerprint.
+
+A current translation has nothing to show: diff prints nothing and exits 0. A missing
+or untracked translation, or a recorded version found nowhere, is an error (exit 2).`,
+		Example: `  ceviri diff kampuste-yapay-zeka --lang en
+  ceviri diff kampuste-yapay-zeka --lang en --json | jq '.changes[] | {op, segment}'
+  ceviri diff ukraine-talks --lang tr --no-git`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runDiff(c.Context(), env, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the translation (required)")
+	c.Flags().BoolVar(&opts.NoGit, "no-git", false, "do not read git history (no commits, no recovery)")
+	_ = c.MarkFlagRequired("lang")
+	return c
+}
+
+// diffJSON is the shape of diff --json (PRODUCT.md section 3).
+type diffJSON struct {
+	ID            string           `json:"id"`
+	Lang          string           `json:"lang"`
+	State         track.State      `json:"state"`
+	Path          string           `json:"path"`
+	SourcePath    string           `json:"source_path"`
+	From          string           `json:"from"` // the recorded source fingerprint
+	To            string           `json:"to"`   // the current source fingerprint
+	RecoveredFrom string           `json:"recovered_from,omitempty"`
+	Changes       []*diffChange    `json:"changes"`
+	Commits       []gitlog.Commit  `json:"commits"`
+	PendingWords  int              `json:"pending_words"`
+	src, tr       *project.Version // current source and translation
+}
+
+// diffChange is one changed segment of the source.
+type diffChange struct {
+	Op      string `json:"op"`      // added, removed, changed or moved
+	Kind    string `json:"kind"`    // segment kind: field, heading, paragraph, list_item ...
+	Segment string `json:"segment"` // field key ("title") or body position ("body.3"), see docs/translators.md
+	Old     string `json:"old"`     // text in the recorded source ("" when added)
+	New     string `json:"new"`     // text in the current source ("" when removed)
+	// Translation is the corresponding segment of the translation, the one
+	// to edit ("" when there is none, as for an added segment).
+	Translation string `json:"translation"`
+
+	OldLine         int            `json:"old_line,omitempty"`          // line in the recorded source
+	NewLine         int            `json:"new_line,omitempty"`          // line in the current source
+	TranslationLine int            `json:"translation_line,omitempty"`  // line of Translation
+	InsertAfterLine int            `json:"insert_after_line,omitempty"` // added: translation line the new text goes after
+	Words           int            `json:"words"`                       // words to translate (added and changed)
+	Diff            []wordiff.Span `json:"diff,omitempty"`              // changed: word-level spans
+}
+
+func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
+	l, err := env.load([]string{opts.ID})
+	if err != nil {
+		return err
+	}
+	if !l.p.Config.Lang(opts.Lang) {
+		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, l.p.Config.Languages)
+	}
+	if err := l.err(); err != nil {
+		return err
+	}
+	a := l.status[0]
+	v := a.Versions[opts.Lang]
+	if err := diffable(a, v, opts); err != nil {
+		return err
+	}
+	out := &diffJSON{ID: a.ID, Lang: opts.Lang, State: v.State, Path: v.Path, SourcePath: a.SourceFile.Path,
+		From: v.File.Record.SourceHash, To: a.SourceFile.Fingerprint, Changes: []*diffChange{}, Commits: []gitlog.Commit{},
+		src: a.SourceFile, tr: v.File}
+	if out.From != out.To {
+		rec := v.Recorded
+		if !opts.NoGit {
+			rec, err = history(ctx, env, l.p, out, rec)
+			if err != nil {
+				return err
+			}
+		}
+		if rec == nil {
+			return noRecorded(out, v, opts)
+		}
+		out.Changes = describe(track.Compare(rec.Segments(), a.SourceFile.Segments()), rec, a.SourceFile, v.File)
+		for _, c := range out.Changes {
+			out.PendingWords += c.Words
+		}
+	}
+	if env.JSON {
+		return writeJSON(env.Stdout, out)
+	}
+	if len(out.Changes) == 0 {
+		if v.State == track.Draft {
+			env.Infof("%s is a draft of the current source: nothing changed in %s since it was started", v.Path, out.SourcePath)
+		}
+		return nil
+	}
+	writeDiff(env, out)
+	return nil
+}
+
+// diffable explains why a version has no recorded source to compare with.
+func diffable(a *track.Article, v *track.Version, opts *diffOptions) error {
+	switch {
+	case v == nil || a.SourceFile == nil:
+		return diag.Usagef("article %q has no source version in any language", opts.ID)
+	case v.State == track.Missing:
+		return diag.Usagef("%s does not exist: there is no translation to compare\nhint: run `ceviri translate %s --lang %s` to start it", v.Path, opts.ID, opts.Lang)
+	case v.State == track.Source:
+		return diag.Usagef("%s is the source of %q; diff shows what changed for a translation\nhint: name a translation language, e.g. `ceviri diff %s --lang %s`", v.Path, opts.ID, opts.ID, otherLang(a, opts.Lang))
+	case v.State == track.Untracked || v.File == nil || v.File.Record == nil:
+		return diag.Usagef("%s has no translation record, so there is no recorded source version to compare with\nhint: review it against %s, then run `ceviri done %s --lang %s`", v.Path, a.SourceFile.Path, opts.ID, opts.Lang)
+	}
+	return nil
+}
+
+func otherLang(a *track.Article, not string) string {
+	for l, v := range a.Versions {
+		if l != not && v.State != track.Source {
+			return l
+		}
+	}
+	return "L"
+}
+
+// noRecorded is the error for a recorded source version found nowhere.
+func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
+	where := "and git history was not searched (--no-git)"
+	if !opts.NoGit {
+		where = "and it is not in the git history of " + out.SourcePath
+	}
+	line := 1
+	if v.File.Record.Line > 0 {
+		line = v.File.Record.Line
+	}
+	return &diag.UsageError{Err: diag.Errorf(out.Path, line, 1,
+		"the recorded source version %s is not stored (%s) %s\nhint: compare the translation with %s by hand, then run `ceviri done %s --lang %s` to record the current source",
+		out.From, track.SnapshotPath(out.From), where, out.SourcePath, opts.ID, opts.Lang)}
+}
+
+// history lists the commits that touched the source since its recorded
+// version and, when rec (the stored copy) is nil, recovers that version
+// from git. Without git, or outside a work tree, it returns rec unchanged.
+func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, rec *project.Version) (*project.Version, error) {
+	repo, err := gitlog.Open(ctx, p.Root)
+	if errors.Is(err, gitlog.ErrNoRepo) {
+		return rec, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	commits, err := repo.Log(ctx, out.SourcePath)
+	if err != nil {
+		env.Infof("ceviri: reading git history of %s: %v", out.SourcePath, err)
+		return rec, nil
+	}
+	var found *project.Version
+	i, _, err := repo.Find(ctx, commits, func(data []byte) bool {
+		f := out.src.File
+		v := project.Parse(project.File{ID: f.ID, Lang: f.Lang, Path: f.Path}, data, p.Config)
+		if v.Err == nil && v.Fingerprint == out.From {
+			found = v
+			return true
+		}
+		return false
+	})
+	if err != nil {
+		env.Infof("ceviri: reading git history of %s: %v", out.SourcePath, err)
+		return rec, nil
+	}
+	if i < 0 {
+		env.Infof("the recorded source version is in no commit of %s; commits are not listed", out.SourcePath)
+		return rec, nil
+	}
+	out.Commits = commits[:i]
+	if rec == nil {
+		out.RecoveredFrom = "git:" + commits[i].Hash
+		env.Infof("recovered the recorded source version from git (commit %s): its copy %s is missing", commits[i].Short(), track.SnapshotPath(out.From))
+		return found, nil
+	}
+	return rec, nil
+}
+
+// describe turns segment changes into diff entries, each with the
+// corresponding segment of the translation tr. tr was made from rec, so its
+// segments align with rec's: fields by key, body segments by position.
+func describe(changes []track.Change, rec, src, tr *project.Version) []*diffChange {
+	// Old indices of the unchanged segments, by new index, to place an
+	// added segment after the translation of the segment before it.
+	oldOf := unchangedOld(changes, len(rec.Segments()), len(src.Segments()))
+	out := make([]*diffChange, 0, len(changes))
+	for _, c := range changes {
+		d := &diffChange{Op: c.Op}
+		seg := c.New
+		if seg == nil {
+			seg = c.Old
+		}
+		d.Kind = seg.Kind
+		if c.Old != nil {
+			d.Old, d.OldLine = c.Old.Text, c.Old.Line
+		}
+		if c.New != nil {
+			d.New, d.NewLine = c.New.Text, c.New.Line
+		}
+		if c.NewIndex >= 0 {
+			d.Segment = position(c.New, c.NewIndex, len(src.Fields))
+		} else {
+			d.Segment = position(c.Old, c.OldIndex, len(rec.Fields))
+		}
+		if c.Op == track.Added || c.Op == track.Changed {
+			d.Words = c.New.Words
+		}
+		if c.Op == track.Changed {
+			d.Diff = wordiff.Diff(d.Old, d.New)
+		}
+		if c.OldIndex >= 0 {
+			if t := counterpart(c.OldIndex, rec, tr); t != nil {
+				d.Translation, d.TranslationLine = t.Text, t.Line
+			}
+		} else if c.New.Kind != segment.Field {
+			for j := c.NewIndex - 1; j >= 0; j-- {
+				if i, ok := oldOf[j]; ok {
+					if t := counterpart(i, rec, tr); t != nil {
+						d.InsertAfterLine = lastLine(tr, t)
+					}
+					break
+				}
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// position names a segment for the reader: its field key, or "body.N" with
+// N its 1-based position among the body segments.
+func position(s *segment.Segment, index, fields int) string {
+	if s.Kind == segment.Field {
+		return s.Key
+	}
+	return "body." + strconv.Itoa(index-fields+1)
+}
+
+// unchangedOld maps the new index of every segment that is unchanged, changed
+// or moved to its old index. Unchanged segments are those no change names;
+// they pair up in order (they form a common subsequence).
+func unchangedOld(changes []track.Change, nOld, nNew int) map[int]int {
+	usedOld, usedNew := make([]bool, nOld), make([]bool, nNew)
+	m := map[int]int{}
+	for _, c := range changes {
+		if c.OldIndex >= 0 {
+			usedOld[c.OldIndex] = true
+		}
+		if c.NewIndex >= 0 {
+			usedNew[c.NewIndex] = true
+		}
+		if c.OldIndex >= 0 && c.NewIndex >= 0 {
+			m[c.NewIndex] = c.OldIndex
+		}
+	}
+	i := 0
+	for j := 0; j < nNew; j++ {
+		if usedNew[j] {
+			continue
+		}
+		for i < nOld && usedOld[i] {
+			i++
+		}
+		if i < nOld {
+			m[j] = i
+			i++
+		}
+	}
+	return m
+}
+
+// counterpart returns the translation's segment that corresponds to the
+// recorded source's segment at index i: the field with the same key, or the
+// body segment at the same position when it is of the same kind.
+func counterpart(i int, rec, tr *project.Version) *segment.Segment {
+	segs := rec.Segments()
+	if i < 0 || i >= len(segs) {
+		return nil
+	}
+	s := segs[i]
+	if s.Kind == segment.Field {
+		for k := range tr.Fields {
+			if tr.Fields[k].Key == s.Key {
+				return &tr.Fields[k]
+			}
+		}
+		return nil
+	}
+	b := i - len(rec.Fields)
+	if b < len(tr.Body) && tr.Body[b].Kind == s.Kind {
+		return &tr.Body[b]
+	}
+	return nil
+}
+
+// lastLine returns the file line where a body segment of v ends (the line
+// it starts on for a field).
+func lastLine(v *project.Version, s *segment.Segment) int {
+	if s.Kind == segment.Field || v.Doc == nil || s.End <= s.Start {
+		return s.Line
+	}
+	body := segment.Normalize(v.Doc.Body)
+	if s.End > len(body) {
+		return s.Line
+	}
+	end := s.End
+	if end > 0 && body[end-1] == '\n' {
+		end-- // the segment's last line ends with its newline
+	}
+	return v.Doc.BodyLine + bytes.Count(body[:end], []byte("\n"))
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/track"
+	"github.com/ceviri/ceviri/internal/wordiff"
+)
+
+// writeDiff prints a diff for a reader: a header naming the two versions,
+// then each change with its position, its text (word-level changes marked
+// [-old-]{+new+}, or in colour on a terminal) and the translation's segment
+// to edit, then the commits since the recorded version.
+func writeDiff(env *Env, d *diffJSON) {
+	w := env.Stdout
+	style := wordiff.Plain
+	if env.Color() {
+		style = wordiff.Color
+	}
+	fmt.Fprintf(w, "%s\n", env.bold(fmt.Sprintf("%s changed since %s was translated (%s)", d.SourcePath, d.Path, d.State)))
+	fmt.Fprintf(w, "recorded %s\ncurrent  %s\n", d.From, d.To)
+	if d.RecoveredFrom != "" {
+		fmt.Fprintf(w, "(recorded version recovered from %s)\n", d.RecoveredFrom)
+	}
+	fmt.Fprintf(w, "%s, %s to translate\n", plural(len(d.Changes), "change", "changes"), plural(d.PendingWords, "word", "words"))
+	for _, c := range d.Changes {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, env.cyan(changeHeader(d, c)))
+		var text string
+		switch c.Op {
+		case track.Added:
+			text = wordiff.Render([]wordiff.Span{{Op: wordiff.Insert, Text: c.New}}, style)
+		case track.Removed:
+			text = wordiff.Render([]wordiff.Span{{Op: wordiff.Delete, Text: c.Old}}, style)
+		case track.Changed:
+			text = wordiff.Render(c.Diff, style)
+		default:
+			text = c.New
+		}
+		writeIndented(w, "  ", text)
+		fmt.Fprintln(w, env.dim(translationLine(d, c)))
+	}
+	if len(d.Commits) > 0 {
+		fmt.Fprintf(w, "\n%s\n", env.bold("commits to "+d.SourcePath+" since the recorded version:"))
+		t := &table{}
+		for _, c := range d.Commits {
+			date, _, _ := strings.Cut(c.Date, "T")
+			t.add("  "+c.Short(), date, c.Author, c.Subject)
+		}
+		t.write(w)
+	}
+}
+
+// changeHeader is the first line of a change: what happened to which
+// segment, and where it is in the source.
+func changeHeader(d *diffJSON, c *diffChange) string {
+	kind := strings.ReplaceAll(c.Kind, "_", " ")
+	switch c.Op {
+	case track.Removed:
+		return fmt.Sprintf("@@ removed %s %s (was %s:%d) @@", kind, c.Segment, d.SourcePath, c.OldLine)
+	case track.Moved:
+		return fmt.Sprintf("@@ moved %s %s (%s:%d, was line %d) @@", kind, c.Segment, d.SourcePath, c.NewLine, c.OldLine)
+	default:
+		return fmt.Sprintf("@@ %s %s %s (%s:%d) @@", c.Op, kind, c.Segment, d.SourcePath, c.NewLine)
+	}
+}
+
+// translationLine says what to do in the translation for a change.
+func translationLine(d *diffJSON, c *diffChange) string {
+	switch {
+	case c.Translation != "" && c.Op == track.Removed:
+		return fmt.Sprintf("  %s:%d (remove): %s", d.Path, c.TranslationLine, c.Translation)
+	case c.Translation != "" && c.Op == track.Moved:
+		return fmt.Sprintf("  %s:%d (move): %s", d.Path, c.TranslationLine, c.Translation)
+	case c.Translation != "":
+		return fmt.Sprintf("  %s:%d: %s", d.Path, c.TranslationLine, c.Translation)
+	case c.InsertAfterLine > 0:
+		return fmt.Sprintf("  %s: not translated yet; add it after line %d", d.Path, c.InsertAfterLine)
+	case c.Op == track.Added:
+		return fmt.Sprintf("  %s: not translated yet", d.Path)
+	default:
+		return fmt.Sprintf("  %s: no corresponding segment found", d.Path)
+	}
+}
+
+// writeIndented writes text with every line indented.
+func writeIndented(w io.Writer, indent, text string) {
+	for _, line := range strings.Split(text, "\n") {
+		fmt.Fprintln(w, indent+line)
+	}
+}
+
+func (e *Env) cyan(text string) string {
+	if !e.Color() {
+		return text
+	}
+	return "\x1b[36m" + text + "\x1b[0m"
+}
+
+func (e *Env) dim(text string) string {
+	if !e.Color() {
+		return text
+	}
+	return "\x1b[2m" + text + "\x1b[0m"
+}

@@ -1,0 +1,217 @@
+package cli
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/track"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newPendingCmd) }
+
+type pendingOptions struct {
+	IDs    []string
+	Lang   string
+	States []string // empty: every pending state
+	Since  string   // YYYY-MM-DD; empty: no limit
+}
+
+func newPendingCmd(env *Env) *cobra.Command {
+	opts := &pendingOptions{}
+	c := &cobra.Command{
+		Use:   "pending [ID...] --lang L",
+		Short: "List the translations in a language that need work, newest first",
+		Long: `List every version of language L that needs a translator: missing, stale (the
+source changed since it was translated), draft and untracked, newest article first
+(by the source's date, then id), with the words to translate and a total.
+
+Words are counted the way CAT tools quote them: a missing or untracked version owes
+the whole source; a stale one only the source segments added or changed since its
+recorded version; a draft the segments still identical to the source. URLs, e-mail
+addresses and code are not counted. A count marked ~ is an estimate (the recorded
+source version is not stored; ` + "`ceviri diff`" + ` can recover it from git).
+
+pending only reads; it exits 0 whatever it lists.`,
+		Example: `  ceviri pending --lang en
+  ceviri pending --lang tr --state stale,draft
+  ceviri pending --lang tr --since 2025-11-01 --json`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.IDs = args
+			return runPending(env, opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVarP(&opts.Lang, "lang", "l", "", "language of the translations (required)")
+	f.StringSliceVar(&opts.States, "state", nil, "list only these states: missing, stale, draft, untracked (repeat or separate by commas)")
+	f.StringVar(&opts.Since, "since", "", "list only articles dated on or after `DATE` (YYYY-MM-DD)")
+	_ = c.MarkFlagRequired("lang")
+	return c
+}
+
+// pendingJSON is the shape of pending --json (PRODUCT.md section 3).
+type pendingJSON struct {
+	Lang       string         `json:"lang"`
+	Items      []*pendingItem `json:"items"`
+	TotalWords int            `json:"total_words"`
+}
+
+// pendingItem is one version that needs work.
+type pendingItem struct {
+	ID              string      `json:"id"`
+	State           track.State `json:"state"`
+	PendingWords    int         `json:"pending_words"`
+	Path            string      `json:"path"`
+	SourcePath      string      `json:"source_path"`
+	SourceLang      string      `json:"source_lang"`
+	Date            string      `json:"date,omitempty"` // the source's date field as written
+	ChangedSegments *int        `json:"changed_segments,omitempty"`
+	TotalSegments   *int        `json:"total_segments,omitempty"`
+	Note            string      `json:"note,omitempty"` // why the count is an estimate
+
+	when time.Time // parsed Date; zero when there is none
+}
+
+func runPending(env *Env, opts *pendingOptions) error {
+	want, err := parseStates(opts.States)
+	if err != nil {
+		return err
+	}
+	var since time.Time
+	if opts.Since != "" {
+		if since, err = time.Parse(time.DateOnly, opts.Since); err != nil {
+			return diag.Usagef("--since %q is not a date (YYYY-MM-DD)", opts.Since)
+		}
+	}
+	l, err := env.load(opts.IDs)
+	if err != nil {
+		return err
+	}
+	if !l.p.Config.Lang(opts.Lang) {
+		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, l.p.Config.Languages)
+	}
+	items := []*pendingItem{}
+	total := 0
+	for _, a := range l.status {
+		v := a.Versions[opts.Lang]
+		if v == nil || !v.State.Pending() || !want[v.State] || a.SourceFile == nil {
+			continue
+		}
+		it := &pendingItem{ID: a.ID, State: v.State, Path: v.Path, SourcePath: a.SourceFile.Path,
+			SourceLang: a.Source, ChangedSegments: v.ChangedSegments, TotalSegments: v.TotalSegments, Note: v.Note}
+		if v.PendingWords != nil {
+			it.PendingWords = *v.PendingWords
+		}
+		it.Date, it.when = sourceDate(a.SourceFile)
+		if !since.IsZero() && (it.when.IsZero() || it.when.Format(time.DateOnly) < opts.Since) {
+			continue
+		}
+		items = append(items, it)
+		total += it.PendingWords
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if !a.when.Equal(b.when) {
+			return a.when.After(b.when) // undated (zero) last
+		}
+		return a.ID < b.ID
+	})
+	if env.JSON {
+		if err := writeJSON(env.Stdout, pendingJSON{Lang: opts.Lang, Items: items, TotalWords: total}); err != nil {
+			return err
+		}
+		return l.err()
+	}
+	if len(items) == 0 {
+		fmt.Fprintf(env.Stdout, "nothing to translate in %s\n", opts.Lang)
+		return l.err()
+	}
+	writePendingTable(env, items, total)
+	for _, it := range items {
+		if it.Note != "" {
+			env.Infof("%s: ~%d words is an estimate: %s\nhint: `ceviri diff %s --lang %s` can recover the recorded version from git", it.Path, it.PendingWords, it.Note, it.ID, opts.Lang)
+		}
+	}
+	return l.err()
+}
+
+// writePendingTable prints the work list as aligned columns, words right
+// aligned, and the total.
+func writePendingTable(env *Env, items []*pendingItem, total int) {
+	words := make([]string, len(items))
+	w := len("WORDS")
+	for i, it := range items {
+		words[i] = strconv.Itoa(it.PendingWords)
+		if it.Note != "" {
+			words[i] = "~" + words[i]
+		}
+		w = max(w, len(words[i]))
+	}
+	t := &table{}
+	t.add("ARTICLE", "STATE", fmt.Sprintf("%*s", w, "WORDS"), "DATE", "FILE")
+	for i, it := range items {
+		state := string(it.State)
+		if it.State == track.Stale && it.ChangedSegments != nil && it.Note == "" {
+			state += " (" + plural(*it.ChangedSegments, "segment", "segments") + ")"
+		}
+		date := "-"
+		if !it.when.IsZero() {
+			date = it.when.Format(time.DateOnly)
+		}
+		t.add(it.ID, env.paint(it.State, state), fmt.Sprintf("%*s", w, words[i]), date, it.Path)
+	}
+	t.write(env.Stdout)
+	fmt.Fprintf(env.Stdout, "\n%s: %s, %s to translate\n", env.bold("total"),
+		plural(len(items), "version", "versions"), plural(total, "word", "words"))
+}
+
+// parseStates reads --state values (repeated or comma-separated) into a
+// set; empty means every pending state.
+func parseStates(vals []string) (map[track.State]bool, error) {
+	pending := []track.State{track.Missing, track.Stale, track.Draft, track.Untracked}
+	want := map[track.State]bool{}
+	for _, v := range vals {
+		for _, s := range strings.Split(v, ",") {
+			s = strings.ToLower(strings.TrimSpace(s))
+			if s == "" {
+				continue
+			}
+			st := track.State(s)
+			if !st.Pending() {
+				return nil, diag.Usagef("--state %q is not a pending state (one of missing, stale, draft, untracked)", s)
+			}
+			want[st] = true
+		}
+	}
+	if len(want) == 0 {
+		for _, s := range pending {
+			want[s] = true
+		}
+	}
+	return want, nil
+}
+
+// sourceDate returns the date field of a source version as written and
+// parsed (YYYY-MM-DD or RFC 3339); the time is zero when there is none or
+// it cannot be read (check reports that).
+func sourceDate(v *project.Version) (string, time.Time) {
+	if v == nil || v.Doc == nil {
+		return "", time.Time{}
+	}
+	f, ok := v.Doc.Get("date")
+	if !ok || f.Value == nil {
+		return "", time.Time{}
+	}
+	s := strings.TrimSpace(f.Value.Value)
+	for _, layout := range []string{time.DateOnly, time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return s, t
+		}
+	}
+	return s, time.Time{}
+}
