@@ -1,0 +1,383 @@
+package check
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ceviri/ceviri/internal/config"
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/segment"
+)
+
+// minUntranslatedWords is the fewest words a segment identical to the source
+// must have to count as untranslated; shorter ones are mostly names, terms
+// and titles that stay the same in every language.
+const minUntranslatedWords = 4
+
+// version is a language version with what the content rules read from it.
+type version struct {
+	*project.Version
+	md *markdown
+}
+
+func newVersion(v *project.Version) *version {
+	body := segment.Normalize(v.Doc.Body)
+	return &version{Version: v, md: parseMarkdown(body, v.Doc.BodyLine)}
+}
+
+// Compare applies the rules that compare a translation with its source:
+// structure, links, numbers, code, untranslated and empty.
+// recorded, when known, is the source version the translation was made from
+// (a stale translation's), so a link the source has since changed is named
+// as such.
+func Compare(cfg *config.Config, f finder, srcV, trV, recorded *project.Version) []Finding {
+	src, tr := newVersion(srcV), newVersion(trV)
+	c := &comparison{cfg: cfg, f: f, src: src, tr: tr, srcName: langName(cfg, srcV.Lang)}
+	if recorded != nil && recorded.Doc != nil {
+		c.old = newVersion(recorded)
+	}
+	c.pair = align(src.Body, tr.Body)
+	c.empty()
+	if len(tr.Body) == 0 {
+		return c.out
+	}
+	c.structure()
+	c.links()
+	c.numbers()
+	c.code()
+	c.untranslated()
+	return c.out
+}
+
+type comparison struct {
+	cfg     *config.Config
+	f       finder
+	src, tr *version
+	srcName string
+	old     *version // the recorded source version, or nil
+	pair    []int
+	out     []Finding
+}
+
+func (c *comparison) add(rule string, line int, format string, args ...any) {
+	c.out = append(c.out, c.f.at(rule, line, format, args...))
+}
+
+// trLineOf is the translation line for a source item.
+func (c *comparison) trLineOf(x *item) int {
+	return trLine(x, c.pair, c.tr.Body, c.tr.Doc.BodyLine)
+}
+
+func (c *comparison) empty() {
+	if len(c.tr.Body) > 0 {
+		return
+	}
+	words := 0
+	for _, s := range c.src.Body {
+		if s.Translatable() {
+			words += s.Words
+		}
+	}
+	if words > 0 {
+		c.add(Empty, c.tr.Doc.BodyLine, "the translation has no body text; the %s source has %s", c.srcName, countOf(words, "word"))
+	}
+}
+
+// links compares link and image destinations, after mapping each
+// language's internal path prefix (check.paths) away.
+func (c *comparison) links() {
+	mk := func(v *version) []item {
+		var out []item
+		for _, in := range v.md.inlines {
+			if in.kind == "code" {
+				continue
+			}
+			key, ok := canonicalLink(in.value, c.cfg.Check.Paths[v.Lang], c.f.id)
+			if !ok {
+				continue
+			}
+			out = append(out, item{keys: []string{in.kind + " " + key}, show: in.value, seg: segAt(v.Body, in.line), line: in.line})
+		}
+		return out
+	}
+	oldLinks := map[string]bool{}
+	if c.old != nil {
+		for _, x := range mk(c.old) {
+			oldLinks[x.keys[0]] = true
+		}
+		for _, x := range mk(c.src) {
+			delete(oldLinks, x.keys[0])
+		}
+	}
+	for _, d := range diffItems(mk(c.src), mk(c.tr), c.pair) {
+		switch {
+		case d.tr != nil && oldLinks[d.tr.keys[0]] && d.src != nil:
+			c.add(Links, d.tr.line, "still links to %s, as the %s source did when this was translated; the source now links to %s (line %d)", d.tr.show, c.srcName, d.src.show, d.src.line)
+		case d.tr != nil && oldLinks[d.tr.keys[0]]:
+			c.add(Links, d.tr.line, "still links to %s, which the %s source linked to when this was translated and no longer does", d.tr.show, c.srcName)
+		case d.src != nil && d.tr != nil:
+			c.add(Links, d.tr.line, "%s to %s in the source (line %d) is %s in the translation", kindOf(d.src), d.src.show, d.src.line, d.tr.show)
+		case d.src != nil:
+			c.add(Links, c.trLineOf(d.src), "the source has a %s to %s (line %d) that the translation lacks", kindOf(d.src), d.src.show, d.src.line)
+		default:
+			c.add(Links, d.tr.line, "%s to %s is not in the %s source", kindOf(d.tr), d.tr.show, c.srcName)
+		}
+	}
+}
+
+func kindOf(x *item) string {
+	if strings.HasPrefix(x.keys[0], "image ") {
+		return "image"
+	}
+	return "link"
+}
+
+// canonicalLink returns the form of a destination that is compared. With
+// a path prefix for the version's language (check.paths), a relative link is
+// resolved against the page's URL (prefix + id + "/", as Hugo's pretty URLs
+// are), and the prefix is taken off the path of any link ("/tr/kubernetes/"
+// and "https://example.org/tr/kubernetes/" compare as "/kubernetes" and
+// "https://example.org/kubernetes"). A site-internal link loses its fragment
+// (heading anchors are translated), every link its trailing slash. Pure
+// fragments ("#section") and mailto links keep their text; fragments alone
+// are not compared.
+func canonicalLink(dest, prefix, id string) (string, bool) {
+	d := strings.TrimSpace(dest)
+	if d == "" || strings.HasPrefix(d, "#") {
+		return "", false
+	}
+	u, err := url.Parse(d)
+	if err != nil || u.Opaque != "" {
+		return d, true
+	}
+	internal := u.Scheme == "" && u.Host == ""
+	if internal && prefix != "" && !strings.HasPrefix(u.Path, "/") {
+		page := strings.TrimSuffix(strings.TrimSuffix(id, "_index"), "index")
+		base := &url.URL{Path: strings.TrimSuffix(prefix, "/") + "/" + strings.Trim(page, "/") + "/"}
+		base.Path = strings.ReplaceAll(base.Path, "//", "/")
+		u = base.ResolveReference(u)
+	}
+	if p := strings.TrimSuffix(prefix, "/"); p != "" {
+		if u.Path == p {
+			u.Path = "/"
+		} else if strings.HasPrefix(u.Path, p+"/") {
+			u.Path = u.Path[len(p):]
+		}
+	}
+	if internal {
+		u.Fragment, u.RawFragment = "", ""
+	}
+	if len(u.Path) > 1 {
+		u.Path = strings.TrimSuffix(u.Path, "/")
+	} else if u.Path == "/" && u.Host != "" {
+		u.Path = ""
+	}
+	u.RawPath = ""
+	return u.String(), true
+}
+
+// numbers compares the numbers a reader sees, field by field and segment by
+// segment, after reading each in its language's convention.
+func (c *comparison) numbers() {
+	mk := func(segs []segment.Segment, lang string) []item {
+		tag := c.cfg.Tag(lang)
+		var out []item
+		for i, s := range segs {
+			if !s.Translatable() {
+				continue
+			}
+			for _, n := range numbers(withoutShortcodes(s.Plain), tag) {
+				out = append(out, item{keys: n.values, show: n.text, seg: i, line: s.Line})
+			}
+		}
+		return out
+	}
+	// Translated fields pair by key.
+	for _, sf := range c.src.Fields {
+		for _, tf := range c.tr.Fields {
+			if sf.Key != tf.Key {
+				continue
+			}
+			a := mk([]segment.Segment{sf}, c.src.Lang)
+			b := mk([]segment.Segment{tf}, c.tr.Lang)
+			for _, d := range diffItems(a, b, []int{0}) {
+				c.numberFinding(d, tf.Line, "field "+tf.Key)
+			}
+		}
+	}
+	for _, d := range diffItems(mk(c.src.Body, c.src.Lang), mk(c.tr.Body, c.tr.Lang), c.pair) {
+		line := 0
+		if d.tr != nil {
+			line = d.tr.line
+		} else {
+			line = c.trLineOf(d.src)
+		}
+		c.numberFinding(d, line, "")
+	}
+}
+
+func (c *comparison) numberFinding(d difference, line int, where string) {
+	in := ""
+	if where != "" {
+		in = " in " + where
+	}
+	switch {
+	case d.src != nil && d.tr != nil:
+		c.add(Numbers, line, "number %s in the source (line %d), %s in the translation%s", d.src.show, d.src.line, d.tr.show, in)
+	case d.src != nil:
+		c.add(Numbers, line, "number %s in the source (line %d) is not in the translation%s", d.src.show, d.src.line, in)
+	default:
+		c.add(Numbers, line, "number %s%s is not in the %s source", d.tr.show, in, c.srcName)
+	}
+}
+
+// code compares inline code, code blocks and the names of Hugo shortcodes,
+// which a translation carries over unchanged.
+func (c *comparison) code() {
+	mk := func(v *version) []item {
+		var out []item
+		for _, in := range v.md.inlines {
+			if in.kind == "code" {
+				out = append(out, item{keys: []string{"span " + in.value}, show: "`" + in.value + "`", seg: segAt(v.Body, in.line), line: in.line})
+			}
+		}
+		for i, s := range v.Body {
+			if s.Kind == segment.Code && !proseBlock(s.Key) {
+				out = append(out, item{keys: []string{"block " + s.Key + "\n" + s.Text}, show: "code block", seg: i, line: s.Line})
+			}
+			for _, name := range shortcodes(s.Text) {
+				out = append(out, item{keys: []string{"shortcode " + name}, show: "shortcode " + name, seg: i, line: s.Line})
+			}
+		}
+		return out
+	}
+	srcText, trText := plainOf(c.src), plainOf(c.tr)
+	for _, d := range diffItems(mk(c.src), mk(c.tr), c.pair) {
+		// Inline code in one version whose text the other has as plain
+		// text ("kubernetes.mp4" and `kubernetes.mp4`) is formatting.
+		if d.src == nil && strings.HasPrefix(d.tr.keys[0], "span ") && strings.Contains(srcText, d.tr.keys[0][5:]) ||
+			d.tr == nil && strings.HasPrefix(d.src.keys[0], "span ") && strings.Contains(trText, d.src.keys[0][5:]) {
+			continue
+		}
+		switch {
+		case d.src != nil && d.tr != nil && d.src.show == "code block" && d.tr.show == "code block":
+			c.add(Code, d.tr.line, "code block differs from the source's (line %d); code is carried over unchanged", d.src.line)
+		case d.src != nil && d.tr != nil:
+			c.add(Code, d.tr.line, "%s in the source (line %d), %s in the translation", d.src.show, d.src.line, d.tr.show)
+		case d.src != nil:
+			c.add(Code, c.trLineOf(d.src), "%s in the source (line %d) is not in the translation", d.src.show, d.src.line)
+		default:
+			c.add(Code, d.tr.line, "%s is not in the %s source", d.tr.show, c.srcName)
+		}
+	}
+}
+
+// untranslated reports prose segments of the translation that are the same
+// as a source segment.
+func (c *comparison) untranslated() {
+	if c.src.Lang == c.tr.Lang {
+		return
+	}
+	seen := map[string]int{}
+	for _, s := range append(append([]segment.Segment{}, c.src.Fields...), c.src.Body...) {
+		if s.Translatable() && s.Words >= minUntranslatedWords {
+			if _, ok := seen[s.Plain]; !ok {
+				seen[s.Plain] = s.Line
+			}
+		}
+	}
+	for _, s := range append(append([]segment.Segment{}, c.tr.Fields...), c.tr.Body...) {
+		if !s.Translatable() || s.Words < minUntranslatedWords || titleCase(s.Plain) {
+			continue
+		}
+		if l, ok := seen[s.Plain]; ok {
+			what := strings.ReplaceAll(s.Kind, "_", " ")
+			if s.Kind == segment.Field {
+				what = "field " + s.Key
+			}
+			c.add(Untranslated, s.Line, "%s %s is the same as in the %s source (line %d); it looks untranslated", what, quote(s.Plain), c.srcName, l)
+		}
+	}
+}
+
+// describe names a block for a message.
+func describe(b block) string {
+	switch b.kind {
+	case "heading":
+		return fmt.Sprintf("level-%d heading", b.level)
+	case "list":
+		if b.ordered {
+			return fmt.Sprintf("numbered list of %s", countOf(b.n, "item"))
+		}
+		return fmt.Sprintf("list of %s", countOf(b.n, "item"))
+	case "table":
+		return fmt.Sprintf("table of %d columns x %d rows", b.cols, b.rows)
+	case "quote":
+		return "block quote"
+	case "code":
+		return "code block"
+	case "html":
+		return "HTML block"
+	case "footnotes":
+		return fmt.Sprintf("footnote list of %s", countOf(b.n, "footnote"))
+	}
+	return b.kind
+}
+
+// proseBlock reports whether a fenced code block's info string names a
+// language of prose (Markdown, plain text), whose content is translated like
+// the rest of the page: a Markdown template in a style guide, say.
+func proseBlock(info string) bool {
+	lang := strings.ToLower(strings.Fields(info + " x")[0])
+	switch lang {
+	case "md", "markdown", "text", "txt", "plain", "plaintext":
+		return true
+	}
+	return false
+}
+
+// titleCase reports whether every word of s that starts with a letter has a
+// capital in it: a name or a term ("Mutual Transport Layer Security
+// (mTLS)"), which stays the same in translation.
+func titleCase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !strings.ContainsFunc(w, unicode.IsUpper) {
+			return false
+		}
+	}
+	return true
+}
+
+// withoutShortcodes removes Hugo shortcodes from text, so their parameters
+// (video ids, sizes) are not read as numbers; the code rule compares them.
+func withoutShortcodes(s string) string {
+	for {
+		i := strings.Index(s, "{{")
+		if i < 0 || i+2 >= len(s) || (s[i+2] != '<' && s[i+2] != '%') {
+			return s
+		}
+		closer := "%}}"
+		if s[i+2] == '<' {
+			closer = ">}}"
+		}
+		j := strings.Index(s[i:], closer)
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + " " + s[i+j+len(closer):]
+	}
+}
+
+// plainOf returns the reader's text of a version's body, one segment a line.
+func plainOf(v *version) string {
+	var b strings.Builder
+	for _, s := range v.Body {
+		b.WriteString(s.Plain)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

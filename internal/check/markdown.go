@@ -1,0 +1,214 @@
+package check
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// block is one top-level block of an article, as the structure rule sees
+// it.
+type block struct {
+	kind    string // heading, paragraph, list, table, code, quote, html, footnotes
+	level   int    // heading level
+	ordered bool   // numbered list
+	n       int    // list items, quote paragraphs, footnotes
+	rows    int    // table rows, with the header row
+	cols    int    // table columns
+	line    int
+}
+
+// inline is a link, image or code span found in a body, with its file line.
+type inline struct {
+	kind  string // link, image, code
+	value string // destination, or the code span's text
+	line  int
+}
+
+// markdown is what the rules read from a body beyond its segments.
+type markdown struct {
+	blocks  []block
+	inlines []inline
+}
+
+// parseMarkdown reads the blocks, links, images and code spans of a
+// normalised body with the same goldmark parser that segments it, so
+// reference links are resolved and nothing inside code counts as a link.
+// firstLine is the file line where the body starts.
+func parseMarkdown(body []byte, firstLine int) *markdown {
+	md := &markdown{}
+	doc := segment.Parser().Parser().Parse(text.NewReader(body))
+	idx := newLines(body)
+	lineOf := func(n ast.Node) int { return firstLine + idx.line(offsetOf(n)) }
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		b := block{line: lineOf(c)}
+		switch c := c.(type) {
+		case *ast.Heading:
+			b.kind, b.level = "heading", c.Level
+		case *ast.Paragraph:
+			if onlyShortcodes(string(rawText(c, body))) {
+				continue // a Hugo shortcode: the code rule compares it
+			}
+			b.kind = "paragraph"
+		case *ast.List:
+			b.kind, b.ordered, b.n = "list", c.IsOrdered(), c.ChildCount()
+		case *east.Table:
+			b.kind, b.cols = "table", len(c.Alignments)
+			b.rows = c.ChildCount()
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			b.kind = "code"
+		case *ast.Blockquote:
+			b.kind, b.n = "quote", c.ChildCount()
+		case *ast.HTMLBlock:
+			b.kind = "html"
+		case *east.FootnoteList:
+			b.kind, b.n = "footnotes", c.ChildCount()
+		default:
+			continue
+		}
+		md.blocks = append(md.blocks, b)
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			md.inlines = append(md.inlines, inline{"link", string(n.Destination), lineOf(n)})
+		case *ast.Image:
+			md.inlines = append(md.inlines, inline{"image", string(n.Destination), lineOf(n)})
+		case *ast.AutoLink:
+			md.inlines = append(md.inlines, inline{"link", string(n.URL(body)), lineOf(n)})
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Segment.Value(body))
+				} else if s, ok := c.(*ast.String); ok {
+					b.Write(s.Value)
+				}
+			}
+			md.inlines = append(md.inlines, inline{"code", segment.Collapse(b.String()), lineOf(n)})
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return md
+}
+
+// offsetOf returns the byte offset where a node starts: its first line, or
+// the first text inside it, or its parent's.
+func offsetOf(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == ast.TypeBlock {
+			if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+				return ls.At(0).Start
+			}
+		}
+		off := -1
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			if t, ok := c.(*ast.Text); ok {
+				off = t.Segment.Start
+				return ast.WalkStop, nil
+			}
+			if c.Type() == ast.TypeBlock && c != n {
+				if ls := c.Lines(); ls != nil && ls.Len() > 0 {
+					off = ls.At(0).Start
+					return ast.WalkStop, nil
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		if off >= 0 {
+			return off
+		}
+	}
+	return 0
+}
+
+func rawText(n ast.Node, src []byte) []byte {
+	var b []byte
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		s := ls.At(i)
+		b = append(b, s.Value(src)...)
+	}
+	return b
+}
+
+// lines maps byte offsets to 0-based line numbers.
+type lines []int
+
+func newLines(b []byte) lines {
+	idx := lines{0}
+	for i, c := range b {
+		if c == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+func (l lines) line(off int) int { return sort.SearchInts(l, off+1) - 1 }
+
+// shortcodes returns the names of the Hugo shortcodes in s, in order
+// ("{{< figure src=x >}}" and "{{% notice %}}" give "figure" and "notice";
+// closing tags give "/notice"). Their parameters may hold text to translate,
+// so only names are compared.
+func shortcodes(s string) []string {
+	var out []string
+	for {
+		i := strings.Index(s, "{{")
+		if i < 0 || i+2 >= len(s) {
+			return out
+		}
+		s = s[i+2:]
+		if s[0] != '<' && s[0] != '%' {
+			continue
+		}
+		closer := "%}}"
+		if s[0] == '<' {
+			closer = ">}}"
+		}
+		end := strings.Index(s, closer)
+		if end < 0 {
+			return out
+		}
+		inner := strings.TrimSpace(s[1:end])
+		inner = strings.TrimPrefix(strings.TrimSuffix(inner, "*/"), "/*")
+		if f := strings.Fields(inner); len(f) > 0 {
+			out = append(out, f[0])
+		}
+		s = s[end+len(closer):]
+	}
+}
+
+// onlyShortcodes reports whether s holds shortcodes and nothing else.
+func onlyShortcodes(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "{{") {
+		return false
+	}
+	for s != "" {
+		if !strings.HasPrefix(s, "{{<") && !strings.HasPrefix(s, "{{%") {
+			return false
+		}
+		closer := "%}}"
+		if s[2] == '<' {
+			closer = ">}}"
+		}
+		end := strings.Index(s, closer)
+		if end < 0 {
+			return false
+		}
+		s = strings.TrimSpace(s[end+len(closer):])
+	}
+	return true
+}

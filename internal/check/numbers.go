@@ -1,0 +1,166 @@
+package check
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// number is a number as written in a text, with the values it can mean.
+type numberTok struct {
+	text   string   // as written, without a percent sign
+	values []string // canonical readings: "1250", "1.25", "t18:30"
+}
+
+// separators are a language's decimal and grouping marks, from CLDR via
+// golang.org/x/text/number ("1.234,5" in Turkish gives ',' and '.').
+type separators struct{ decimal, group rune }
+
+var sepCache sync.Map // language.Tag -> separators
+
+func separatorsOf(tag language.Tag) separators {
+	if s, ok := sepCache.Load(tag); ok {
+		return s.(separators)
+	}
+	s := separators{decimal: '.', group: ','}
+	out := message.NewPrinter(tag).Sprint(number.Decimal(1234.5, number.Scale(1)))
+	var marks []rune
+	for _, r := range out {
+		if r < '0' || r > '9' {
+			marks = append(marks, r)
+		}
+	}
+	switch len(marks) {
+	case 2:
+		s = separators{decimal: marks[1], group: marks[0]}
+	case 1:
+		s = separators{decimal: marks[0], group: 0}
+	}
+	sepCache.Store(tag, s)
+	return s
+}
+
+// numbers returns the numbers in a reader's text. A number is a run of ASCII
+// digits with '.', ',' or ':' between digits; a percent sign before or after
+// it is not part of it ("%40" and "40%" are both 40), nor is a sign. Digits
+// right after a letter belong to a name (mp4, IPv6) and are skipped.
+func numbers(s string, tag language.Tag) []numberTok {
+	var out []numberTok
+	sep := separatorsOf(tag)
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (isDigit(s[j]) || (s[j] == '.' || s[j] == ',' || s[j] == ':') && j+1 < len(s) && isDigit(s[j+1])) {
+			j++
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && unicode.IsLetter(r) {
+			i = j // part of a name: mp4, IPv6, H2O
+			continue
+		}
+		out = append(out, numberTok{text: s[i:j], values: readings(s[i:j], sep)})
+		i = j
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// readings returns what a written number can mean: a time ("18.30", "18:30"),
+// a number in the language's own convention, and, only when the language's
+// convention cannot read it, the other common convention (a Turkish text
+// that writes "99.9" means 99,9). Digits that no convention reads as one
+// number ("1.2.3", "03.12.2025") are their parts, joined by "/".
+func readings(t string, sep separators) []string {
+	var out []string
+	if h, m, ok := clock(t); ok {
+		out = append(out, "t"+h+":"+m)
+		if strings.ContainsRune(t, ':') {
+			return out
+		}
+	}
+	if v, ok := readAs(t, sep.decimal, sep.group); ok {
+		return append(out, v)
+	}
+	other := separators{decimal: '.', group: ','}
+	if sep.decimal == '.' {
+		other = separators{decimal: ',', group: '.'}
+	}
+	if v, ok := readAs(t, other.decimal, other.group); ok {
+		return append(out, v)
+	}
+	if len(out) > 0 {
+		return out
+	}
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '.' || r == ',' || r == ':' })
+	for i, p := range parts {
+		parts[i] = trimZeros(p)
+	}
+	return []string{strings.Join(parts, "/")}
+}
+
+// clock reads "18.30" or "18:30" as a time of day.
+func clock(t string) (h, m string, ok bool) {
+	i := strings.IndexAny(t, ".:")
+	if i < 1 || i > 2 || len(t)-i-1 != 2 || strings.ContainsAny(t[i+1:], ".,:") {
+		return "", "", false
+	}
+	h, m = trimZeros(t[:i]), t[i+1:]
+	if len(h) > 2 || h > "24" && len(h) == 2 || m > "59" {
+		return "", "", false
+	}
+	return h, m, true
+}
+
+// readAs reads t with a decimal mark and a grouping mark: groups after the
+// first must have three digits, at most one decimal mark may follow them.
+// It returns the canonical value: no grouping, '.' as decimal mark, no
+// leading zeros in the integer part, no trailing zeros in the fraction.
+func readAs(t string, dec, group rune) (string, bool) {
+	if strings.ContainsRune(t, ':') {
+		return "", false
+	}
+	intPart, frac := t, ""
+	if i := strings.IndexRune(t, dec); i >= 0 {
+		intPart, frac = t[:i], t[i+1:]
+		if strings.ContainsAny(frac, ".,") {
+			return "", false
+		}
+	}
+	if group != 0 && strings.ContainsRune(intPart, group) {
+		groups := strings.Split(intPart, string(group))
+		if len(groups[0]) > 3 {
+			return "", false
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return "", false
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if strings.ContainsAny(intPart, ".,") {
+		return "", false
+	}
+	v := trimZeros(intPart)
+	frac = strings.TrimRight(frac, "0")
+	if frac != "" {
+		v += "." + frac
+	}
+	return v, true
+}
+
+func trimZeros(s string) string {
+	s = strings.TrimLeft(s, "0")
+	if s == "" {
+		return "0"
+	}
+	return s
+}

@@ -1,0 +1,185 @@
+package cli
+
+import (
+	"errors"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/check"
+	"github.com/ceviri/ceviri/internal/config"
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/locale"
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+)
+
+func init() { register(newCheckCmd) }
+
+type checkOptions struct {
+	IDs    []string
+	Lang   string
+	Format string
+}
+
+func newCheckCmd(env *Env) *cobra.Command {
+	opts := &checkOptions{}
+	c := &cobra.Command{
+		Use:   "check [ID...]",
+		Short: "The release gate: check every translation against its source",
+		Long: `Check that every article is present and current in every language, that each
+translation says the same things as its source (structure, links, numbers, code, no
+untranslated or empty text, front matter), and that the site's chrome strings
+(go-i18n message files) are complete in every language.
+
+Each rule has a severity (error, warning or off) that ceviri.yaml may change under
+check.rules; see docs/editors.md for the rules and examples. With IDs only those
+articles are checked and the message files are not.
+
+Formats: text (grouped by file, path:line: rule: message), json, junit (one test
+case per article and language, for CI dashboards) and github (workflow commands,
+so findings appear on pull requests). --json is --format json.
+
+EXIT STATUS
+  0  no finding at severity error
+  1  at least one finding at severity error
+  2  the check cannot run (bad flags, ceviri.yaml or message file)`,
+		Example: `  ceviri check
+  ceviri check --lang tr
+  ceviri check ukraine-talks --format json
+  ceviri check --format github   # in a GitHub Actions step`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.IDs = args
+			return runCheck(env, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "check only this language")
+	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, junit or github")
+	return c
+}
+
+func runCheck(env *Env, opts *checkOptions) error {
+	format := opts.Format
+	if env.JSON {
+		format = "json"
+	}
+	switch format {
+	case "text", "json", "junit", "github":
+	default:
+		return diag.Usagef("unknown format %q (known: text, json, junit, github)", opts.Format)
+	}
+	l, err := env.load(opts.IDs)
+	if err != nil {
+		return err
+	}
+	cfg := l.p.Config
+	if opts.Lang != "" && !cfg.Lang(opts.Lang) {
+		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, cfg.Languages)
+	}
+	if err := checkRuleNames(l.p.FS); err != nil {
+		return err
+	}
+	in := check.Input{Config: cfg, Articles: l.status, Unreadable: l.errs}
+	if len(opts.IDs) == 0 {
+		set, err := locale.Load(l.p.FS, cfg.Locales, cfg.Languages, cfg.Tags)
+		if err != nil {
+			return err
+		}
+		in.Locales = set
+	}
+	findings := check.Run(in)
+	if opts.Lang != "" {
+		kept := findings[:0]
+		for _, f := range findings {
+			if f.Lang == opts.Lang {
+				kept = append(kept, f)
+			}
+		}
+		findings = kept
+	}
+	if findings == nil {
+		findings = []check.Finding{}
+	}
+	r := &checkReport{env: env, cfg: cfg, findings: findings, lang: opts.Lang, withLocales: in.Locales != nil}
+	for _, a := range l.status {
+		r.ids = append(r.ids, a.ID)
+	}
+	for _, f := range findings {
+		if f.ID != "" && !contains(r.ids, f.ID) {
+			r.ids = append(r.ids, f.ID)
+		}
+	}
+	sort.Strings(r.ids)
+	switch format {
+	case "json":
+		err = r.json()
+	case "junit":
+		err = r.junit()
+	case "github":
+		r.github()
+	default:
+		r.text()
+	}
+	if err != nil {
+		return err
+	}
+	if errs, _ := check.Counts(findings); errs > 0 {
+		return &diag.Problems{}
+	}
+	return nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+// checkRuleNames rejects a rule id in check.rules that no rule has, naming
+// its line in ceviri.yaml, so a typo never silently keeps a default.
+func checkRuleNames(fsys fs.FS) error {
+	data, err := fs.ReadFile(fsys, config.FileName)
+	if err != nil {
+		return nil // it was read a moment ago; nothing to add
+	}
+	if errs := unknownRules(data); len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	return nil
+}
+
+// unknownRules returns the check.rules keys of ceviri.yaml that name no
+// rule, as positioned errors.
+func unknownRules(data []byte) []error {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	var errs []error
+	known := strings.Join(check.RuleIDs(), ", ")
+	get := func(n *yaml.Node, key string) *yaml.Node {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return nil
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i+1]
+			}
+		}
+		return nil
+	}
+	rules := get(get(doc.Content[0], "check"), "rules")
+	if rules == nil || rules.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(rules.Content); i += 2 {
+		k := rules.Content[i]
+		if !check.Known(k.Value) {
+			errs = append(errs, diag.Errorf(config.FileName, k.Line, k.Column, "unknown rule %q in check.rules (known: %s)", k.Value, known))
+		}
+	}
+	return errs
+}
