@@ -14,6 +14,7 @@ require (
 )
 
 require (
+	github.com/go-playground/locales v0.14.2 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
 	golang.org/x/sys v0.50.0 // indirect

@@ -1,0 +1,76 @@
+package bundle
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Slug turns a heading into an anchor id that a reader can still read in
+// the address bar: lower-cased with the page language's rules (so Turkish
+// "I" becomes "ı" and "İ" becomes "i"), Latin letters folded to ASCII (ç ğ ı
+// ö ş ü and â î û lose their marks), apostrophes dropped, every other run of
+// characters that is not a letter or digit turned into one hyphen. Letters
+// of other scripts (Cyrillic, Greek, Arabic) are kept: HTML5 ids may hold
+// them and transliterating them would need a table per script.
+//
+//	Slug("İstanbul'da Işık", language.Turkish) == "istanbulda-isik"
+func Slug(s string, tag language.Tag) string {
+	lower := cases.Lower(tag).String(s)
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFD.String(lower) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a combining mark left by NFD: ş = s + U+0327
+		case r == '\'' || r == '’' || r == 'ʼ':
+			// İstanbul'da reads as one word
+		case r == 'ı':
+			b.WriteByte('i')
+			hyphen = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// headingIDs gives every heading of one page a unique Slug; it implements
+// goldmark's parser.IDs. A page has its own, since uniqueness is per page.
+type headingIDs struct {
+	tag  language.Tag
+	seen map[string]bool
+}
+
+func newHeadingIDs(tag language.Tag) *headingIDs {
+	return &headingIDs{tag: tag, seen: map[string]bool{}}
+}
+
+// Generate returns the id of a heading whose text is value; a repeated
+// heading gets "-1", "-2", ... as GitHub does.
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slug(string(value), h.tag)
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; h.seen[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.seen[id] = true
+	return []byte(id)
+}
+
+// Put records an id written by hand ({#id}), so generated ones avoid it.
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }

@@ -1,0 +1,448 @@
+// Package bundle builds the publishable bundle of each language of a
+// project (PRODUCT.md section 5): every article as a page and as data, the
+// list of articles, the chrome strings, a sitemap with hreflang alternates,
+// an Atom feed and a manifest with the hash of every file.
+//
+// A build reads the project twice. The first pass reads every article,
+// decides its states and keeps only its metadata (titles, dates, states),
+// so that each language's list and each page's alternates are known. The
+// second pass reads each article again and renders its pages straight to
+// disk, so memory does not grow with the number of pages. A page whose
+// inputs did not change since the previous bundle (the article's files,
+// ceviri.yaml, the templates, the chrome strings, ceviri's version) is taken
+// from that bundle instead of being rendered again; the result is the same
+// bytes either way.
+//
+// Bundles are written into a staging directory beside the output and
+// swapped in at the end, so an interrupted build leaves the previous bundle
+// whole. The output is deterministic: no clock, sorted maps, archives with
+// sorted entries and fixed times.
+package bundle
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/ceviri/ceviri/internal/config"
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/locale"
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/safefile"
+)
+
+// Options says what to build and how.
+type Options struct {
+	Out        string   // output directory; relative paths are relative to the project root
+	Langs      []string // languages to build; empty: all
+	Fallback   string   // source | skip | fail
+	MinCurrent int      // percent of current translations a language needs
+	Archive    string   // none | tar.gz | zip
+	BaseURL    string   // absolute base of URLs; "" gives URLs from the site root
+	Version    string   // ceviri's version: an input of every page
+	Full       bool     // render every page, reusing nothing of the previous bundle
+	Workers    int      // goroutines rendering pages; 0: one per CPU
+	// Progress, when set, is called (from several goroutines) as pages are
+	// done, with the number done and the total.
+	Progress func(done, total int)
+}
+
+// Result says what a build did.
+type Result struct {
+	Out      string       // the output directory, absolute
+	Langs    []LangResult // every language of the project, in ceviri.yaml's order
+	Warnings []string     // sorted; the build went ahead
+}
+
+// LangResult is what happened to one language.
+type LangResult struct {
+	Lang      string
+	Built     bool
+	Skipped   string // why it was not built ("" when built or not asked for)
+	Articles  int    // articles in the bundle
+	Fallbacks int    // of which source versions shown in place of a translation
+	Stale     int    // of which stale translations
+	Left      int    // articles left out (--fallback skip)
+	Rendered  int    // pages rendered
+	Reused    int    // pages taken from the previous bundle
+	Files     int    // files in the bundle
+	Archive   string // the archive written, relative to Out
+}
+
+// test hooks, set only by this package's tests.
+var (
+	afterPage  func(n int)
+	beforeSwap func()
+)
+
+// Build builds the bundles of p. An error about the input (a file that
+// cannot be read, a bad template) is returned with its position and nothing
+// is written; a build refused by policy returns *diag.Problems.
+func Build(p *project.Project, opts Options) (*Result, error) {
+	cfg := p.Config
+	if opts.Fallback == "" {
+		opts.Fallback = FallbackSource
+	}
+	switch opts.Fallback {
+	case FallbackSource, FallbackSkip, FallbackFail:
+	default:
+		return nil, diag.Usagef("--fallback must be source, skip or fail, not %q", opts.Fallback)
+	}
+	switch opts.Archive {
+	case "", "none", "tar.gz", "zip":
+	default:
+		return nil, diag.Usagef("--archive must be none, tar.gz or zip, not %q", opts.Archive)
+	}
+	if opts.MinCurrent < 0 || opts.MinCurrent > 100 {
+		return nil, diag.Usagef("--min-current must be a percentage from 0 to 100, not %d", opts.MinCurrent)
+	}
+	want := map[string]bool{}
+	for _, l := range opts.Langs {
+		if !cfg.Lang(l) {
+			return nil, diag.Usagef("language %q is not one of the project's languages %v", l, cfg.Languages)
+		}
+		want[l] = true
+	}
+	out := opts.Out
+	if out == "" {
+		out = config.DefaultOut
+	}
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(p.Root, out)
+	}
+	out = filepath.Clean(out)
+	if err := checkOut(out, p.Root); err != nil {
+		return nil, diag.Usagef("%v", err)
+	}
+
+	files, errs := p.Scan()
+	arts, errs2 := loadArticles(p, files, opts.Workers)
+	errs = append(errs, errs2...)
+	tmpls, err := loadTemplates(p.FS)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	set, err := locale.Load(p.FS, cfg.Locales, cfg.Languages, cfg.Tags)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		diag.Sort(errs)
+		return nil, errors.Join(errs...)
+	}
+
+	plans := makePlans(arts, cfg.Languages, cfg.Tags, want, opts.Fallback, opts.MinCurrent)
+	res := &Result{Out: out}
+	var refused []string
+	var build []*langPlan
+	for _, lp := range plans {
+		lr := LangResult{Lang: lp.lang}
+		switch {
+		case !lp.wanted:
+		case lp.excluded != "":
+			lr.Skipped = lp.excluded
+		default:
+			if len(lp.refused) > 0 {
+				refused = append(refused, fmt.Sprintf("%s: %s", lp.lang, strings.Join(lp.refused, ", ")))
+			}
+			build = append(build, lp)
+			lr.Built = true
+		}
+		res.Langs = append(res.Langs, lr)
+	}
+	if len(refused) > 0 {
+		return nil, &diag.Problems{Msg: "ceviri: build refused (--fallback fail): articles without a current translation:\n  " +
+			strings.Join(refused, "\n  ") + "\nhint: translate them, or build with --fallback source or skip"}
+	}
+	if len(build) == 0 {
+		var why []string
+		for _, lr := range res.Langs {
+			if lr.Skipped != "" {
+				why = append(why, lr.Lang+": "+lr.Skipped)
+			}
+		}
+		return nil, &diag.Problems{Msg: "ceviri: no language built:\n  " + strings.Join(why, "\n  ")}
+	}
+
+	lk, err := safefile.Acquire(filepath.Join(out, WorkDir, "lock"), 10*time.Second)
+	if err != nil {
+		return nil, fmt.Errorf("%w\nhint: another build is writing %s", err, out)
+	}
+	defer lk.Release()
+
+	w := &warnings{}
+	order := append([]string{cfg.SourceLanguage}, cfg.Languages...)
+	s := &site{fsys: p.FS, plans: plans, langs: map[string]*lang{}, policy: opts.Fallback, baseURL: opts.BaseURL}
+	for _, lp := range plans {
+		c, err := newChrome(set, lp.lang, lp.tag, order, w)
+		if err != nil {
+			return nil, err
+		}
+		t, err := tmpls.bind(c)
+		if err != nil {
+			return nil, err
+		}
+		s.langs[lp.lang] = &lang{plan: lp, chrome: c, tmpl: t, date: dateFormatter(lp.tag), name: c.T("language_name")}
+	}
+	if opts.BaseURL == "" {
+		w.add("build.base_url is not set: sitemap.xml, feed.xml and hreflang links hold URLs without a host")
+	}
+	inputs := globalInputs(p, set, tmpls, opts, plans)
+
+	st, err := newStage(out)
+	if err != nil {
+		return nil, err
+	}
+	defer st.remove()
+	if err := s.pages(st, out, build, inputs, opts, res); err != nil {
+		return nil, err
+	}
+	for _, lp := range build {
+		if err := s.finish(st, lp, opts, inputs, res); err != nil {
+			return nil, err
+		}
+	}
+	if err := st.sync(); err != nil {
+		return nil, err
+	}
+	if beforeSwap != nil {
+		beforeSwap()
+	}
+	for _, lp := range build {
+		archive := ""
+		if opts.Archive == "tar.gz" || opts.Archive == "zip" {
+			archive = lp.lang + "." + opts.Archive
+		}
+		if err := st.swap(out, lp.lang, archive); err != nil {
+			return nil, err
+		}
+	}
+	res.Warnings = w.list()
+	return res, nil
+}
+
+// globalInputs hashes everything that every page depends on besides its
+// own article: the bundle format and ceviri's version, ceviri.yaml, the
+// options that change pages, the templates, every language's chrome
+// strings, and the languages left out by --min-current.
+func globalInputs(p *project.Project, set *locale.Set, t *templates, opts Options, plans []*langPlan) string {
+	h := sha256.New()
+	writeField(h, fmt.Sprintf("ceviri bundle %d", FormatVersion))
+	writeField(h, opts.Version)
+	writeField(h, fmt.Sprintf("%q %q %q %v", opts.Fallback, opts.BaseURL, p.Config.SourceLanguage, p.Config.Languages))
+	writeField(h, fmt.Sprintf("%q %q", p.Config.Translatable, p.Config.Content))
+	h.Write(t.hash[:])
+	for _, l := range p.Config.Languages {
+		writeField(h, l)
+		writeField(h, string(set.Raw[l]))
+	}
+	for _, lp := range plans {
+		if lp.excluded != "" {
+			writeField(h, "excluded "+lp.lang)
+		}
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// job is one page to render or reuse.
+type job struct {
+	e   *entry
+	old *previous // the previous bundle of e.lang, when its pages may be reused
+}
+
+// pages renders (or reuses) every article page of the languages built.
+func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, opts Options, res *Result) error {
+	var jobs []job
+	for _, lp := range build {
+		var old *previous
+		if !opts.Full {
+			old = readPrevious(filepath.Join(out, lp.lang), inputs)
+		}
+		for _, e := range lp.entries {
+			jobs = append(jobs, job{e: e, old: old})
+		}
+	}
+	var done, rendered, reused atomic.Int64
+	var mu = make(chan struct{}, 1)
+	var firstErr error
+	perLang := map[string]*[2]atomic.Int64{}
+	for _, lp := range build {
+		perLang[lp.lang] = &[2]atomic.Int64{}
+	}
+	parallel(len(jobs), opts.Workers, func(i int) {
+		j := jobs[i]
+		var err error
+		if j.old.has(j.e) {
+			err = j.old.reuse(st, j.e)
+			perLang[j.e.lang][1].Add(1)
+			reused.Add(1)
+		} else {
+			err = s.renderTo(st, j.e)
+			perLang[j.e.lang][0].Add(1)
+			rendered.Add(1)
+		}
+		if err != nil {
+			mu <- struct{}{}
+			if firstErr == nil {
+				firstErr = err
+			}
+			<-mu
+		}
+		n := int(done.Add(1))
+		if opts.Progress != nil {
+			opts.Progress(n, len(jobs))
+		}
+		if afterPage != nil {
+			afterPage(n)
+		}
+	})
+	if firstErr != nil {
+		return firstErr
+	}
+	for i := range res.Langs {
+		if c := perLang[res.Langs[i].Lang]; c != nil {
+			res.Langs[i].Rendered = int(c[0].Load())
+			res.Langs[i].Reused = int(c[1].Load())
+		}
+	}
+	return nil
+}
+
+func (s *site) renderTo(st *stage, e *entry) error {
+	html, data, err := s.renderArticle(e)
+	if err != nil {
+		return err
+	}
+	if err := st.write(e.lang, e.a.ID+"/index.html", html); err != nil {
+		return err
+	}
+	return st.write(e.lang, e.a.ID+"/index.json", data)
+}
+
+// finish writes the files of a bundle that list its articles, then its
+// manifest and archive.
+func (s *site) finish(st *stage, lp *langPlan, opts Options, inputs string, res *Result) error {
+	l := s.langs[lp.lang]
+	files, err := s.lists(l)
+	if err != nil {
+		return err
+	}
+	if files["messages.json"], err = l.messages(); err != nil {
+		return err
+	}
+	for _, name := range sortedKeys(files) {
+		if err := st.write(lp.lang, name, files[name]); err != nil {
+			return err
+		}
+	}
+	m, err := s.manifest(l, "ceviri "+opts.Version, inputs, st.files[lp.lang])
+	if err != nil {
+		return err
+	}
+	if err := st.write(lp.lang, "manifest.json", m); err != nil {
+		return err
+	}
+	lr := res.lang(lp.lang)
+	lr.Files = len(st.files[lp.lang])
+	lr.Articles = len(lp.entries)
+	lr.Left = lp.total - len(lp.entries)
+	for _, e := range lp.entries {
+		if e.fallback {
+			lr.Fallbacks++
+		} else if e.state == "stale" {
+			lr.Stale++
+		}
+	}
+	if opts.Archive == "tar.gz" || opts.Archive == "zip" {
+		name := lp.lang + "." + opts.Archive
+		f, err := os.Create(filepath.Join(st.root, name))
+		if err != nil {
+			return err
+		}
+		if err := st.writeArchive(f, lp.lang, opts.Archive); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", name, err)
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		lr.Archive = name
+	}
+	return nil
+}
+
+func (r *Result) lang(l string) *LangResult {
+	for i := range r.Langs {
+		if r.Langs[i].Lang == l {
+			return &r.Langs[i]
+		}
+	}
+	return nil
+}
+
+// previous is the bundle a build replaces, read for pages to reuse.
+type previous struct {
+	dir      string
+	articles map[string]string // id -> inputs
+	files    map[string]string // path -> hash
+}
+
+// readPrevious reads dir/manifest.json. It returns nil (reuse nothing) when
+// there is none, when it cannot be parsed, or when it was built from other
+// shared inputs (templates, chrome strings, ceviri.yaml, ceviri's version).
+func readPrevious(dir, inputs string) *previous {
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil
+	}
+	var m Manifest
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&m); err != nil || m.Format != FormatVersion || m.Inputs != inputs {
+		return nil
+	}
+	pv := &previous{dir: dir, articles: map[string]string{}, files: m.Files}
+	for _, a := range m.Articles {
+		pv.articles[a.ID] = a.Inputs
+	}
+	return pv
+}
+
+// pageFiles are the files of one article in a bundle.
+var pageFiles = []string{"index.html", "index.json"}
+
+// has reports whether the previous bundle holds e's pages built from the
+// same inputs.
+func (pv *previous) has(e *entry) bool {
+	if pv == nil || pv.articles[e.a.ID] != "sha256:"+e.a.Key {
+		return false
+	}
+	for _, f := range pageFiles {
+		if !strings.HasPrefix(pv.files[e.a.ID+"/"+f], "sha256:") {
+			return false
+		}
+		if _, err := os.Lstat(filepath.Join(pv.dir, filepath.FromSlash(e.a.ID), f)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func (pv *previous) reuse(st *stage, e *entry) error {
+	for _, f := range pageFiles {
+		rel := e.a.ID + "/" + f
+		if err := st.reuse(e.lang, rel, filepath.Join(pv.dir, filepath.FromSlash(rel)), pv.files[rel]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var _ = sort.Strings

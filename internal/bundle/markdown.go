@@ -1,0 +1,68 @@
+package bundle
+
+import (
+	"bytes"
+
+	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/language"
+)
+
+// md renders article bodies: the Markdown dialect that segment reads
+// (CommonMark, GFM tables, strikethrough, footnotes) with heading ids.
+// goldmark's HTML renderer is left in its safe mode (no html.WithUnsafe):
+// raw HTML in Markdown becomes an "<!-- raw HTML omitted -->" comment and
+// javascript: links lose their destination, so an article cannot inject
+// script into the site.
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
+	goldmark.WithParserOptions(
+		parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(demoteHeadings{}, 1000)),
+	),
+)
+
+// renderBody renders a Markdown body to HTML. tag is the language of the
+// text, which decides how heading anchors are lower-cased.
+func renderBody(body []byte, tag language.Tag) ([]byte, error) {
+	src := segment.Normalize(body)
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(tag)))
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// demoteHeadings moves every heading of a body that uses level 1 down one
+// level: the page's title is its one <h1>, so a "# Heading" in the body
+// becomes an <h2> (and an <h6> stays an <h6>).
+type demoteHeadings struct{}
+
+// Transform implements parser.ASTTransformer.
+func (demoteHeadings) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	has1 := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level == 1 {
+			has1 = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if !has1 {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level < 6 {
+			h.Level++
+		}
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,309 @@
+package bundle
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/track"
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+)
+
+// lang is everything needed to render one language's pages.
+type lang struct {
+	plan   *langPlan
+	chrome *chrome
+	tmpl   *template.Template
+	date   func(time.Time) string
+	name   string // the language's name in itself ("Türkçe")
+}
+
+// Reference is one source an article cites.
+type Reference struct {
+	Title     string `json:"title,omitempty" yaml:"title"`
+	Publisher string `json:"publisher,omitempty" yaml:"publisher"`
+	URL       string `json:"url,omitempty" yaml:"url"`
+}
+
+// Alternate is the same article (or list) in one language.
+type Alternate struct {
+	Lang string // BCP 47 tag
+	Name string // the language's name in itself
+	URL  string // absolute when build.base_url is set, else from the site root
+	Href string // relative to the page, for links a reader follows
+}
+
+// Notice is the note on a stale or fallback page.
+type Notice struct {
+	Kind string // "stale" or "fallback"
+	Text string
+}
+
+// Page is what the article template gets.
+type Page struct {
+	Lang           string // the bundle's language (<html lang>)
+	ContentLang    string // the language of the text shown (differs on a fallback page)
+	ID             string
+	Title          string
+	Summary        string
+	AuthorRole     string
+	Date           string // as written in the front matter
+	DateLong       string // in the bundle language's long form: "3 Aralık 2025"
+	Authors        []Author
+	AuthorNames    string // names joined for the by-line
+	Tags           []string
+	References     []Reference
+	Body           template.HTML // rendered Markdown, raw HTML left out
+	State          string
+	Fallback       bool
+	Notice         *Notice
+	URL            string
+	Canonical      string
+	Alternates     []Alternate // every language with a real version, this one included
+	OtherLanguages []Alternate // the alternates other than this language
+	Home           string      // relative link to this language's list page
+	Words          int
+	Minutes        int // reading time, at 200 words a minute
+}
+
+// pageJSON is <id>/index.json: the article as data for a headless front end.
+type pageJSON struct {
+	ID          string            `json:"id"`
+	Lang        string            `json:"lang"`
+	ContentLang string            `json:"content_lang"`
+	Title       string            `json:"title"`
+	Summary     string            `json:"summary,omitempty"`
+	AuthorRole  string            `json:"author_role,omitempty"`
+	Date        string            `json:"date,omitempty"`
+	DateLong    string            `json:"date_long,omitempty"`
+	Authors     []Author          `json:"authors"`
+	Tags        []string          `json:"tags"`
+	References  []Reference       `json:"references"`
+	URL         string            `json:"url"`
+	Alternates  map[string]string `json:"alternates"`
+	State       string            `json:"state"`
+	Fallback    bool              `json:"fallback"`
+	Notice      string            `json:"notice,omitempty"`
+	Words       int               `json:"words"`
+	Fields      map[string]any    `json:"fields,omitempty"`
+	HTML        string            `json:"html"`
+}
+
+// wellKnown fields have their own place in a page; every other front-matter
+// field goes to index.json's "fields" as data.
+var wellKnown = map[string]bool{"title": true, "summary": true, "author_role": true, "date": true,
+	"authors": true, "author": true, "tags": true, "references": true, "translation": true}
+
+// site is the shared state of one build's rendering.
+type site struct {
+	fsys    fs.FS
+	plans   []*langPlan
+	langs   map[string]*lang
+	policy  string
+	baseURL string
+}
+
+// pageURL is the address of an article (id "" is the language's list page).
+func (s *site) pageURL(lang, id string) string {
+	p := "/" + lang + "/"
+	if id != "" {
+		p += id + "/"
+	}
+	return strings.TrimSuffix(s.baseURL, "/") + p
+}
+
+// rel is the relative link from a page of lang at id to another language's
+// page (id "" is a list page).
+func rel(fromID, toLang, toID string) string {
+	depth := 1
+	if fromID != "" {
+		depth += strings.Count(fromID, "/") + 1
+	}
+	p := strings.Repeat("../", depth) + toLang + "/"
+	if toID != "" {
+		p += toID + "/"
+	}
+	return p
+}
+
+func (s *site) alternates(e *entry, fromID string) []Alternate {
+	var out []Alternate
+	for _, l := range alternates(e.a, s.plans, s.policy) {
+		out = append(out, Alternate{Lang: l, Name: s.langs[l].name, URL: s.pageURL(l, e.a.ID), Href: rel(fromID, l, e.a.ID)})
+	}
+	return out
+}
+
+// readDoc reads and parses a version's file again for the second pass.
+func (s *site) readDoc(p string) (*frontmatter.Doc, error) {
+	data, err := fs.ReadFile(s.fsys, p)
+	if err != nil {
+		return nil, diag.Errorf(p, 1, 1, "%v", err)
+	}
+	return frontmatter.Parse(p, data)
+}
+
+// renderArticle renders e's index.html and index.json.
+func (s *site) renderArticle(e *entry) (html, data []byte, err error) {
+	l := s.langs[e.lang]
+	shown := e.version()
+	doc, err := s.readDoc(shown.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	srcDoc := doc
+	if e.from != e.a.Source {
+		if srcDoc, err = s.readDoc(e.a.Versions[e.a.Source].Path); err != nil {
+			return nil, nil, err
+		}
+	}
+	contentTag := language.Make(e.from)
+	body, err := renderBody(doc.Body, contentTag)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: rendering: %w", shown.Path, err)
+	}
+	refs, err := references(srcDoc)
+	if err != nil {
+		return nil, nil, err
+	}
+	pg := &Page{Lang: e.lang, ContentLang: e.from, ID: e.a.ID,
+		Title: scalar(doc, "title"), Summary: scalar(doc, "summary"), AuthorRole: scalar(doc, "author_role"),
+		Date: e.a.Date, Authors: e.a.Authors, Tags: e.a.Tags, References: refs,
+		Body: template.HTML(body), State: string(e.state), Fallback: e.fallback,
+		URL: s.pageURL(e.lang, e.a.ID), Home: rel(e.a.ID, e.lang, ""), Words: shown.Words,
+		Minutes: (shown.Words + 199) / 200}
+	if pg.Minutes < 1 {
+		pg.Minutes = 1
+	}
+	if !e.a.Time.IsZero() {
+		pg.DateLong = l.date(e.a.Time)
+	}
+	var names []string
+	for _, a := range e.a.Authors {
+		names = append(names, a.Name)
+	}
+	pg.AuthorNames = joinNames(names)
+	switch {
+	case e.fallback:
+		pg.Notice = &Notice{Kind: "fallback", Text: l.chrome.T("notice_fallback")}
+		pg.Canonical = s.pageURL(e.from, e.a.ID)
+	case e.state == track.Stale:
+		pg.Notice = &Notice{Kind: "stale", Text: l.chrome.T("notice_stale")}
+	}
+	pg.Alternates = s.alternates(e, e.a.ID)
+	for _, a := range pg.Alternates {
+		if a.Lang != e.lang {
+			pg.OtherLanguages = append(pg.OtherLanguages, a)
+		}
+	}
+	var buf bytes.Buffer
+	if err := l.tmpl.ExecuteTemplate(&buf, "article.html", pg); err != nil {
+		return nil, nil, fmt.Errorf("%s: rendering %s/%s: %w", TemplateDir, e.lang, e.a.ID, err)
+	}
+	pj := pageJSON{ID: e.a.ID, Lang: e.lang, ContentLang: e.from, Title: pg.Title, Summary: pg.Summary,
+		AuthorRole: pg.AuthorRole, Date: pg.Date, DateLong: pg.DateLong, Authors: nonNil(pg.Authors),
+		Tags: nonNil(pg.Tags), References: nonNil(refs), URL: pg.URL, Alternates: map[string]string{},
+		State: pg.State, Fallback: pg.Fallback, Words: pg.Words, HTML: string(body)}
+	if pg.Notice != nil {
+		pj.Notice = pg.Notice.Text
+	}
+	for _, a := range pg.Alternates {
+		pj.Alternates[a.Lang] = a.URL
+	}
+	if pj.Fields, err = extraFields(srcDoc, doc); err != nil {
+		return nil, nil, err
+	}
+	js, err := marshal(pj)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", shown.Path, err)
+	}
+	return buf.Bytes(), js, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// marshal encodes v as indented JSON without HTML escaping (the text is
+// data; a page's HTML is escaped by its template) and with sorted map keys.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// references reads references: a list of {title, publisher, url}.
+func references(d *frontmatter.Doc) ([]Reference, error) {
+	f, ok := d.Get("references")
+	if !ok {
+		return nil, nil
+	}
+	var out []Reference
+	if err := f.Value.Decode(&out); err != nil {
+		return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "references must be a list of {title, publisher, url}")
+	}
+	return out, nil
+}
+
+// extraFields returns the front-matter fields that are not well known: the
+// source's shared fields, overlaid with the shown version's own.
+func extraFields(src, shown *frontmatter.Doc) (map[string]any, error) {
+	out := map[string]any{}
+	for _, d := range []*frontmatter.Doc{src, shown} {
+		for _, f := range d.Fields() {
+			k := strings.ToLower(f.Key.Value)
+			if wellKnown[k] {
+				continue
+			}
+			var v any
+			if err := f.Value.Decode(&v); err != nil {
+				return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "%s: %v", k, err)
+			}
+			out[k] = jsonable(v)
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// jsonable turns YAML maps with non-string keys into maps JSON can hold.
+func jsonable(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = jsonable(e)
+		}
+		return x
+	case map[any]any:
+		m := map[string]any{}
+		for k, e := range x {
+			m[fmt.Sprint(k)] = jsonable(e)
+		}
+		return m
+	case []any:
+		for i, e := range x {
+			x[i] = jsonable(e)
+		}
+		return x
+	}
+	return v
+}
+
+var _ = yaml.Node{}
