@@ -104,7 +104,10 @@ func Body(body []byte, firstLine int) []Segment {
 		if ls := n.Lines(); ls.Len() > 0 {
 			s.Start, s.End = ls.At(0).Start, ls.At(ls.Len()-1).Stop
 			s.Line = firstLine + lines.line(s.Start)
-		} else if s.Kind == TableCell || s.Kind == Heading {
+		} else if pos := n.Pos(); pos >= 0 {
+			s.Start, s.End = pos, pos
+			s.Line = firstLine + lines.line(pos)
+		} else {
 			s.Line = firstLine + lines.line(firstInlineOffset(n))
 		}
 		if s.Kind != Code && s.Kind != HTML {
