@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/safefile"
@@ -55,7 +56,12 @@ type loaded struct {
 // ids is empty). An id that is not valid or names no article is a usage
 // error; a file that cannot be read is kept in errs and its article left
 // out, so every other article is still reported.
-func (e *Env) load(ids []string) (*loaded, error) {
+func (e *Env) load(ids []string) (*loaded, error) { return e.loadWith(ids, false) }
+
+// loadWith is load, through the status cache when cached is true (see
+// internal/cache): the versions it returns then may have no Doc and no
+// segment text, which is enough for states and counts only.
+func (e *Env) loadWith(ids []string, cached bool) (*loaded, error) {
 	p, err := e.openProject()
 	if err != nil {
 		return nil, err
@@ -84,6 +90,13 @@ func (e *Env) load(ids []string) (*loaded, error) {
 		}
 		files = keep
 	}
+	var c *cache.Cache
+	if cached {
+		c = e.openCache(p)
+		if c != nil {
+			p.Cache = c
+		}
+	}
 	versions := p.Load(files)
 	bad := map[string]bool{}
 	for _, v := range versions {
@@ -101,6 +114,12 @@ func (e *Env) load(ids []string) (*loaded, error) {
 	diag.Sort(errs)
 	l := &loaded{p: p, articles: project.Group(good), errs: errs}
 	l.status = track.Analyze(p, l.articles)
+	if c != nil {
+		p.Cache = nil
+		if len(ids) == 0 {
+			_ = c.Save() // best effort: a read-only checkout works without it
+		}
+	}
 	return l, nil
 }
 

@@ -45,7 +45,7 @@ type statusJSON struct {
 }
 
 func runStatus(env *Env, opts *statusOptions) error {
-	l, err := env.load(opts.IDs)
+	l, err := env.loadWith(opts.IDs, true)
 	if err != nil {
 		return err
 	}

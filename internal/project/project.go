@@ -27,6 +27,7 @@ type Project struct {
 	FS     fs.FS          // the project's files; symlinks cannot leave Root
 	Config *config.Config // the parsed ceviri.yaml
 	Layout *Layout        // where language versions live
+	Cache  Cache          // optional: parsed versions kept between runs (see Cache)
 }
 
 // ErrNotFound is returned by Find when no ceviri.yaml is found.
@@ -231,8 +232,12 @@ func (p *Project) Load(files []File) []*Version {
 	return out
 }
 
-// LoadFile reads and parses one language version.
+// LoadFile reads and parses one language version (through p.Cache when set).
 func (p *Project) LoadFile(f File) *Version {
+	return p.Cached(f, func() *Version { return p.readFile(f) })
+}
+
+func (p *Project) readFile(f File) *Version {
 	data, err := fs.ReadFile(p.FS, f.Path)
 	if err != nil {
 		return &Version{File: f, Err: diag.Errorf(f.Path, 1, 1, "%v", unwrapPath(err))}

@@ -34,14 +34,21 @@ var ErrNoSnapshot = errors.New("no stored copy of the recorded source version")
 // reported as unusable.
 func LoadSnapshot(p *project.Project, f project.File, hash string) (*project.Version, error) {
 	sp := SnapshotPath(hash)
-	data, err := fs.ReadFile(p.FS, sp)
+	sf := project.File{ID: f.ID, Lang: f.Lang, Path: sp}
+	var err error
+	v := p.Cached(sf, func() *project.Version {
+		var data []byte
+		if data, err = fs.ReadFile(p.FS, sp); err != nil {
+			return &project.Version{File: sf, Err: err}
+		}
+		return project.Parse(sf, data, p.Config)
+	})
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, ErrNoSnapshot
 		}
 		return nil, err
 	}
-	v := project.Parse(project.File{ID: f.ID, Lang: f.Lang, Path: sp}, data, p.Config)
 	if v.Err != nil {
 		return nil, v.Err
 	}

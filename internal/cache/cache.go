@@ -1,0 +1,183 @@
+// Package cache keeps what `ceviri status` needs of every parsed language
+// version in .ceviri/cache/, so that a status over an unchanged archive
+// reads one file instead of thousands.
+//
+// An entry is trusted only when the file's path, size, modification and
+// change times (in nanoseconds), inode and device are all as recorded, the
+// ceviri build and the bytes of ceviri.yaml are the ones the cache was
+// written with, and the file was last changed more than Granularity before
+// the cache was written: a file changed in the same timestamp tick as an
+// earlier look at it could have changed again without its times moving
+// (git's "racy clean" problem), so such a file is always read again. The
+// change time (ctime) catches an edit whose author put the old mtime back.
+//
+// The cache file carries a SHA-256 checksum; a truncated, corrupt or foreign
+// file, or one written by another version or for another configuration, is
+// ignored and rebuilt, never trusted. Writing is best effort: a read-only
+// checkout simply runs without it.
+package cache
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/safefile"
+)
+
+// Dir is the directory of rebuildable caches, relative to the project root
+// (git-ignored).
+const Dir = ".ceviri/cache"
+
+// FileName is the status cache's file in Dir.
+const FileName = "versions.bin"
+
+// Granularity is the coarsest file timestamp resolution the cache allows
+// for (FAT keeps 2 s); a file changed less than this before the cache was
+// written is read again. It is a variable only so that tests need not wait.
+var Granularity = 2 * time.Second
+
+// Stat is what identifies an unchanged file.
+type Stat struct {
+	Size, Mtime, Ctime int64 // bytes; nanoseconds since the epoch
+	Ino, Dev           uint64
+}
+
+// statFile returns the Stat of an OS path.
+func statFile(name string) (Stat, bool) {
+	fi, err := os.Stat(name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return Stat{}, false
+	}
+	st := Stat{Size: fi.Size(), Mtime: fi.ModTime().UnixNano()}
+	if sys, ok := fi.Sys().(*syscall.Stat_t); ok {
+		st.Ctime = sys.Ctim.Sec*1e9 + sys.Ctim.Nsec
+		st.Ino, st.Dev = sys.Ino, uint64(sys.Dev)
+	}
+	return st, true
+}
+
+// entry is one cached version.
+type entry struct {
+	stat Stat
+	v    *project.Version // a summary: no Doc, segments without Text and Plain
+}
+
+// Cache is the status cache of one project. Load may be called from several
+// goroutines.
+type Cache struct {
+	root    string // project root, an OS path
+	file    string // the cache file, an OS path
+	key     string // ceviri build and configuration the entries belong to
+	written int64  // mtime of the cache file when read, ns; 0 when none
+	old     map[string]entry
+
+	mu      sync.Mutex
+	seen    map[string]entry
+	changed bool // an entry was added, replaced or refused
+	hits    int
+}
+
+// Open reads the cache of the project at root. key must change whenever a
+// parse could give another result: pass the ceviri version (with a build
+// identity for development builds) and a hash of ceviri.yaml (see Key). A
+// missing, unreadable, corrupt or foreign cache gives an empty one.
+func Open(root, key string) *Cache {
+	c := &Cache{root: root, file: filepath.Join(root, filepath.FromSlash(Dir), FileName), key: key,
+		old: map[string]entry{}, seen: map[string]entry{}}
+	data, err := os.ReadFile(c.file)
+	if err != nil {
+		return c
+	}
+	fi, err := os.Stat(c.file)
+	if err != nil {
+		return c
+	}
+	entries, err := decode(data, key)
+	if err != nil {
+		c.changed = true // rewrite a bad cache
+		return c
+	}
+	c.old = entries
+	c.written = fi.ModTime().UnixNano()
+	return c
+}
+
+// Load implements project.Cache.
+func (c *Cache) Load(f project.File, parse func() *project.Version) *project.Version {
+	st, ok := statFile(filepath.Join(c.root, filepath.FromSlash(f.Path)))
+	if ok {
+		if e, hit := c.old[f.Path]; hit && e.stat == st && c.clean(st) {
+			c.mu.Lock()
+			c.seen[f.Path] = e
+			c.hits++
+			c.mu.Unlock()
+			return withFile(e.v, f)
+		}
+	}
+	v := parse()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	// Keep only what parsed, with the stat taken before reading: if the
+	// file changed in between, the next run sees another stat and reads it.
+	// A file that is missing or does not parse is not kept, and is not a
+	// reason to rewrite the cache unless it replaces an entry.
+	if ok && v.Err == nil {
+		c.seen[f.Path] = entry{stat: st, v: summary(v)}
+		c.changed = true
+	} else if _, had := c.old[f.Path]; had {
+		c.changed = true
+	}
+	return v
+}
+
+// clean reports whether a file with this stat was last changed safely
+// before the cache was written (not racily clean).
+func (c *Cache) clean(st Stat) bool {
+	last := max(st.Mtime, st.Ctime)
+	return c.written != 0 && last < c.written-int64(Granularity)
+}
+
+// withFile returns a copy of a cached version as the file f (a stored
+// source copy can stand for several articles).
+func withFile(v *project.Version, f project.File) *project.Version {
+	cp := *v
+	cp.File = f
+	return &cp
+}
+
+// Hits returns how many versions came from the cache.
+func (c *Cache) Hits() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hits
+}
+
+// Save writes the cache when anything changed: the versions looked up in
+// this run, whether they came from the cache or were parsed. Call it only
+// after a run that loaded every file, or entries of the files it did not
+// look at would be dropped. Errors (a read-only checkout) may be ignored.
+func (c *Cache) Save() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.changed && len(c.seen) == len(c.old) {
+		return nil
+	}
+	if err := safefile.WriteFile(c.file, encode(c.key, c.seen), 0o644); err != nil {
+		return err
+	}
+	c.changed = false
+	return nil
+}
+
+// Remove deletes the cache file of the project at root.
+func Remove(root string) error {
+	err := os.Remove(filepath.Join(root, filepath.FromSlash(Dir), FileName))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	return err
+}

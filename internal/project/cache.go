@@ -1,0 +1,25 @@
+package project
+
+// Cache remembers parsed language versions between runs, so that a command
+// can skip reading files that did not change (internal/cache implements it
+// for `ceviri status`).
+//
+// A version a Cache returns may be a summary: its Doc is nil and its
+// segments carry no Text or Plain (kind, key, hash, line, words and offsets
+// are kept), which is all that states and counts need. Set Project.Cache
+// only for commands that need nothing more.
+type Cache interface {
+	// Load returns the version of f: a copy of an earlier parse when the
+	// file is known to be unchanged, else the result of parse, which it may
+	// keep for the next run.
+	Load(f File, parse func() *Version) *Version
+}
+
+// Cached returns the version of f through p.Cache when one is set, else
+// the result of parse.
+func (p *Project) Cached(f File, parse func() *Version) *Version {
+	if p.Cache == nil {
+		return parse()
+	}
+	return p.Cache.Load(f, parse)
+}
