@@ -30,14 +30,14 @@ func Slug(s string, tag language.Tag) string {
 			// a combining mark left by NFD: ş = s + U+0327
 		case r == '\'' || r == '’' || r == 'ʼ':
 			// İstanbul'da reads as one word
-		case r == 'ı':
-			b.WriteByte('i')
-			hyphen = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			hyphen = false
+			if r == 'ı' {
+				r = 'i' // dotless i has no decomposition to strip
+			}
 			b.WriteRune(r)
 		default:
 			hyphen = true
