@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/interchange"
+	"github.com/ceviri/ceviri/internal/po"
+	"github.com/ceviri/ceviri/internal/safefile"
+	"github.com/ceviri/ceviri/internal/xliff"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newExportCmd) }
+
+type exportOptions struct {
+	IDs    []string
+	Lang   string
+	Format string
+	Output string
+	All    bool
+}
+
+func newExportCmd(env *Env) *cobra.Command {
+	opts := &exportOptions{}
+	c := &cobra.Command{
+		Use:   "export --lang L [--format xliff|po] [-o FILE] [ID...]",
+		Short: "Hand pending segments to a CAT tool or PO editor",
+		Long: `Write the segments a translator has to work on in language L as XLIFF 1.2 (for CAT
+tools: memoQ, Trados, OmegaT, Weblate) or as a gettext PO file (Poedit, Weblate): new
+segments, segments whose source changed (with the previous source and translation),
+and segments of a draft still identical to the source. With --all, every segment.
+Translatable front-matter fields are units too. Take the work back with ` + "`ceviri import`" + `.
+
+In XLIFF, inline Markdown (link syntax and destinations, emphasis markers, code
+spans, raw HTML) is carried as <ph> placeholders the translator places but cannot
+edit. The format is taken from --format, else from the extension of -o (.po, .xlf,
+.xliff), else XLIFF. Without -o the file goes to stdout. When nothing is pending,
+nothing is written.`,
+		Example: `  ceviri export --lang en -o en.xlf
+  ceviri export --lang en --format po ukraine-talks > en.po
+  ceviri export --lang tr --all -o tr-all.xlf`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.IDs = args
+			return runExport(env, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "the target language (required)")
+	c.Flags().StringVarP(&opts.Format, "format", "f", "", "xliff or po (default: from -o, else xliff)")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of stdout")
+	c.Flags().BoolVar(&opts.All, "all", false, "export every segment, not only the pending ones")
+	_ = c.MarkFlagRequired("lang")
+	return c
+}
+
+// exportFormat decides the format from the flag or the output's extension.
+func exportFormat(format, output string) (string, error) {
+	switch strings.ToLower(format) {
+	case "xliff", "xlf":
+		return "xliff", nil
+	case "po":
+		return "po", nil
+	case "":
+	default:
+		return "", diag.Usagef("unknown format %q (known: xliff, po)", format)
+	}
+	switch strings.ToLower(filepath.Ext(output)) {
+	case ".po", ".pot":
+		return "po", nil
+	}
+	return "xliff", nil
+}
+
+func runExport(env *Env, opts *exportOptions) error {
+	format, err := exportFormat(opts.Format, opts.Output)
+	if err != nil {
+		return err
+	}
+	l, err := env.load(opts.IDs)
+	if err != nil {
+		return err
+	}
+	if !l.p.Config.Lang(opts.Lang) {
+		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, l.p.Config.Languages)
+	}
+	if err := l.err(); err != nil {
+		return fmt.Errorf("%w\nnothing exported: fix the files above first", err)
+	}
+	var arts []*interchange.Article
+	units, words := 0, 0
+	srcLangs := map[string]bool{}
+	for _, a := range l.status {
+		if ia := interchange.Collect(a, opts.Lang, opts.All); ia != nil {
+			arts = append(arts, ia)
+			units += len(ia.Units)
+			words += ia.Words()
+			srcLangs[ia.SourceLang] = true
+		}
+	}
+	if len(arts) == 0 {
+		env.Infof("nothing to translate in %s: no file written", opts.Lang)
+		return nil
+	}
+	var buf bytes.Buffer
+	if format == "po" {
+		srcLang := ""
+		if len(srcLangs) == 1 {
+			srcLang = arts[0].SourceLang
+		}
+		err = po.Write(&buf, interchange.ToPO(arts, opts.Lang, srcLang, poHeader(env, opts.Lang, srcLang)))
+	} else {
+		err = xliff.Write(&buf, interchange.ToXLIFF(arts))
+	}
+	if err != nil {
+		return err
+	}
+	where := "stdout"
+	if opts.Output == "" || opts.Output == "-" {
+		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	} else {
+		path := opts.Output
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(env.Wd, path)
+		}
+		if err := safefile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+		where = opts.Output
+	}
+	env.Infof("exported %s (%s) of %s in %s to %s", plural(units, "segment", "segments"), plural(words, "word", "words"),
+		plural(len(arts), "article", "articles"), opts.Lang, where)
+	return nil
+}
+
+// poHeader is the header of an exported PO file.
+func poHeader(env *Env, lang, srcLang string) []po.Field {
+	now := env.Now().UTC().Format("2006-01-02 15:04-0700")
+	h := []po.Field{
+		{Key: "Project-Id-Version", Value: "ceviri"},
+		{Key: "POT-Creation-Date", Value: now},
+		{Key: "PO-Revision-Date", Value: now},
+		{Key: "Last-Translator", Value: "-"},
+		{Key: "Language-Team", Value: lang},
+		{Key: "Language", Value: lang},
+		{Key: "MIME-Version", Value: "1.0"},
+		{Key: "Content-Type", Value: "text/plain; charset=UTF-8"},
+		{Key: "Content-Transfer-Encoding", Value: "8bit"},
+		{Key: "X-Generator", Value: "ceviri " + Version()},
+	}
+	if srcLang != "" {
+		h = append(h, po.Field{Key: "X-Ceviri-Source-Language", Value: srcLang})
+	}
+	return h
+}

@@ -1,0 +1,130 @@
+package interchange
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Piece is a run of a segment's Markdown: either text a translator
+// translates, or markup (Code) that must come back byte for byte: link and
+// image syntax with their destinations, emphasis markers, code spans,
+// autolinks, raw HTML, footnote references and Hugo shortcodes.
+type Piece struct {
+	Text string
+	Code bool // markup, protected from the translator
+	ID   int  // 1-based number of a markup piece within its segment
+}
+
+// inline parses one segment's text as the inlines of a paragraph: the only
+// block parser is the paragraph's, so text that happens to start with "#",
+// "- " or "1986. " stays text, and no link reference definition is taken
+// out of it.
+var inline = parser.NewParser(
+	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 100)),
+	parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
+		util.Prioritized(extension.NewStrikethroughParser(), 500))...),
+)
+
+// extra markup that goldmark leaves as text when a segment is parsed on its
+// own: footnote references and Hugo shortcodes.
+var extra = regexp.MustCompile(`\[\^[^\]\s]+\]|\{\{[<%].*?[%>]\}\}`)
+
+// References returns the link reference definitions of a Markdown body, so
+// that reference links in its segments are recognised as links.
+func References(body []byte) []parser.Reference {
+	pc := parser.NewContext()
+	segment.Parser().Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	return pc.References()
+}
+
+// Split cuts a segment's Markdown into text and markup pieces. Joining the
+// pieces gives src back exactly.
+func Split(src string, refs []parser.Reference) []Piece {
+	b := []byte(src)
+	pc := parser.NewContext()
+	for _, r := range refs {
+		pc.AddReference(r)
+	}
+	doc := inline.Parse(text.NewReader(b), parser.WithContext(pc))
+	// The text leaves tile part of src; everything between them is markup.
+	type span struct{ start, stop int }
+	var texts []span
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			s := n.Segment
+			if s.Start < s.Stop && s.Stop <= len(b) && (len(texts) == 0 || s.Start >= texts[len(texts)-1].stop) {
+				if len(texts) > 0 && texts[len(texts)-1].stop == s.Start {
+					texts[len(texts)-1].stop = s.Stop
+				} else {
+					texts = append(texts, span{s.Start, s.Stop})
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	var out []Piece
+	add := func(s string, code bool) {
+		if s == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Code == code {
+			out[n-1].Text += s
+			return
+		}
+		out = append(out, Piece{Text: s, Code: code})
+	}
+	pos := 0
+	for _, t := range texts {
+		add(src[pos:t.start], true)
+		txt := src[t.start:t.stop]
+		last := 0
+		for _, m := range extra.FindAllStringIndex(txt, -1) {
+			add(txt[last:m[0]], false)
+			add(txt[m[0]:m[1]], true)
+			last = m[1]
+		}
+		add(txt[last:], false)
+		pos = t.stop
+	}
+	add(src[pos:], true)
+	id := 0
+	for i := range out {
+		if out[i].Code {
+			id++
+			out[i].ID = id
+		}
+	}
+	return out
+}
+
+// Join returns the Markdown of pieces.
+func Join(pieces []Piece) string {
+	var b strings.Builder
+	for _, p := range pieces {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// HasMarkup reports whether any piece is markup.
+func HasMarkup(pieces []Piece) bool {
+	for _, p := range pieces {
+		if p.Code {
+			return true
+		}
+	}
+	return false
+}
