@@ -18,7 +18,7 @@ func TestSlug(t *testing.T) {
 		{"İstanbul'da Işık", language.Turkish, "istanbulda-isik"},
 		{"Öğrencilerin önerileri", language.Turkish, "ogrencilerin-onerileri"},
 		{"ÇAĞ ÜNİVERSİTESİ", language.Turkish, "cag-universitesi"},
-		{"IŞIK", language.Turkish, "isik"},              // Turkish I lowers to ı, then i
+		{"IŞIK", language.Turkish, "isik"}, // Turkish I lowers to ı, then i
 		{"Kampüste yapay zekâ", language.Turkish, "kampuste-yapay-zeka"},
 		{"Students’ suggestions", language.English, "students-suggestions"},
 		{"İstanbul in English", language.English, "istanbul-in-english"},
