@@ -174,9 +174,10 @@ func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 	if v.File.Record.Line > 0 {
 		line = v.File.Record.Line
 	}
-	return &diag.UsageError{Err: diag.Errorf(out.Path, line, 1,
+	// A PosError maps to exit 2 like a usage error, and prints as path:line:col.
+	return diag.Errorf(out.Path, line, 1,
 		"the recorded source version %s is not stored (%s) %s\nhint: compare the translation with %s by hand, then run `ceviri done %s --lang %s` to record the current source",
-		out.From, track.SnapshotPath(out.From), where, out.SourcePath, opts.ID, opts.Lang)}
+		out.From, track.SnapshotPath(out.From), where, out.SourcePath, opts.ID, opts.Lang)
 }
 
 // history lists the commits that touched the source since its recorded
