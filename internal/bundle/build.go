@@ -28,7 +28,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -180,18 +179,9 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	defer lk.Release()
 
 	w := &warnings{}
-	order := append([]string{cfg.SourceLanguage}, cfg.Languages...)
-	s := &site{fsys: p.FS, plans: plans, langs: map[string]*lang{}, policy: opts.Fallback, baseURL: opts.BaseURL}
-	for _, lp := range plans {
-		c, err := newChrome(set, lp.lang, lp.tag, order, w)
-		if err != nil {
-			return nil, err
-		}
-		t, err := tmpls.bind(c)
-		if err != nil {
-			return nil, err
-		}
-		s.langs[lp.lang] = &lang{plan: lp, chrome: c, tmpl: t, date: dateFormatter(lp.tag), name: c.T("language_name")}
+	s, err := newSite(p, set, tmpls, plans, opts, w)
+	if err != nil {
+		return nil, err
 	}
 	if opts.BaseURL == "" {
 		w.add("build.base_url is not set: sitemap.xml, feed.xml and hreflang links hold URLs without a host")
@@ -228,6 +218,25 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	}
 	res.Warnings = w.list()
 	return res, nil
+}
+
+// newSite prepares the rendering of every language: its chrome strings,
+// its templates and its date format.
+func newSite(p *project.Project, set *locale.Set, tmpls *templates, plans []*langPlan, opts Options, w *warnings) (*site, error) {
+	order := append([]string{p.Config.SourceLanguage}, p.Config.Languages...)
+	s := &site{fsys: p.FS, plans: plans, langs: map[string]*lang{}, policy: opts.Fallback, baseURL: opts.BaseURL}
+	for _, lp := range plans {
+		c, err := newChrome(set, lp.lang, lp.tag, order, w)
+		if err != nil {
+			return nil, err
+		}
+		t, err := tmpls.bind(c)
+		if err != nil {
+			return nil, err
+		}
+		s.langs[lp.lang] = &lang{plan: lp, chrome: c, tmpl: t, date: dateFormatter(lp.tag), name: c.T("language_name")}
+	}
+	return s, nil
 }
 
 // globalInputs hashes everything that every page depends on besides its
@@ -444,5 +453,3 @@ func (pv *previous) reuse(st *stage, e *entry) error {
 	}
 	return nil
 }
-
-var _ = sort.Strings

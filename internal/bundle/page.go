@@ -13,7 +13,6 @@ import (
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/track"
 	"golang.org/x/text/language"
-	"gopkg.in/yaml.v3"
 )
 
 // lang is everything needed to render one language's pages.
@@ -305,5 +304,3 @@ func jsonable(v any) any {
 	}
 	return v
 }
-
-var _ = yaml.Node{}

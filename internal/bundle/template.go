@@ -3,7 +3,6 @@ package bundle
 import (
 	"crypto/sha256"
 	"embed"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -102,6 +101,3 @@ func (ts *templates) bind(c *chrome) (*template.Template, error) {
 	}
 	return t.Funcs(template.FuncMap{"t": c.T, "tn": c.N}), nil
 }
-
-// errExec marks a template that failed while rendering a page.
-var errExec = errors.New("template failed")
