@@ -109,18 +109,32 @@ func (a item) same(b item) bool {
 }
 
 // unmatched removes the items of a and b that have an equal item on the
-// other side and returns the rest of each.
+// other side and returns the rest of each. Each item of a takes the first
+// unused item of b that shares a reading with it, found through an index of
+// b's readings, so long lists cost n log n rather than n*m.
 func unmatched(a, b []item) (ra, rb []item) {
 	used := make([]bool, len(b))
+	byKey := map[string][]int{}
+	for j, y := range b {
+		for _, k := range y.keys {
+			byKey[k] = append(byKey[k], j)
+		}
+	}
 	for _, x := range a {
-		found := false
-		for j, y := range b {
-			if !used[j] && x.same(y) {
-				used[j], found = true, true
-				break
+		best := -1
+		for _, k := range x.keys {
+			js := byKey[k]
+			for len(js) > 0 && used[js[0]] {
+				js = js[1:]
+			}
+			byKey[k] = js
+			if len(js) > 0 && (best < 0 || js[0] < best) {
+				best = js[0]
 			}
 		}
-		if !found {
+		if best >= 0 {
+			used[best] = true
+		} else {
 			ra = append(ra, x)
 		}
 	}

@@ -364,11 +364,11 @@ func withoutShortcodes(s string) string {
 		if s[i+2] == '<' {
 			closer = ">}}"
 		}
-		j := strings.Index(s[i:], closer)
+		j := strings.Index(s[i+3:], closer)
 		if j < 0 {
 			return s
 		}
-		s = s[:i] + " " + s[i+j+len(closer):]
+		s = s[:i] + " " + s[i+3+j+len(closer):]
 	}
 }
 

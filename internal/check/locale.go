@@ -165,19 +165,29 @@ func placeholderFindings(f finder, line int, src, tr *i18n.Message) []Finding {
 			out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) is not a valid template: %v", tr.ID, form, err))
 			continue
 		}
+		var extra, missing []string
 		for _, v := range vars {
 			if !srcAll[v] {
-				out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) uses {{%s}}, which the source message does not (source: %s); it would show as <no value>",
-					tr.ID, form, v, quote(src.Other)))
+				extra = append(extra, "{{"+v+"}}")
 			}
 		}
 		if form == "other" {
 			for _, v := range srcOther {
 				if !contains(vars, v) {
-					out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) does not use {{%s}}, which the source message does (source: %s)",
-						tr.ID, form, v, quote(src.Other)))
+					missing = append(missing, "{{"+v+"}}")
 				}
 			}
+		}
+		switch {
+		case len(extra) > 0 && len(missing) > 0:
+			out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) uses %s where the source message uses %s (source: %s)",
+				tr.ID, form, strings.Join(extra, ", "), strings.Join(missing, ", "), quote(src.Other)))
+		case len(extra) > 0:
+			out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) uses %s, which the source message does not (source: %s); it would show as <no value>",
+				tr.ID, form, strings.Join(extra, ", "), quote(src.Other)))
+		case len(missing) > 0:
+			out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) does not use %s, which the source message does (source: %s)",
+				tr.ID, form, strings.Join(missing, ", "), quote(src.Other)))
 		}
 	}
 	return out

@@ -177,10 +177,11 @@ func shortcodes(s string) []string {
 		if s[0] == '<' {
 			closer = ">}}"
 		}
-		end := strings.Index(s, closer)
+		end := strings.Index(s[1:], closer)
 		if end < 0 {
 			return out
 		}
+		end++
 		inner := strings.TrimSpace(s[1:end])
 		inner = strings.TrimPrefix(strings.TrimSuffix(inner, "*/"), "/*")
 		if f := strings.Fields(inner); len(f) > 0 {
@@ -204,11 +205,11 @@ func onlyShortcodes(s string) bool {
 		if s[2] == '<' {
 			closer = ">}}"
 		}
-		end := strings.Index(s, closer)
+		end := strings.Index(s[3:], closer)
 		if end < 0 {
 			return false
 		}
-		s = strings.TrimSpace(s[end+len(closer):])
+		s = strings.TrimSpace(s[3+end+len(closer):])
 	}
 	return true
 }

@@ -13,7 +13,7 @@ import (
 
 // number is a number as written in a text, with the values it can mean.
 type numberTok struct {
-	text   string   // as written, without a percent sign
+	text   string   // as written, with a percent sign next to it
 	values []string // canonical readings: "1250", "1.25", "t18:30"
 }
 
@@ -65,7 +65,13 @@ func numbers(s string, tag language.Tag) []numberTok {
 			i = j // part of a name: mp4, IPv6, H2O
 			continue
 		}
-		out = append(out, numberTok{text: s[i:j], values: readings(s[i:j], sep)})
+		text := s[i:j]
+		if i > 0 && s[i-1] == '%' {
+			text = "%" + text
+		} else if j < len(s) && s[j] == '%' {
+			text += "%"
+		}
+		out = append(out, numberTok{text: text, values: readings(s[i:j], sep)})
 		i = j
 	}
 	return out
