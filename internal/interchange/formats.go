@@ -22,7 +22,7 @@ func ToXLIFF(arts []*Article) *xliff.Document {
 			xu := xliff.Unit{ID: u.ID, Resname: u.Slot, Source: spans(u.Pieces), HasTarget: true}
 			switch u.Status {
 			case Translated:
-				xu.State = xliff.Translated
+				xu.State, xu.Approved = xliff.Translated, true
 				xu.Target = targetSpans(u.Target, u.Pieces)
 			case Changed:
 				xu.State = xliff.NeedsReview

@@ -206,7 +206,7 @@ func (r *reader) body(f *File) error {
 		case e.Name.Local == "group":
 			return r.body(f)
 		case e.Name.Local == "trans-unit":
-			u := Unit{ID: attrOf(e, "id"), Resname: attrOf(e, "resname"), Line: r.line, Col: r.col}
+			u := Unit{ID: attrOf(e, "id"), Resname: attrOf(e, "resname"), Approved: attrOf(e, "approved") == "yes", Line: r.line, Col: r.col}
 			if u.ID == "" {
 				return r.errf("<trans-unit> without an id")
 			}

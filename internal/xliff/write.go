@@ -32,6 +32,9 @@ func Write(w io.Writer, d *Document) error {
 			if u.Resname != "" {
 				p(` resname="`, attr(u.Resname), `"`)
 			}
+			if u.Approved {
+				p(` approved="yes"`)
+			}
 			p(` xml:space="preserve">`, "\n")
 			p(`        <source>`, spans(u.Source), `</source>`, "\n")
 			if u.HasTarget || u.State != "" || len(u.Target) > 0 {

@@ -42,6 +42,7 @@ type Unit struct {
 	Source    []Span
 	Target    []Span
 	HasTarget bool   // a <target> element was present (it may be empty)
+	Approved  bool   // approved="yes": the target is final
 	State     string // the target's state attribute
 	Notes     []Note
 	Contexts  []Context

@@ -12,11 +12,11 @@ func sample() *Document {
 		Original: "articles/a/tr.md", SourceLang: "tr", TargetLang: "en", Datatype: "x-markdown",
 		Units: []Unit{
 			{ID: "a#b0-0123abcd", Resname: "b0",
-				Source: []Span{{Text: "Bkz. "}, {Ph: true, ID: "1", Text: "["}, {Text: "rapor & <özet>"}, {Ph: true, ID: "2", Text: `](https://x.org/?a=1&b="2")`}},
-				State:  NeedsTranslation,
-				Notes:  []Note{{From: "ceviri", Annotate: "source", Text: "eski metin"}},
+				Source:   []Span{{Text: "Bkz. "}, {Ph: true, ID: "1", Text: "["}, {Text: "rapor & <özet>"}, {Ph: true, ID: "2", Text: `](https://x.org/?a=1&b="2")`}},
+				State:    NeedsTranslation,
+				Notes:    []Note{{From: "ceviri", Annotate: "source", Text: "eski metin"}},
 				Contexts: []Context{{Type: "sourcefile", Value: "articles/a/tr.md"}, {Type: "linenumber", Value: "7"}}},
-			{ID: "a#title-89abcdef", Source: []Span{{Text: "Başlık"}}, HasTarget: true, State: Translated, Target: []Span{{Text: "Title"}}},
+			{ID: "a#title-89abcdef", Approved: true, Source: []Span{{Text: "Başlık"}}, HasTarget: true, State: Translated, Target: []Span{{Text: "Title"}}},
 		},
 	}}}
 }
