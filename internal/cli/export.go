@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/interchange"
@@ -139,7 +141,11 @@ func runExport(env *Env, opts *exportOptions) error {
 
 // poHeader is the header of an exported PO file.
 func poHeader(env *Env, lang, srcLang string) []po.Field {
-	now := env.Now().UTC().Format("2006-01-02 15:04-0700")
+	t := env.Now()
+	if sec, err := strconv.ParseInt(env.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		t = time.Unix(sec, 0) // reproducible output, as for builds
+	}
+	now := t.UTC().Format("2006-01-02 15:04-0700")
 	h := []po.Field{
 		{Key: "Project-Id-Version", Value: "ceviri"},
 		{Key: "POT-Creation-Date", Value: now},
@@ -150,7 +156,7 @@ func poHeader(env *Env, lang, srcLang string) []po.Field {
 		{Key: "MIME-Version", Value: "1.0"},
 		{Key: "Content-Type", Value: "text/plain; charset=UTF-8"},
 		{Key: "Content-Transfer-Encoding", Value: "8bit"},
-		{Key: "X-Generator", Value: "ceviri " + Version()},
+		{Key: "X-Generator", Value: "ceviri"},
 	}
 	if srcLang != "" {
 		h = append(h, po.Field{Key: "X-Ceviri-Source-Language", Value: srcLang})
