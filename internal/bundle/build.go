@@ -159,7 +159,7 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 		res.Langs = append(res.Langs, lr)
 	}
 	if len(refused) > 0 {
-		return nil, &diag.Problems{Msg: "ceviri: build refused (--fallback fail): articles without a current translation:\n  " +
+		return nil, &diag.Problems{Msg: "build refused (--fallback fail): articles without a current translation:\n  " +
 			strings.Join(refused, "\n  ") + "\nhint: translate them, or build with --fallback source or skip"}
 	}
 	if len(build) == 0 {
@@ -169,7 +169,7 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 				why = append(why, lr.Lang+": "+lr.Skipped)
 			}
 		}
-		return nil, &diag.Problems{Msg: "ceviri: no language built:\n  " + strings.Join(why, "\n  ")}
+		return nil, &diag.Problems{Msg: "no language built:\n  " + strings.Join(why, "\n  ")}
 	}
 
 	lk, err := safefile.Acquire(filepath.Join(out, WorkDir, "lock"), 10*time.Second)

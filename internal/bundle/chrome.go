@@ -83,7 +83,7 @@ func (c *chrome) localize(id string, count any, pairs []any) string {
 	if err != nil {
 		var nf *i18n.MessageNotFoundErr
 		if errors.As(err, &nf) || s == "" {
-			c.warn.add(fmt.Sprintf("no locale file has the message %q; the page shows the key", id))
+			c.warn.missing(id)
 			return id
 		}
 		c.warn.add(fmt.Sprintf("message %q in %s: %v", id, c.lang, err))
@@ -112,6 +112,17 @@ func (c *chrome) forms() map[string]map[string]string {
 type warnings struct {
 	mu   sync.Mutex
 	seen map[string]bool
+	keys map[string]bool // messages no locale file has
+}
+
+// missing records a message that no locale file has.
+func (w *warnings) missing(id string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.keys == nil {
+		w.keys = map[string]bool{}
+	}
+	w.keys[id] = true
 }
 
 func (w *warnings) add(msg string) {
@@ -131,6 +142,10 @@ func (w *warnings) list() []string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	out := sortedKeys(w.seen)
+	if len(w.keys) > 0 {
+		out = append(out, fmt.Sprintf("no locale file has the message(s) %s; pages show the key instead (see `ceviri init` for the full set)",
+			strings.Join(sortedKeys(w.keys), ", ")))
+	}
 	return out
 }
 
