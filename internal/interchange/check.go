@@ -70,7 +70,11 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 		segs := src.Segments()
 		j := find(segs, len(src.Fields), slot, hash)
 		if j < 0 {
-			bad(s, 0, 0, "the source changed since the export: %s no longer has this segment; export again", src.Path)
+			if k := slotIndex(segs, len(src.Fields), slot); k >= 0 {
+				bad(s, 0, 0, "the source changed since the export: %s:%d now reads %q; export again", src.Path, segs[k].Line, clip(segs[k].Text))
+			} else {
+				bad(s, 0, 0, "the source changed since the export: %s no longer has this segment; export again", src.Path)
+			}
 			continue
 		}
 		cur := segs[j]
@@ -133,18 +137,11 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 // moved keeps its hash, so a unique match elsewhere of the same sort (field
 // or body) is accepted.
 func find(segs []segment.Segment, nFields int, slot, hash string) int {
-	j, body := -1, false
-	for i := 0; i < nFields; i++ {
-		if segs[i].Key == slot {
-			j = i
-		}
-	}
-	if n, err := strconv.Atoi(strings.TrimPrefix(slot, "b")); j < 0 && err == nil && strings.HasPrefix(slot, "b") && n >= 0 {
-		j, body = nFields+n, true
-	}
-	if j >= 0 && j < len(segs) && strings.HasPrefix(segs[j].Hash, hash) {
+	j := slotIndex(segs, nFields, slot)
+	if j >= 0 && strings.HasPrefix(segs[j].Hash, hash) {
 		return j
 	}
+	body := j >= nFields || (j < 0 && strings.HasPrefix(slot, "b"))
 	match := -1
 	for i, s := range segs {
 		if strings.HasPrefix(s.Hash, hash) && (i >= nFields) == body {
@@ -155,6 +152,28 @@ func find(segs []segment.Segment, nFields int, slot, hash string) int {
 		}
 	}
 	return match
+}
+
+// slotIndex returns the index of the segment in a slot ("title", "b3"), or
+// -1 when the source has no such slot.
+func slotIndex(segs []segment.Segment, nFields int, slot string) int {
+	for i := 0; i < nFields; i++ {
+		if segs[i].Key == slot {
+			return i
+		}
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(slot, "b")); err == nil && strings.HasPrefix(slot, "b") && n >= 0 && nFields+n < len(segs) {
+		return nFields + n
+	}
+	return -1
+}
+
+// clip shortens a text for a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
 }
 
 // rebuildTarget turns a target's pieces into Markdown: placeholders take
