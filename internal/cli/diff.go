@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/ceviri/ceviri/internal/align"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/gitlog"
 	"github.com/ceviri/ceviri/internal/project"
@@ -225,8 +226,11 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 
 // describe turns segment changes into diff entries, each with the
 // corresponding segment of the translation tr. tr was made from rec, so its
-// segments align with rec's: fields by key, body segments by position.
+// segments correspond to rec's: fields by key, body segments by an
+// alignment of the two bodies (position by position when they have the
+// same shape; see internal/align).
 func describe(changes []track.Change, rec, src, tr *project.Version) []*diffChange {
+	cp := &counterparts{rec: rec, tr: tr, body: align.Segments(rec.Body, tr.Body)}
 	// Old indices of the unchanged segments, by new index, to place an
 	// added segment after the translation of the segment before it.
 	oldOf := unchangedOld(changes, len(rec.Segments()), len(src.Segments()))
@@ -256,16 +260,17 @@ func describe(changes []track.Change, rec, src, tr *project.Version) []*diffChan
 			d.Diff = wordiff.Diff(d.Old, d.New)
 		}
 		if c.OldIndex >= 0 {
-			if t := counterpart(c.OldIndex, rec, tr); t != nil {
+			if t := cp.of(c.OldIndex); t != nil {
 				d.Translation, d.TranslationLine = t.Text, t.Line
 			}
 		} else if c.New.Kind != segment.Field {
+			// After the translation of the nearest segment before it.
 			for j := c.NewIndex - 1; j >= 0; j-- {
 				if i, ok := oldOf[j]; ok {
-					if t := counterpart(i, rec, tr); t != nil {
+					if t := cp.of(i); t != nil {
 						d.InsertAfterLine = lastLine(tr, t)
+						break
 					}
-					break
 				}
 			}
 		}
@@ -316,28 +321,34 @@ func unchangedOld(changes []track.Change, nOld, nNew int) map[int]int {
 	return m
 }
 
-// counterpart returns the translation's segment that corresponds to the
-// recorded source's segment at index i: the field with the same key, or the
-// body segment at the same position when it is of the same kind.
-func counterpart(i int, rec, tr *project.Version) *segment.Segment {
-	segs := rec.Segments()
-	if i < 0 || i >= len(segs) {
+// counterparts finds the translation's segment for a segment of the
+// recorded source.
+type counterparts struct {
+	rec, tr *project.Version
+	body    []int // align.Segments(rec.Body, tr.Body)
+}
+
+// of returns the translation's segment that corresponds to the recorded
+// source's segment at index i (fields first, then body): the field with the
+// same key, or the aligned body segment; nil when there is none.
+func (c *counterparts) of(i int) *segment.Segment {
+	if i < 0 {
 		return nil
 	}
-	s := segs[i]
-	if s.Kind == segment.Field {
-		for k := range tr.Fields {
-			if tr.Fields[k].Key == s.Key {
-				return &tr.Fields[k]
+	if i < len(c.rec.Fields) {
+		key := c.rec.Fields[i].Key
+		for k := range c.tr.Fields {
+			if c.tr.Fields[k].Key == key {
+				return &c.tr.Fields[k]
 			}
 		}
 		return nil
 	}
-	b := i - len(rec.Fields)
-	if b < len(tr.Body) && tr.Body[b].Kind == s.Kind {
-		return &tr.Body[b]
+	b := i - len(c.rec.Fields)
+	if b >= len(c.body) || c.body[b] < 0 {
+		return nil
 	}
-	return nil
+	return &c.tr.Body[c.body[b]]
 }
 
 // lastLine returns the file line where a body segment of v ends (the line

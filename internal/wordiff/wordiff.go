@@ -7,7 +7,7 @@ package wordiff
 
 import (
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -133,9 +133,9 @@ type hunk struct {
 	old, new string
 }
 
-// tidy merges token edits into hunks, folds white space between two changes
-// into one change, moves white space shared by both sides of a change out of
-// it, and returns the spans, deletions before insertions.
+// tidy merges token edits into hunks, folds small equal text between two
+// changes into one change, moves white space shared by both sides of a
+// change out of it, and returns the spans, deletions before insertions.
 func tidy(edits []Span) []Span {
 	var hs []hunk
 	for _, e := range edits {
@@ -154,20 +154,7 @@ func tidy(edits []Span) []Span {
 			h.new += e.Text
 		}
 	}
-	// Fold "change, blank, change" into one change.
-	var merged []hunk
-	for i := 0; i < len(hs); i++ {
-		h := hs[i]
-		if h.equal && isBlank(h.old) && len(merged) > 0 && !merged[len(merged)-1].equal && i+1 < len(hs) {
-			last := &merged[len(merged)-1]
-			next := hs[i+1]
-			last.old += h.old + next.old
-			last.new += h.new + next.new
-			i++
-			continue
-		}
-		merged = append(merged, h)
-	}
+	merged := foldSmallEqual(hs)
 	var out []Span
 	add := func(op Op, s string) {
 		if s == "" {
@@ -193,6 +180,35 @@ func tidy(edits []Span) []Span {
 	return out
 }
 
+// foldSmallEqual folds an equal hunk between two changes into one change
+// when it is no longer than either of them (the semantic clean-up of
+// diff-match-patch): a space between two changed words, or the "-" and "/"
+// left equal inside a rewritten URL, reads better as part of one
+// replacement than as a scatter of small ones.
+func foldSmallEqual(hs []hunk) []hunk {
+	var out []hunk
+	for _, h := range hs {
+		out = append(out, h)
+		for len(out) >= 3 {
+			a, e, b := out[len(out)-3], out[len(out)-2], out[len(out)-1]
+			if a.equal || !e.equal || b.equal {
+				break
+			}
+			n := utf8.RuneCountInString(e.old)
+			if n > size(a) || n > size(b) {
+				break
+			}
+			out = append(out[:len(out)-3], hunk{old: a.old + e.old + b.old, new: a.new + e.new + b.new})
+		}
+	}
+	return out
+}
+
+// size is the length of a change in runes: the longer of its two sides.
+func size(h hunk) int {
+	return max(utf8.RuneCountInString(h.old), utf8.RuneCountInString(h.new))
+}
+
 // trimSharedSpace splits off white space that both sides of a change begin
 // or end with.
 func trimSharedSpace(old, new string) (pre, o, n, suf string) {
@@ -209,10 +225,6 @@ func trimSharedSpace(old, new string) (pre, o, n, suf string) {
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
-
-func isBlank(s string) bool {
-	return strings.TrimFunc(s, unicode.IsSpace) == ""
-}
 
 // Old returns the old text of spans.
 func Old(spans []Span) string { return join(spans, Delete) }

@@ -21,6 +21,10 @@ func TestDiffPlain(t *testing.T) {
 		{"suffix stays with its word", "İstanbul'da yağmur", "Ankara'da yağmur", "[-İstanbul'da-]{+Ankara'da+} yağmur"},
 		{"number changed", "1.250 öğrenci", "1.300 öğrenci", "[-1.250-]{+1.300+} öğrenci"},
 		{"punctuation only", "Bitti.", "Bitti!", "Bitti[-.-]{+!+}"},
+		{"rewritten URL is one change", "[list](https://landscape.cncf.io/card-mode?category=observability-and-analysis&grouping=category).",
+			"[list](https://landscape.cncf.io/?group=projects-and-products&view-mode=card#observability-and-analysis--observability).",
+			"[list](https://landscape.cncf.io/[-card-mode?category=-]{+?group=projects-and-products&view-mode=card#+}observability-and-analysis[-&grouping=category-]{+--observability+})."},
+		{"separate changes stay separate", "Bir iki üç", "Dört iki beş", "[-Bir-]{+Dört+} iki [-üç-]{+beş+}"},
 		{"word deleted", "a very big house", "a big house", "a [-very -]big house"},
 	}
 	for _, tt := range tests {
