@@ -56,6 +56,10 @@ check:
     en: /en/
 `
 
+// Format changes whenever the generator writes other bytes for the same
+// size and seed, so tools that keep generated corpora know to regenerate.
+const Format = "1"
+
 // ID returns the id of the i-th article (0-based).
 func ID(i int) string { return fmt.Sprintf("haber-%06d", i+1) }
 

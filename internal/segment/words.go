@@ -26,6 +26,14 @@ func CountWords(text string) int {
 	if mayHoldNotWords(text) {
 		text = notWords.ReplaceAllString(text, " ")
 	}
+	if n, ok := countSimple(text); ok {
+		return n
+	}
+	return countUAX29(text)
+}
+
+// countUAX29 is CountWords for any text.
+func countUAX29(text string) int {
 	n := 0
 	state := -1
 	prev := other // the kind of the previous token
