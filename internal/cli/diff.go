@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"strconv"
 
 	"github.com/ceviri/ceviri/internal/align"
@@ -186,40 +185,23 @@ func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 // from git. Without git, or outside a work tree, it returns rec unchanged.
 func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, rec *project.Version) (*project.Version, error) {
 	repo, err := gitlog.Open(ctx, p.Root)
-	if errors.Is(err, gitlog.ErrNoRepo) {
-		return rec, nil
-	}
 	if err != nil {
-		return nil, err
+		return rec, nil // no git: history is a bonus
 	}
-	commits, err := repo.Log(ctx, out.SourcePath)
+	h, err := recordedInGit(ctx, repo, p, out.src, out.From)
 	if err != nil {
 		env.Infof("ceviri: reading git history of %s: %v", out.SourcePath, err)
 		return rec, nil
 	}
-	var found *project.Version
-	i, _, err := repo.Find(ctx, commits, func(data []byte) bool {
-		f := out.src.File
-		v := project.Parse(project.File{ID: f.ID, Lang: f.Lang, Path: f.Path}, data, p.Config)
-		if v.Err == nil && v.Fingerprint == out.From {
-			found = v
-			return true
-		}
-		return false
-	})
-	if err != nil {
-		env.Infof("ceviri: reading git history of %s: %v", out.SourcePath, err)
+	if h.index < 0 {
+		env.Infof("git: no commit of %s has the recorded source version, so the commits since it are not listed", out.SourcePath)
 		return rec, nil
 	}
-	if i < 0 {
-		env.Infof("the recorded source version is in no commit of %s; commits are not listed", out.SourcePath)
-		return rec, nil
-	}
-	out.Commits = commits[:i]
+	out.Commits = h.since()
 	if rec == nil {
-		out.RecoveredFrom = "git:" + commits[i].Hash
-		env.Infof("recovered the recorded source version from git (commit %s): its copy %s is missing", commits[i].Short(), track.SnapshotPath(out.From))
-		return found, nil
+		out.RecoveredFrom = "git:" + h.commit().Hash
+		env.Infof("recovered the recorded source version from git (commit %s): its copy %s is missing", h.commit().Short(), track.SnapshotPath(out.From))
+		return h.version, nil
 	}
 	return rec, nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/gitlog"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
@@ -20,6 +22,7 @@ type pendingOptions struct {
 	Lang   string
 	States []string // empty: every pending state
 	Since  string   // YYYY-MM-DD; empty: no limit
+	NoGit  bool
 }
 
 func newPendingCmd(env *Env) *cobra.Command {
@@ -35,7 +38,7 @@ Words are counted the way CAT tools quote them: a missing or untracked version o
 the whole source; a stale one only the source segments added or changed since its
 recorded version; a draft the segments still identical to the source. URLs, e-mail
 addresses and code are not counted. A count marked ~ is an estimate (the recorded
-source version is not stored; ` + "`ceviri diff`" + ` can recover it from git).
+source version is not stored, and git history did not have it either).
 
 pending only reads; it exits 0 whatever it lists.`,
 		Example: `  ceviri pending --lang en
@@ -43,13 +46,14 @@ pending only reads; it exits 0 whatever it lists.`,
   ceviri pending --lang tr --since 2025-11-01 --json`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IDs = args
-			return runPending(env, opts)
+			return runPending(c.Context(), env, opts)
 		},
 	}
 	f := c.Flags()
 	f.StringVarP(&opts.Lang, "lang", "l", "", "language of the translations (required)")
 	f.StringSliceVar(&opts.States, "state", nil, "list only these states: missing, stale, draft, untracked (repeat or separate by commas)")
 	f.StringVar(&opts.Since, "since", "", "list only articles dated on or after `DATE` (YYYY-MM-DD)")
+	f.BoolVar(&opts.NoGit, "no-git", false, "do not look in git history for recorded source versions whose copy is missing")
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -72,12 +76,13 @@ type pendingItem struct {
 	Date            string      `json:"date,omitempty"` // the source's date field as written
 	ChangedSegments *int        `json:"changed_segments,omitempty"`
 	TotalSegments   *int        `json:"total_segments,omitempty"`
-	Note            string      `json:"note,omitempty"` // why the count is an estimate
+	Note            string      `json:"note,omitempty"`           // why the count is an estimate
+	RecoveredFrom   string      `json:"recovered_from,omitempty"` // "git:<commit>" when the recorded version came from git
 
 	when time.Time // parsed Date; zero when there is none
 }
 
-func runPending(env *Env, opts *pendingOptions) error {
+func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 	want, err := parseStates(opts.States)
 	if err != nil {
 		return err
@@ -97,6 +102,7 @@ func runPending(env *Env, opts *pendingOptions) error {
 	}
 	items := []*pendingItem{}
 	total := 0
+	g := &pendingGit{p: l.p}
 	for _, a := range l.status {
 		v := a.Versions[opts.Lang]
 		if v == nil || !v.State.Pending() || !want[v.State] || a.SourceFile == nil {
@@ -110,6 +116,9 @@ func runPending(env *Env, opts *pendingOptions) error {
 		it.Date, it.when = sourceDate(a.SourceFile)
 		if !since.IsZero() && (it.when.IsZero() || it.when.Format(time.DateOnly) < opts.Since) {
 			continue
+		}
+		if it.Note != "" && it.State == track.Stale && v.File != nil && v.File.Record != nil && !opts.NoGit {
+			g.recount(ctx, it, a.SourceFile, v.File.Record.SourceHash)
 		}
 		items = append(items, it)
 		total += it.PendingWords
@@ -134,10 +143,37 @@ func runPending(env *Env, opts *pendingOptions) error {
 	writePendingTable(env, items, total)
 	for _, it := range items {
 		if it.Note != "" {
-			env.Infof("%s: ~%d words is an estimate: %s\nhint: `ceviri diff %s --lang %s` can recover the recorded version from git", it.Path, it.PendingWords, it.Note, it.ID, opts.Lang)
+			env.Infof("%s: ~%d words is an estimate (the whole source): %s", it.Path, it.PendingWords, it.Note)
 		}
 	}
 	return l.err()
+}
+
+// pendingGit recovers, from git, recorded source versions whose stored copy
+// is missing, opening the repository once and only when needed.
+type pendingGit struct {
+	p      *project.Project
+	repo   *gitlog.Repo
+	opened bool
+}
+
+// recount replaces the estimate of a stale item by the exact count when
+// git history holds the recorded source version.
+func (g *pendingGit) recount(ctx context.Context, it *pendingItem, src *project.Version, hash string) {
+	if !g.opened {
+		g.opened = true
+		g.repo, _ = gitlog.Open(ctx, g.p.Root)
+	}
+	if g.repo == nil {
+		return
+	}
+	h, err := recordedInGit(ctx, g.repo, g.p, src, hash)
+	if err != nil || h.index < 0 {
+		return
+	}
+	words, changed := staleWords(h.version, src)
+	it.PendingWords, it.ChangedSegments, it.Note = words, &changed, ""
+	it.RecoveredFrom = "git:" + h.commit().Hash
 }
 
 // writePendingTable prints the work list as aligned columns, words right

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,7 +86,7 @@ func TestPendingColor(t *testing.T) {
 	}
 	var out, errOut bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }, Now: time.Now, Wd: dir, outTTY: true}
-	if err := runPending(env, &pendingOptions{Lang: "en"}); err != nil {
+	if err := runPending(context.Background(), env, &pendingOptions{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(out.String(), "\n")
@@ -102,7 +103,7 @@ func TestPendingColor(t *testing.T) {
 	}
 	env.NoColor = true
 	out.Reset()
-	if err := runPending(env, &pendingOptions{Lang: "en"}); err != nil {
+	if err := runPending(context.Background(), env, &pendingOptions{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(out.String(), "\x1b[") {
