@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"github.com/ceviri/ceviri/internal/align"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
@@ -15,13 +16,26 @@ type link struct {
 	pending bool             // the segment still needs a translator
 }
 
-// align links every segment of the current source (src.Segments(), fields
+// alignment is how a translation relates to the current source.
+type alignment struct {
+	links []link // one per segment of the current source
+	// sameShape: the translation's body has the shape of the source version
+	// it follows, segment by segment.
+	sameShape bool
+	// removed holds the translation's body segments whose source segment was
+	// removed from the source since.
+	removed map[int]bool
+	moved   bool // a segment moved in the source
+}
+
+// alignTo links every segment of the current source (src.Segments(), fields
 // first) to the translation's segment for it. The translation's segments
 // are known through the source version it records: its fields by name, its
 // body segments by position when its body has the same shape as the
-// recorded source's. pending follows the rules of track, so the words of the
-// pending units add up to the version's pending words.
-func align(src *project.Version, v *track.Version) (links []link, bodyAligned bool) {
+// recorded source's, else by the best alignment of the two bodies (package
+// align). pending follows the rules of track, so the words of the pending
+// units add up to the version's pending words.
+func alignTo(src *project.Version, v *track.Version) alignment {
 	segs := src.Segments()
 	out := make([]link, len(segs))
 	for i := range out {
@@ -36,6 +50,8 @@ func align(src *project.Version, v *track.Version) (links []link, bodyAligned bo
 	// base is the version the translation's structure follows; toBase maps
 	// a current source index to an index in base.Segments().
 	var base *project.Version
+	res := alignment{removed: map[int]bool{}}
+	removedBase := map[int]bool{}
 	toBase := make([]int, len(segs))
 	for i := range toBase {
 		toBase[i] = -1
@@ -43,9 +59,17 @@ func align(src *project.Version, v *track.Version) (links []link, bodyAligned bo
 	switch {
 	case tr == nil:
 		all()
-		return out, false
+		return alignment{links: out}
 	case v.Recorded != nil:
 		base = v.Recorded
+		for _, c := range v.Changes {
+			if c.Op == track.Moved {
+				res.moved = true
+			}
+			if c.Op == track.Removed && c.OldIndex >= len(base.Fields) {
+				removedBase[c.OldIndex-len(base.Fields)] = true
+			}
+		}
 		changedNew := map[int]bool{}
 		usedOld := map[int]bool{}
 		for _, c := range v.Changes {
@@ -93,7 +117,20 @@ func align(src *project.Version, v *track.Version) (links []link, bodyAligned bo
 		all()
 	}
 	baseSegs := base.Segments()
-	bodyAligned = sameShape(base.Body, tr.Body)
+	res.sameShape = sameShape(base.Body, tr.Body)
+	pairs := make([]int, len(base.Body)) // base body index -> translation body index
+	if res.sameShape {
+		for i := range pairs {
+			pairs[i] = i
+		}
+	} else {
+		pairs = align.Segments(base.Body, tr.Body)
+	}
+	for bi, ti := range pairs {
+		if ti >= 0 && removedBase[bi] {
+			res.removed[ti] = true
+		}
+	}
 	for j := range segs {
 		b := toBase[j]
 		if b < 0 || b >= len(baseSegs) {
@@ -109,8 +146,8 @@ func align(src *project.Version, v *track.Version) (links []link, bodyAligned bo
 			}
 			continue
 		}
-		if bi := b - len(base.Fields); bodyAligned && bi < len(tr.Body) {
-			out[j].tr, out[j].trBody = &tr.Body[bi], bi
+		if ti := pairs[b-len(base.Fields)]; ti >= 0 {
+			out[j].tr, out[j].trBody = &tr.Body[ti], ti
 		}
 	}
 	switch v.State {
@@ -128,7 +165,8 @@ func align(src *project.Version, v *track.Version) (links []link, bodyAligned bo
 			}
 		}
 	}
-	return out, bodyAligned
+	res.links = out
+	return res
 }
 
 // sameShape reports whether two bodies have the same segments kind by kind.

@@ -44,27 +44,30 @@ func Rebuild(cfg *config.Config, acc *Accepted, v *track.Version) (*Result, erro
 	if tr == nil || tr.Doc == nil {
 		return nil, fmt.Errorf("%s: no translation file to build on", v.Path)
 	}
-	links, aligned := align(src, v)
+	al := alignTo(src, v)
+	links := al.links
 	segs := src.Segments()
 	nF := len(src.Fields)
 	res := &Result{Path: v.Path, Before: v.State}
 
 	srcBody := segment.Normalize(src.Doc.Body)
 	trBody := segment.Normalize(tr.Doc.Body)
-	inPlace := aligned && len(tr.Body) == len(src.Body)
-	for j := nF; j < len(segs) && inPlace; j++ {
-		inPlace = links[j].trBody == j-nF
-	}
-	type edit struct {
-		start, end int
-		text       string
-	}
 	var edits []edit
-	left := 0 // segments still to translate
+	var want []string      // the kinds of the rebuilt body's segments
+	place := map[int]int{} // source index -> index in the rebuilt body
+	left := 0              // segments still to translate
 	var body []byte
-	if inPlace {
+	at := placeChanged(links, nF)
+	if canPatch(al, at, acc.Targets, tr, trBody, nF) {
+		// Patch the translation: every source segment with work to do has
+		// its translated segment, in order; each edit touches only that
+		// segment's lines. A segment the translation left out when it was
+		// made, and that did not change since, stays left out.
 		for j := nF; j < len(segs); j++ {
-			t := tr.Body[j-nF]
+			if at[j] < 0 {
+				continue
+			}
+			t := tr.Body[at[j]]
 			if target, ok := acc.Targets[j]; ok {
 				if target != t.Text {
 					edits = append(edits, edit{t.Start, t.End, target})
@@ -82,19 +85,44 @@ func Rebuild(cfg *config.Config, acc *Accepted, v *track.Version) (*Result, erro
 				left++
 			}
 		}
-		body = splice(trBody, edits, func(e edit) (int, int, string) { return e.start, e.end, e.text })
+		for k := range al.removed {
+			edits = append(edits, deletion(trBody, tr.Body[k]))
+		}
+		body = splice(trBody, edits)
+		newIndex := map[int]int{}
+		for k, t := range tr.Body {
+			if !al.removed[k] {
+				newIndex[k] = len(want)
+				want = append(want, t.Kind)
+			}
+		}
+		for j := range acc.Targets {
+			if j >= nF && at[j] >= 0 {
+				place[j] = newIndex[at[j]]
+			}
+		}
 	} else {
-		if !aligned && len(tr.Body) > 0 {
-			var missing []int
-			for j := nF; j < len(segs); j++ {
-				if _, ok := acc.Targets[j]; !ok && segs[j].Translatable() {
-					missing = append(missing, j)
+		// Rebuild from a copy of the source's body, carrying over the text
+		// of every translated segment that has a place in it.
+		placed := map[int]bool{}
+		complete := true
+		for j := nF; j < len(segs); j++ {
+			if k := links[j].trBody; k >= 0 {
+				placed[k] = true
+			}
+			if _, ok := acc.Targets[j]; !ok && segs[j].Translatable() {
+				complete = false
+			}
+		}
+		if !complete {
+			var lost []error
+			for k, t := range tr.Body {
+				if !placed[k] && !al.removed[k] && t.Translatable() {
+					lost = append(lost, diag.Errorf(tr.Path, t.Line, 1, "this translated %s has no segment of the current source to go with, and rebuilding the translation around the source's structure would drop it; edit it by hand, or import a translation of every segment (export --all)", t.Kind))
 				}
 			}
-			if len(missing) > 0 {
-				return nil, diag.Errorf(tr.Path, tr.Doc.BodyLine, 1,
-					"the body's structure differs from the source version it was translated from, so the %d segment(s) not in the import cannot be placed; translate the whole article (export --all) or fix the structure by hand",
-					len(missing))
+			if len(lost) > 0 {
+				return nil, joinErrs(lost)
 			}
 		}
 		for j := nF; j < len(segs); j++ {
@@ -116,7 +144,11 @@ func Rebuild(cfg *config.Config, acc *Accepted, v *track.Version) (*Result, erro
 			}
 			left++ // the source's text stays until it is translated
 		}
-		body = splice(srcBody, edits, func(e edit) (int, int, string) { return e.start, e.end, e.text })
+		body = splice(srcBody, edits)
+		for j := nF; j < len(segs); j++ {
+			want = append(want, segs[j].Kind)
+			place[j] = j - nF
+		}
 	}
 	if bytes.Contains(tr.Doc.Raw, []byte("\r\n")) {
 		body = bytes.ReplaceAll(body, []byte("\n"), []byte("\r\n"))
@@ -156,7 +188,7 @@ func Rebuild(cfg *config.Config, acc *Accepted, v *track.Version) (*Result, erro
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", tr.Path, err)
 	}
-	if err := verify(cfg, acc, tr.File, data); err != nil {
+	if err := verify(cfg, acc, tr.File, data, want, place); err != nil {
 		return nil, err
 	}
 	res.Data = data
@@ -179,33 +211,129 @@ func carried(body []byte, s segment.Segment) string {
 	return s.Text
 }
 
-// splice replaces byte ranges of b, which must not overlap.
-func splice[E any](b []byte, edits []E, at func(E) (int, int, string)) []byte {
-	sort.Slice(edits, func(i, j int) bool {
-		si, _, _ := at(edits[i])
-		sj, _, _ := at(edits[j])
-		return si < sj
-	})
+// edit replaces body[start:end] with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// splice applies edits to b; overlapping edits are skipped.
+func splice(b []byte, edits []edit) []byte {
+	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	var out bytes.Buffer
 	pos := 0
 	for _, e := range edits {
-		start, end, text := at(e)
-		if start < pos || end > len(b) || start > end {
+		if e.start < pos || e.end > len(b) || e.start > e.end {
 			continue
 		}
-		out.Write(b[pos:start])
-		out.WriteString(text)
-		pos = end
+		out.Write(b[pos:e.start])
+		out.WriteString(e.text)
+		pos = e.end
 	}
 	out.Write(b[pos:])
 	return out.Bytes()
 }
 
-// verify parses the rebuilt file and checks that the source's structure is
-// kept and that each imported segment reads as it was translated: a
-// translation that Markdown would read as something else (a paragraph that
-// starts with "# ") is reported at its unit.
-func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte) error {
+// canPatch reports whether the translation's body can be edited in place:
+// nothing moved in the source; every source body segment that is pending,
+// translated by the import or changed code has its translated segment, and
+// the translated segments are in the source's order; and each translated
+// segment whose source segment was removed is a block of whole lines that
+// can go.
+func canPatch(al alignment, at []int, targets map[int]string, tr *project.Version, body []byte, nF int) bool {
+	if al.moved {
+		return false
+	}
+	last := -1
+	for j, l := range al.links {
+		if j < nF {
+			continue
+		}
+		if at[j] < 0 {
+			if _, ok := targets[j]; ok || l.pending || l.op == track.Changed || l.op == track.Added {
+				return false
+			}
+			continue
+		}
+		if at[j] <= last {
+			return false
+		}
+		last = at[j]
+	}
+	for k := range al.removed {
+		t := tr.Body[k]
+		switch t.Kind {
+		case segment.Paragraph, segment.ListItem, segment.Quote, segment.Footnote:
+		case segment.Heading:
+			if !bytes.Contains(body[lineStart(body, t.Start):t.Start], []byte("#")) {
+				return false // a setext heading: its underline would stay
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// placeChanged returns where each source body segment goes in the
+// translation: its translated segment, except that within a run of changed
+// (and added) segments the translated segments of the changed ones are
+// taken in the order they stand in the translation. The comparison pairs a
+// changed segment with the old one it resembles most, which may cross; its
+// text is replaced anyway, so only the order matters.
+func placeChanged(links []link, nF int) []int {
+	at := make([]int, len(links))
+	for j, l := range links {
+		at[j] = l.trBody
+	}
+	for j := nF; j < len(links); {
+		if links[j].op != track.Changed && links[j].op != track.Added {
+			j++
+			continue
+		}
+		var js, ks []int
+		k := j
+		for ; k < len(links) && (links[k].op == track.Changed || links[k].op == track.Added); k++ {
+			if links[k].op == track.Changed && links[k].trBody >= 0 {
+				js = append(js, k)
+				ks = append(ks, links[k].trBody)
+			}
+		}
+		sort.Ints(ks)
+		for i, jj := range js {
+			at[jj] = ks[i]
+		}
+		j = k
+	}
+	return at
+}
+
+// deletion removes a segment's lines, and a blank line after them when one
+// comes before, so that blocks stay one blank line apart.
+func deletion(body []byte, s segment.Segment) edit {
+	start, end := lineStart(body, s.Start), s.End
+	if i := bytes.IndexByte(body[end:], '\n'); i >= 0 {
+		end += i + 1
+	} else {
+		end = len(body)
+	}
+	if start >= 2 && body[start-1] == '\n' && body[start-2] == '\n' && end < len(body) && body[end] == '\n' {
+		end++
+	}
+	return edit{start, end, ""}
+}
+
+// lineStart returns the offset of the start of the line holding off.
+func lineStart(b []byte, off int) int {
+	return bytes.LastIndexByte(b[:off], '\n') + 1
+}
+
+// verify parses the rebuilt file and checks that it has the body segments
+// it should have (want: their kinds, in order) and that each imported
+// segment (index in the source -> index in want) reads as it was
+// translated: a translation that Markdown would read as something else (a
+// paragraph that starts with "# ") is reported at its unit.
+func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte, want []string, place map[int]int) error {
 	src := acc.Article.SourceFile
 	got := project.Parse(f, data, cfg)
 	if got.Err != nil {
@@ -213,6 +341,10 @@ func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte) erro
 	}
 	segs := src.Segments()
 	nF := len(src.Fields)
+	shape := len(got.Body) == len(want)
+	for i := 0; shape && i < len(want); i++ {
+		shape = got.Body[i].Kind == want[i]
+	}
 	var errs []error
 	for j, target := range acc.Targets {
 		s := acc.From[j]
@@ -226,15 +358,12 @@ func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte) erro
 			}
 			continue
 		}
-		if !sameShape(got.Body, src.Body) {
-			break
-		}
-		if g := got.Body[j-nF]; g.Text != target {
-			errs = append(errs, diag.Errorf(s.File, s.Line, s.Col, "unit %q: in Markdown the translation does not stay one %s (it reads %q); rephrase its start or escape it", s.ID, segs[j].Kind, g.Text))
+		if k, ok := place[j]; ok && shape && got.Body[k].Text != target {
+			errs = append(errs, diag.Errorf(s.File, s.Line, s.Col, "unit %q: in Markdown the translation does not stay one %s (it reads %q); rephrase its start or escape it", s.ID, segs[j].Kind, got.Body[k].Text))
 		}
 	}
-	if !sameShape(got.Body, src.Body) && len(errs) == 0 {
-		errs = append(errs, diag.Errorf(f.Path, 1, 1, "rebuilding the translation would change its structure (%d segments instead of the source's %d); a translated segment reads as Markdown structure: check the imported units of this article", len(got.Body), len(src.Body)))
+	if !shape && len(errs) == 0 {
+		errs = append(errs, diag.Errorf(f.Path, 1, 1, "rebuilding the translation would change its structure (%d segments instead of %d); an imported segment reads as Markdown structure: check the units of this article", len(got.Body), len(want)))
 	}
 	return joinErrs(errs)
 }

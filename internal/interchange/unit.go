@@ -79,7 +79,7 @@ func Collect(st *track.Article, lang string, all bool) *Article {
 		return nil
 	}
 	a := &Article{ID: st.ID, SourceLang: src.Lang, TargetLang: lang, SourcePath: src.Path, TargetPath: v.Path, State: v.State}
-	links, _ := align(src, v)
+	links := alignTo(src, v).links
 	refs := References(segment.Normalize(src.Doc.Body))
 	for j, s := range src.Segments() {
 		l := links[j]
