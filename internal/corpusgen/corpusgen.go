@@ -163,3 +163,10 @@ func (w *writer) article(i int, r *rand.Rand) {
 func layoutPath(id, lang string) string {
 	return strings.NewReplacer("{id}", id, "{lang}", lang).Replace(config.DefaultContent)
 }
+
+// Sample returns the Turkish source version of the i-th article of the
+// corpus with the given seed, for benchmarks of one file.
+func Sample(i int, seed uint64) []byte {
+	r := rand.New(rand.NewPCG(seed, uint64(i)))
+	return newPlan(r, i).render("tr", nil, false)
+}

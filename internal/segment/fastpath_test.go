@@ -138,3 +138,37 @@ func FuzzCollapse(f *testing.F) {
 		}
 	})
 }
+
+// Every character below U+0300 must be NFC alone and unable to combine
+// with a character before it, or belowCombining would skip a needed NFC.
+func TestBelowCombiningIsNFC(t *testing.T) {
+	for r := rune(0); r < 0x300; r++ {
+		s := string(r)
+		if !belowCombining(s) {
+			t.Fatalf("belowCombining(%U) = false", r)
+		}
+		p := norm.NFC.PropertiesString(s)
+		if !norm.NFC.IsNormalString(s) || !p.BoundaryBefore() || p.CCC() != 0 {
+			t.Errorf("%U: normal %v, boundary before %v, ccc %d", r, norm.NFC.IsNormalString(s), p.BoundaryBefore(), p.CCC())
+		}
+	}
+	for _, s := range []string{"\u0300", "e\u0301", "\xc2", "\xcc\x80", "\x80", "a\xcbz", "日本", "\u2019"} {
+		if belowCombining(s) {
+			t.Errorf("belowCombining(%q) = true", s)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Çağ Üniversitesi", "e\u0301", "\xef\xbb\xbfa\r\nb", "\xc2", "ı\u0307"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got := string(Normalize(append([]byte{}, b...)))
+		want := strings.ReplaceAll(strings.ReplaceAll(strings.TrimPrefix(string(b), "\xef\xbb\xbf"), "\r\n", "\n"), "\r", "\n")
+		want = norm.NFC.String(want)
+		if got != want {
+			t.Fatalf("Normalize(%q) = %q, want %q", b, got, want)
+		}
+	})
+}

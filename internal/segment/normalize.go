@@ -28,7 +28,7 @@ func Normalize(b []byte) []byte {
 		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
 	}
-	if !norm.NFC.IsNormal(b) {
+	if !belowCombining(b) && !norm.NFC.IsNormal(b) {
 		b = norm.NFC.Bytes(b)
 	}
 	return b
@@ -37,7 +37,9 @@ func Normalize(b []byte) []byte {
 // Collapse returns s in NFC with every run of white space replaced by one
 // space and no leading or trailing space.
 func Collapse(s string) string {
-	s = norm.NFC.String(s)
+	if !belowCombining(s) {
+		s = norm.NFC.String(s)
+	}
 	if collapsed(s) {
 		return s
 	}
