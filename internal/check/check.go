@@ -9,8 +9,10 @@ package check
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/locale"
@@ -122,13 +124,31 @@ type Input struct {
 	Locales *locale.Set
 }
 
-// Run applies every rule and returns the findings with their severities
+// Run applies every rule, one article per CPU at a time, and returns the findings with their severities
 // from the configuration (rules turned off are dropped), sorted by file,
 // line and rule.
 func Run(in Input) []Finding {
+	per := make([][]Finding, len(in.Articles))
+	workers := min(runtime.GOMAXPROCS(0), len(in.Articles))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				per[i] = articleFindings(in.Config, in.Articles[i])
+			}
+		}()
+	}
+	for i := range in.Articles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var fs []Finding
-	for _, a := range in.Articles {
-		fs = append(fs, articleFindings(in.Config, a)...)
+	for _, f := range per {
+		fs = append(fs, f...)
 	}
 	fs = append(fs, unreadable(in.Config, in.Unreadable)...)
 	if in.Locales != nil {

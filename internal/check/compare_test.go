@@ -83,14 +83,6 @@ func parsePair(t testing.TB, tr, en string) (*config.Config, *project.Version, *
 	return cfg, src, dst
 }
 
-func rulesOf(fs []Finding) []string {
-	var out []string
-	for _, f := range fs {
-		out = append(out, f.Rule)
-	}
-	return out
-}
-
 func TestCompareFaithful(t *testing.T) {
 	cfg, src, en := parsePair(t, faithfulTR, faithfulEN)
 	f := finder{id: "a", lang: "en", file: en.Path}

@@ -290,10 +290,10 @@ func (c *comparison) untranslated() {
 		}
 	}
 	for _, s := range append(append([]segment.Segment{}, c.tr.Fields...), c.tr.Body...) {
-		if !s.Translatable() || s.Words < minUntranslatedWords || titleCase(s.Plain) {
+		if !s.Translatable() || s.Words < minUntranslatedWords {
 			continue
 		}
-		if l, ok := seen[s.Plain]; ok {
+		if l, ok := seen[s.Plain]; ok && !titleCase(s.Plain) {
 			what := strings.ReplaceAll(s.Kind, "_", " ")
 			if s.Kind == segment.Field {
 				what = "field " + s.Key
