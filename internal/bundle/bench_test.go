@@ -1,7 +1,12 @@
 package bundle
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/ceviri/ceviri/internal/corpusgen"
 
 	"github.com/ceviri/ceviri/internal/locale"
 	"github.com/ceviri/ceviri/internal/project"
@@ -16,7 +21,7 @@ func BenchmarkRenderArticle(b *testing.B) {
 		b.Fatal(err)
 	}
 	files, _ := p.Scan()
-	arts, errs := loadArticles(p, files, 1)
+	arts, errs := loadArticles(p, files, 1, nil)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
@@ -46,4 +51,36 @@ func BenchmarkRenderArticle(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkBuild builds a generated two-language site of 1,000 articles
+// (internal/corpusgen): a full build, and a rebuild after one article
+// changed. The figures of docs/performance.md come from `make bench`, which
+// runs the ceviri binary on larger sites.
+func BenchmarkBuild(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if _, err := corpusgen.Generate(corpusgen.Options{Dir: dir, Articles: 1000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("full", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			mustBuild(b, dir, filepath.Join(b.TempDir(), "dist"), Options{Full: true})
+		}
+	})
+	b.Run("incremental", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "dist")
+		mustBuild(b, dir, out, Options{})
+		file := filepath.Join(dir, "articles", corpusgen.ID(0), "tr.md")
+		orig, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			writeFiles(b, dir, map[string]string{"articles/" + corpusgen.ID(0) + "/tr.md": string(orig) + fmt.Sprintf("\nEk paragraf %d.\n", i)})
+			b.StartTimer()
+			mustBuild(b, dir, out, Options{})
+		}
+	})
 }

@@ -48,7 +48,7 @@ type Options struct {
 	Archive    string   // none | tar.gz | zip
 	BaseURL    string   // absolute base of URLs; "" gives URLs from the site root
 	Version    string   // ceviri's version: an input of every page
-	Full       bool     // render every page, reusing nothing of the previous bundle
+	Full       bool     // read and render everything, reusing nothing of the previous build
 	Workers    int      // goroutines rendering pages; 0: one per CPU
 	// Progress, when set, is called (from several goroutines) as pages are
 	// done, with the number done and the total.
@@ -124,7 +124,12 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	}
 
 	files, errs := p.Scan()
-	arts, errs2 := loadArticles(p, files, opts.Workers)
+	header := cacheHeader(p, opts.Version)
+	var cached map[string]*article
+	if !opts.Full {
+		cached = readMetaCache(p, header)
+	}
+	arts, errs2 := loadArticles(p, files, opts.Workers, cached)
 	errs = append(errs, errs2...)
 	tmpls, err := loadTemplates(p.FS)
 	if err != nil {
@@ -215,6 +220,9 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 		if err := st.swap(out, lp.lang, archive); err != nil {
 			return nil, err
 		}
+	}
+	if err := writeMetaCache(p, header, arts); err != nil {
+		w.add("could not write the build cache: " + err.Error())
 	}
 	res.Warnings = w.list()
 	return res, nil
@@ -331,10 +339,13 @@ func (s *site) renderTo(st *stage, e *entry) error {
 	if err != nil {
 		return err
 	}
-	if err := st.write(e.lang, e.a.ID+"/index.html", html); err != nil {
+	if err := os.MkdirAll(st.path(e.lang, e.a.ID), 0o755); err != nil {
 		return err
 	}
-	return st.write(e.lang, e.a.ID+"/index.json", data)
+	if err := st.writeIn(e.lang, e.a.ID+"/index.html", html); err != nil {
+		return err
+	}
+	return st.writeIn(e.lang, e.a.ID+"/index.json", data)
 }
 
 // finish writes the files of a bundle that list its articles, then its

@@ -50,7 +50,7 @@ type Author struct {
 // loadArticles reads every article of files (sorted by id, as Scan
 // returns them) in parallel and returns what the first pass needs, in id
 // order. Every problem in every file is returned, sorted.
-func loadArticles(p *project.Project, files []project.File, workers int) ([]*article, []error) {
+func loadArticles(p *project.Project, files []project.File, workers int, cached map[string]*article) ([]*article, []error) {
 	var groups [][]project.File
 	for i := 0; i < len(files); {
 		j := i + 1
@@ -63,7 +63,7 @@ func loadArticles(p *project.Project, files []project.File, workers int) ([]*art
 	out := make([]*article, len(groups))
 	errs := make([][]error, len(groups))
 	parallel(len(groups), workers, func(i int) {
-		out[i], errs[i] = loadArticle(p, groups[i])
+		out[i], errs[i] = loadArticle(p, groups[i], cached)
 	})
 	var all []error
 	for _, e := range errs {
@@ -99,8 +99,10 @@ func parallel(n, workers int, f func(i int)) {
 	wg.Wait()
 }
 
-// loadArticle reads and analyses the files of one article.
-func loadArticle(p *project.Project, files []project.File) (*article, []error) {
+// loadArticle reads and analyses the files of one article. When cached
+// holds an article with the same files (by hash), that is returned instead
+// of parsing the files again.
+func loadArticle(p *project.Project, files []project.File, cached map[string]*article) (*article, []error) {
 	id := files[0].ID
 	if err := project.ValidID(id); err != nil {
 		return nil, []error{diag.Errorf(files[0].Path, 1, 1, "%v", err)}
@@ -112,7 +114,8 @@ func loadArticle(p *project.Project, files []project.File) (*article, []error) {
 	h := sha256.New()
 	writeField(h, id)
 	var errs []error
-	for _, f := range files {
+	datas := make([][]byte, len(files))
+	for i, f := range files {
 		data, err := fs.ReadFile(p.FS, f.Path)
 		if err != nil {
 			errs = append(errs, diag.Errorf(f.Path, 1, 1, "%v", err))
@@ -121,7 +124,17 @@ func loadArticle(p *project.Project, files []project.File) (*article, []error) {
 		writeField(h, f.Lang)
 		writeField(h, f.Path)
 		writeField(h, string(data))
-		v := project.Parse(f, data, p.Config)
+		datas[i] = data
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	key := hex.EncodeToString(h.Sum(nil))
+	if a := cached[key]; a != nil && a.ID == id {
+		return a, nil
+	}
+	for i, f := range files {
+		v := project.Parse(f, datas[i], p.Config)
 		if v.Err != nil {
 			errs = append(errs, v.Err)
 			continue
@@ -132,7 +145,7 @@ func loadArticle(p *project.Project, files []project.File) (*article, []error) {
 		return nil, errs
 	}
 	st := track.AnalyzeArticle(p, pa)
-	a := &article{ID: id, Key: hex.EncodeToString(h.Sum(nil)), Source: st.Source, Versions: map[string]*version{}}
+	a := &article{ID: id, Key: key, Source: st.Source, Versions: map[string]*version{}}
 	if src := st.SourceFile; src != nil {
 		a.Fingerprint = src.Fingerprint
 		if f, ok := src.Doc.Get("date"); ok {

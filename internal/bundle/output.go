@@ -70,7 +70,12 @@ func (s *stage) write(lang, rel string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(name, data, 0o644); err != nil {
+	return s.writeIn(lang, rel, data)
+}
+
+// writeIn is write into a directory that exists.
+func (s *stage) writeIn(lang, rel string, data []byte) error {
+	if err := os.WriteFile(s.path(lang, rel), data, 0o644); err != nil {
 		return err
 	}
 	sum := sha256.Sum256(data)

@@ -1,0 +1,77 @@
+package bundle
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/safefile"
+)
+
+// metaCacheFile keeps what the first pass learned about each article, by
+// the hash of the article's files, so that a rebuild reads an unchanged
+// article's files (to hash them) but does not parse them again. It lives
+// in the project's git-ignored cache directory.
+const metaCacheFile = ".ceviri/cache/bundle-articles.gob"
+
+// metaCache is the decoded cache: articles by Key.
+type metaCache struct {
+	Header   string // ceviri's version and the hash of ceviri.yaml: another one makes the cache foreign
+	Articles map[string]*article
+}
+
+// cacheHeader identifies the builds whose first pass may share a cache:
+// the same ceviri and the same ceviri.yaml (which decides sources, states
+// and fingerprints).
+func cacheHeader(p *project.Project, version string) string {
+	data, _ := fs.ReadFile(p.FS, "ceviri.yaml")
+	h := sha256.New()
+	writeField(h, "bundle meta 1")
+	writeField(h, version)
+	writeField(h, string(data))
+	return string(h.Sum(nil))
+}
+
+// readMetaCache returns the cached articles, or nil when there is no cache
+// or it is corrupt, truncated or foreign: a cache is never trusted beyond
+// its checksum and header.
+func readMetaCache(p *project.Project, header string) map[string]*article {
+	data, err := os.ReadFile(filepath.Join(p.Root, filepath.FromSlash(metaCacheFile)))
+	if err != nil || len(data) < sha256.Size {
+		return nil
+	}
+	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return nil
+	}
+	var mc metaCache
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&mc); err != nil || mc.Header != header {
+		return nil
+	}
+	return mc.Articles
+}
+
+// writeMetaCache replaces the cache with arts. Writing is best effort: a
+// read-only checkout builds without a cache.
+func writeMetaCache(p *project.Project, header string, arts []*article) error {
+	mc := metaCache{Header: header, Articles: make(map[string]*article, len(arts))}
+	for _, a := range arts {
+		mc.Articles[a.Key] = a
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&mc); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
+	name := filepath.Join(p.Root, filepath.FromSlash(metaCacheFile))
+	if err := safefile.WriteFile(name, buf.Bytes(), 0o644); err != nil && !errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	return nil
+}
