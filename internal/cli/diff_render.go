@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/ceviri/ceviri/internal/wordiff"
 )
@@ -40,7 +41,9 @@ func writeDiff(env *Env, d *diffJSON) {
 			text = c.New
 		}
 		writeIndented(w, "  ", text)
-		fmt.Fprintln(w, env.dim(translationLine(d, c)))
+		for _, line := range strings.Split(translationLine(d, c), "\n") {
+			fmt.Fprintln(w, env.dim(line))
+		}
 	}
 	if len(d.Commits) > 0 {
 		fmt.Fprintf(w, "\n%s\n", env.bold("commits to "+d.SourcePath+" since the recorded version:"))
@@ -67,8 +70,13 @@ func changeHeader(d *diffJSON, c *diffChange) string {
 	}
 }
 
-// translationLine says what to do in the translation for a change.
+// translationLine says what to do in the translation for a change; a
+// translation segment of several lines (code) continues indented.
 func translationLine(d *diffJSON, c *diffChange) string {
+	return strings.ReplaceAll(translationText(d, c), "\n", "\n    ")
+}
+
+func translationText(d *diffJSON, c *diffChange) string {
 	switch {
 	case c.Translation != "" && c.Op == track.Removed:
 		return fmt.Sprintf("  %s:%d (remove): %s", d.Path, c.TranslationLine, c.Translation)
@@ -78,6 +86,8 @@ func translationLine(d *diffJSON, c *diffChange) string {
 		return fmt.Sprintf("  %s:%d: %s", d.Path, c.TranslationLine, c.Translation)
 	case c.InsertAfterLine > 0:
 		return fmt.Sprintf("  %s: not translated yet; add it after line %d", d.Path, c.InsertAfterLine)
+	case c.Kind == segment.Field && c.Op != track.Removed:
+		return fmt.Sprintf("  %s: has no %s field yet; add it", d.Path, fieldName(c.Segment))
 	case c.Op == track.Added:
 		return fmt.Sprintf("  %s: not translated yet", d.Path)
 	default:
@@ -104,4 +114,10 @@ func (e *Env) dim(text string) string {
 		return text
 	}
 	return "\x1b[2m" + text + "\x1b[0m"
+}
+
+// fieldName is the front-matter key of a field segment ("tags" for "tags.1").
+func fieldName(key string) string {
+	name, _, _ := strings.Cut(key, ".")
+	return name
 }
