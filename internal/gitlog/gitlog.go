@@ -19,9 +19,9 @@ import (
 	"strings"
 )
 
-// ErrNoRepo means history is not available: git is not installed, or the
-// directory is not inside a git work tree.
-var ErrNoRepo = errors.New("not a git repository (or git is not installed)")
+// ErrNoRepo means history is not available: git is not installed, the
+// directory is not inside a git work tree, or the repository has no commit.
+var ErrNoRepo = errors.New("no git history (not a repository, no commit yet, or git is not installed)")
 
 // Repo is a git work tree that holds a directory.
 type Repo struct {
@@ -29,7 +29,8 @@ type Repo struct {
 	git string // path of the git program
 }
 
-// Open returns the git work tree holding dir, or ErrNoRepo.
+// Open returns the git work tree holding dir, or ErrNoRepo when there is no
+// history to read.
 func Open(ctx context.Context, dir string) (*Repo, error) {
 	git, err := exec.LookPath("git")
 	if err != nil {
@@ -38,6 +39,10 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 	r := &Repo{dir: dir, git: git}
 	out, err := r.run(ctx, nil, "rev-parse", "--is-inside-work-tree")
 	if err != nil || strings.TrimSpace(string(out)) != "true" {
+		return nil, ErrNoRepo
+	}
+	// A repository without a commit has no history: git log would fail.
+	if _, err := r.run(ctx, nil, "rev-parse", "-q", "--verify", "HEAD"); err != nil {
 		return nil, ErrNoRepo
 	}
 	return r, nil

@@ -129,6 +129,9 @@ func TestLogAndFind(t *testing.T) {
 		}
 	}
 	git("init", "-q")
+	if _, err := Open(context.Background(), dir); !errors.Is(err, ErrNoRepo) {
+		t.Errorf("Open of a repository without commits = %v, want ErrNoRepo", err)
+	}
 	write("old.md", "bir\n")
 	git("add", "old.md")
 	git("commit", "-q", "-m", "first")
