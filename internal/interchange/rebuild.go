@@ -341,7 +341,8 @@ func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte, want
 	}
 	segs := src.Segments()
 	nF := len(src.Fields)
-	shape := len(got.Body) == len(want)
+	count := len(got.Body) == len(want)
+	shape := count
 	for i := 0; shape && i < len(want); i++ {
 		shape = got.Body[i].Kind == want[i]
 	}
@@ -358,12 +359,16 @@ func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte, want
 			}
 			continue
 		}
-		if k, ok := place[j]; ok && shape && got.Body[k].Text != target {
-			errs = append(errs, diag.Errorf(s.File, s.Line, s.Col, "unit %q: in Markdown the translation does not stay one %s (it reads %q); rephrase its start or escape it", s.ID, segs[j].Kind, got.Body[k].Text))
+		k, ok := place[j]
+		if !ok || !count {
+			continue
+		}
+		if g := got.Body[k]; g.Kind != want[k] || g.Text != target {
+			errs = append(errs, diag.Errorf(s.File, s.Line, s.Col, "unit %q: in Markdown the translation does not stay one %s (it reads as a %s: %q); rephrase its start or escape it with a backslash", s.ID, segs[j].Kind, g.Kind, clip(g.Text)))
 		}
 	}
 	if !shape && len(errs) == 0 {
-		errs = append(errs, diag.Errorf(f.Path, 1, 1, "rebuilding the translation would change its structure (%d segments instead of %d); an imported segment reads as Markdown structure: check the units of this article", len(got.Body), len(want)))
+		errs = append(errs, diag.Errorf(f.Path, 1, 1, "rebuilding the translation would change its structure (%d segments instead of %d); an imported segment reads as Markdown structure (a line starting with \"#\", \"- \" or \"1. \", a blank line): check the units of this article", len(got.Body), len(want)))
 	}
 	return joinErrs(errs)
 }

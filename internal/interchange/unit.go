@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/yuin/goldmark/parser"
@@ -81,12 +80,13 @@ func Collect(st *track.Article, lang string, all bool) *Article {
 	a := &Article{ID: st.ID, SourceLang: src.Lang, TargetLang: lang, SourcePath: src.Path, TargetPath: v.Path, State: v.State}
 	links := alignTo(src, v).links
 	refs := References(segment.Normalize(src.Doc.Body))
-	for j, s := range src.Segments() {
+	segs := src.Segments()
+	for j, s := range segs {
 		l := links[j]
 		if !s.Translatable() || (!all && !l.pending) {
 			continue
 		}
-		u := newUnit(st.ID, src, j, refs)
+		u := newUnit(st.ID, s, j, len(src.Fields), refs)
 		switch {
 		case v.State == track.Missing:
 			u.Status = New
@@ -117,11 +117,11 @@ func Collect(st *track.Article, lang string, all bool) *Article {
 	return a
 }
 
-// newUnit makes the unit of source segment j.
-func newUnit(article string, src *project.Version, j int, refs []parser.Reference) Unit {
-	s := src.Segments()[j]
-	slot := "b" + strconv.Itoa(j-len(src.Fields))
-	if j < len(src.Fields) {
+// newUnit makes the unit of source segment s, the j-th of the source's
+// segments, of which the first nFields are fields.
+func newUnit(article string, s segment.Segment, j, nFields int, refs []parser.Reference) Unit {
+	slot := "b" + strconv.Itoa(j-nFields)
+	if j < nFields {
 		slot = s.Key
 	}
 	return Unit{
