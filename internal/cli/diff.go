@@ -69,6 +69,7 @@ type diffJSON struct {
 	RecoveredFrom string           `json:"recovered_from,omitempty"`
 	Changes       []*diffChange    `json:"changes"`
 	Commits       []gitlog.Commit  `json:"commits"`
+	Uncommitted   bool             `json:"uncommitted,omitempty"` // the source also has changes not committed yet
 	PendingWords  int              `json:"pending_words"`
 	src, tr       *project.Version // current source and translation
 }
@@ -198,6 +199,7 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 		return rec, nil
 	}
 	out.Commits = h.since()
+	out.Uncommitted, _ = repo.Uncommitted(ctx, out.SourcePath)
 	if rec == nil {
 		out.RecoveredFrom = "git:" + h.commit().Hash
 		env.Infof("recovered the recorded source version from git (commit %s): its copy %s is missing", h.commit().Short(), track.SnapshotPath(out.From))

@@ -45,7 +45,7 @@ func writeDiff(env *Env, d *diffJSON) {
 			fmt.Fprintln(w, env.dim(line))
 		}
 	}
-	if len(d.Commits) > 0 {
+	if len(d.Commits) > 0 || d.Uncommitted {
 		fmt.Fprintf(w, "\n%s\n", env.bold("commits to "+d.SourcePath+" since the recorded version:"))
 		t := &table{}
 		for _, c := range d.Commits {
@@ -53,6 +53,9 @@ func writeDiff(env *Env, d *diffJSON) {
 			t.add("  "+c.Short(), date, c.Author, c.Subject)
 		}
 		t.write(w)
+		if d.Uncommitted {
+			fmt.Fprintln(w, "  (and changes not committed yet)")
+		}
 	}
 }
 

@@ -155,6 +155,16 @@ func parseBatch(out []byte, n int) ([][]byte, error) {
 	return res, nil
 }
 
+// Uncommitted reports whether path (relative to the directory the Repo
+// was opened in) differs in the work tree or index from the last commit.
+func (r *Repo) Uncommitted(ctx context.Context, path string) (bool, error) {
+	out, err := r.run(ctx, nil, "status", "--porcelain", "--untracked-files=no", "--", path)
+	if err != nil {
+		return false, err
+	}
+	return len(bytes.TrimSpace(out)) > 0, nil
+}
+
 // Find returns the newest of cs (as returned by Log) whose version of the
 // file satisfies match, its index in cs and its contents; the index is -1
 // when no version matches. Contents are read in batches, newest first, so a

@@ -174,4 +174,11 @@ func TestLogAndFind(t *testing.T) {
 	if err != nil || i != -1 {
 		t.Errorf("Find of nothing = %d, %v; want -1", i, err)
 	}
+	if u, err := r.Uncommitted(ctx, "a.md"); err != nil || u {
+		t.Errorf("Uncommitted of a committed file = %v, %v", u, err)
+	}
+	write("a.md", "dört\n")
+	if u, err := r.Uncommitted(ctx, "a.md"); err != nil || !u {
+		t.Errorf("Uncommitted of an edited file = %v, %v", u, err)
+	}
 }
