@@ -48,3 +48,40 @@ func TestSegments(t *testing.T) {
 		})
 	}
 }
+
+func FuzzSegments(f *testing.F) {
+	f.Add("pph", "ph", "Bir 2025", "One 2025")
+	f.Add("lll", "ll", "a b c", "c")
+	f.Fuzz(func(t *testing.T, kindsA, kindsB, textA, textB string) {
+		kinds := map[byte]string{'p': segment.Paragraph, 'h': segment.Heading, 'l': segment.ListItem}
+		mk := func(ks, text string) []segment.Segment {
+			var out []segment.Segment
+			for i := 0; i < len(ks) && i < 64; i++ {
+				k, ok := kinds[ks[i]]
+				if !ok {
+					k = segment.Code
+				}
+				out = append(out, seg(k, text))
+			}
+			return out
+		}
+		src, tr := mk(kindsA, textA), mk(kindsB, textB)
+		got := Segments(src, tr)
+		if len(got) != len(src) {
+			t.Fatalf("%d pairs for %d segments", len(got), len(src))
+		}
+		last := -1
+		for i, j := range got {
+			if j < 0 {
+				continue
+			}
+			if j <= last || j >= len(tr) {
+				t.Fatalf("pairs cross or overflow: %v", got)
+			}
+			if src[i].Kind != tr[j].Kind {
+				t.Fatalf("src %d (%s) paired with tr %d (%s)", i, src[i].Kind, j, tr[j].Kind)
+			}
+			last = j
+		}
+	})
+}
