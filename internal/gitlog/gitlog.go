@@ -201,8 +201,8 @@ func (r *Repo) run(ctx context.Context, stdin io.Reader, args ...string) ([]byte
 	cmd.Dir = r.dir
 	cmd.Stdin = stdin
 	// No lock files and no pager: ceviri only reads, perhaps while another
-	// git command runs.
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_PAGER=cat", "LC_ALL=C")
+	// git command runs. Paths are literal: an article id may hold "*" or ":".
+	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_PAGER=cat", "LC_ALL=C", "GIT_LITERAL_PATHSPECS=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

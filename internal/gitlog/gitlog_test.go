@@ -129,6 +129,7 @@ func TestLogAndFind(t *testing.T) {
 		}
 	}
 	git("init", "-q")
+	write("*.md", "glob\n") // a literal name, not a pattern matching a.md
 	if _, err := Open(context.Background(), dir); !errors.Is(err, ErrNoRepo) {
 		t.Errorf("Open of a repository without commits = %v, want ErrNoRepo", err)
 	}
@@ -147,6 +148,9 @@ func TestLogAndFind(t *testing.T) {
 	r, err := Open(ctx, dir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if cs, err := r.Log(ctx, "*.md"); err != nil || len(cs) != 0 {
+		t.Errorf("Log of an uncommitted file named *.md = %v, %v; want no commits", cs, err)
 	}
 	cs, err := r.Log(ctx, "a.md")
 	if err != nil {
