@@ -63,7 +63,11 @@ func statFile(name string) (Stat, bool) {
 // entry is one cached version.
 type entry struct {
 	stat Stat
-	v    *project.Version // a summary: no Doc, segments without Text and Plain
+	v    *project.Version // a summary: no Doc and no segments
+	// segs holds the version's segments (without Text and Plain) encoded,
+	// decoded only when a version is looked up; nil when they were left
+	// out because status did not need them (see needsSegments).
+	segs []byte
 }
 
 // Cache is the status cache of one project. Load may be called from several
@@ -77,7 +81,8 @@ type Cache struct {
 
 	mu      sync.Mutex
 	seen    map[string]entry
-	changed bool // an entry was added, replaced or refused
+	changed bool            // an entry was added, replaced or refused
+	partial map[string]bool // paths returned without their segments
 	hits    int
 }
 
@@ -87,7 +92,7 @@ type Cache struct {
 // missing, unreadable, corrupt or foreign cache gives an empty one.
 func Open(root, key string) *Cache {
 	c := &Cache{root: root, file: filepath.Join(root, filepath.FromSlash(Dir), FileName), key: key,
-		old: map[string]entry{}, seen: map[string]entry{}}
+		old: map[string]entry{}, seen: map[string]entry{}, partial: map[string]bool{}}
 	data, err := os.ReadFile(c.file)
 	if err != nil {
 		return c
@@ -108,25 +113,41 @@ func Open(root, key string) *Cache {
 
 // Load implements project.Cache.
 func (c *Cache) Load(f project.File, parse func() *project.Version) *project.Version {
+	return c.load(f, parse, true)
+}
+
+// load is Load; with mayHit false it always parses (and keeps the result).
+func (c *Cache) load(f project.File, parse func() *project.Version, mayHit bool) *project.Version {
 	st, ok := statFile(filepath.Join(c.root, filepath.FromSlash(f.Path)))
-	if ok {
+	if ok && mayHit {
 		if e, hit := c.old[f.Path]; hit && e.stat == st && c.clean(st) {
-			c.mu.Lock()
-			c.seen[f.Path] = e
-			c.hits++
-			c.mu.Unlock()
-			return withFile(e.v, f)
+			if v, ok := e.version(f); ok {
+				// The cache file does not keep ids and languages: take
+				// them from f, for grouping by article when saving.
+				sum := *e.v
+				sum.File = f
+				e.v = &sum
+				c.mu.Lock()
+				c.seen[f.Path] = e
+				c.hits++
+				if e.segs == nil {
+					c.partial[f.Path] = true
+				}
+				c.mu.Unlock()
+				return v
+			}
 		}
 	}
 	v := parse()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	delete(c.partial, f.Path)
 	// Keep only what parsed, with the stat taken before reading: if the
 	// file changed in between, the next run sees another stat and reads it.
 	// A file that is missing or does not parse is not kept, and is not a
 	// reason to rewrite the cache unless it replaces an entry.
 	if ok && v.Err == nil {
-		c.seen[f.Path] = entry{stat: st, v: summary(v)}
+		c.seen[f.Path] = entry{stat: st, v: summary(v), segs: encodeSegs(v)}
 		c.changed = true
 	} else if _, had := c.old[f.Path]; had {
 		c.changed = true
@@ -141,12 +162,19 @@ func (c *Cache) clean(st Stat) bool {
 	return c.written != 0 && last < c.written-int64(Granularity)
 }
 
-// withFile returns a copy of a cached version as the file f (a stored
-// source copy can stand for several articles).
-func withFile(v *project.Version, f project.File) *project.Version {
-	cp := *v
+// version returns a copy of the cached version as the file f (a stored
+// source copy can stand for several articles), with its segments decoded
+// when the entry has them.
+func (e entry) version(f project.File) (*project.Version, bool) {
+	cp := *e.v
 	cp.File = f
-	return &cp
+	if e.segs != nil {
+		var err error
+		if cp.Fields, cp.Body, err = decodeSegs(e.segs); err != nil {
+			return nil, false
+		}
+	}
+	return &cp, true
 }
 
 // Hits returns how many versions came from the cache.
@@ -165,6 +193,15 @@ func (c *Cache) Save() error {
 	defer c.mu.Unlock()
 	if !c.changed && len(c.seen) == len(c.old) {
 		return nil
+	}
+	for _, group := range byArticle(c.seen) {
+		keep := needsSegments(group)
+		for _, e := range group {
+			if !keep[e.v.Path] {
+				e.segs = nil
+				c.seen[e.v.Path] = *e
+			}
+		}
 	}
 	if err := safefile.WriteFile(c.file, encode(c.key, c.seen), 0o644); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/segment"
 )
 
 const testConfig = "languages: [tr, en]\ntranslatable: [title]\n"
@@ -82,12 +83,28 @@ func same(t *testing.T, got, want map[string]*project.Version) {
 		if g == nil {
 			t.Fatalf("%s: missing", p)
 		}
+		// Segments may be left out where status does not need them
+		// (TestSegmentsKeptWhereNeeded says where they must be kept).
+		segs := g.Fields == nil && g.Body == nil ||
+			reflect.DeepEqual(strip(g.Fields), strip(w.Fields)) && reflect.DeepEqual(strip(g.Body), strip(w.Body))
 		if !reflect.DeepEqual(g.File, w.File) || g.Fingerprint != w.Fingerprint || g.Words != w.Words ||
-			!reflect.DeepEqual(g.Record, w.Record) ||
-			!reflect.DeepEqual(strip(g.Fields), strip(w.Fields)) || !reflect.DeepEqual(strip(g.Body), strip(w.Body)) {
+			!reflect.DeepEqual(g.Record, w.Record) || !segs {
 			t.Errorf("%s: cached version differs from a fresh parse:\n got %+v\nwant %+v", p, g, w)
 		}
 	}
+}
+
+// strip drops what the cache does not keep of segments.
+func strip(segs []segment.Segment) []segment.Segment {
+	out := make([]segment.Segment, len(segs))
+	for i, s := range segs {
+		s.Text, s.Plain = "", ""
+		out[i] = s
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 const testKey = "v1\x00cfg"
@@ -125,6 +142,68 @@ func TestWarmCacheReadsNothing(t *testing.T) {
 	}
 	if got["articles/a/tr.md"].Doc != nil {
 		t.Errorf("a cached version claims to have a Doc")
+	}
+}
+
+// Segments are kept for the versions status compares: the source of an
+// article with a stale (a) or draft (c) translation, and the draft; not for
+// an article with no translation (b).
+func TestSegmentsKeptWhereNeeded(t *testing.T) {
+	dir := writeProject(t)
+	c := fill(t, dir, testKey)
+	check := func(round string, got map[string]*project.Version) {
+		for path, want := range map[string]bool{
+			"articles/a/tr.md": true, "articles/a/en.md": false, "articles/b/tr.md": false,
+			"articles/c/tr.md": true, "articles/c/en.md": true,
+		} {
+			if has := got[path].Body != nil; has != want {
+				t.Errorf("%s: %s: segments kept = %v, want %v", round, path, has, want)
+			}
+		}
+	}
+	check("after a cold run", load(t, dir, c))
+	// A cache saved mostly from hits decides the same.
+	write(t, filepath.Join(dir, "articles/a/tr.md"), testFiles["articles/a/tr.md"]+"\nEk.\n")
+	c = reopen(t, dir, testKey)
+	load(t, dir, c)
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	check("after a warm run", load(t, dir, reopen(t, dir, testKey)))
+}
+
+// A source cached without its segments is read again when a translation
+// falls behind it, though the source itself did not change.
+func TestCompleteReadsWhatBecameNeeded(t *testing.T) {
+	dir := writeProject(t)
+	fresh := load(t, dir, nil)
+	// b gets a current translation: b/tr.md is cached without segments.
+	write(t, filepath.Join(dir, "articles/b/en.md"), "---\ntitle: Second\ntranslation:\n  from: tr\n  source_hash: "+
+		fresh["articles/b/tr.md"].Fingerprint+"\n---\n\nBody.\n")
+	c := fill(t, dir, testKey)
+	if v := load(t, dir, c)["articles/b/tr.md"]; v.Body != nil {
+		t.Fatalf("b/tr.md kept its segments; the test needs it without")
+	}
+	// The translation becomes a draft; the source is unchanged.
+	write(t, filepath.Join(dir, "articles/b/en.md"), "---\ntitle: Second\ntranslation:\n  from: tr\n  source_hash: "+
+		fresh["articles/b/tr.md"].Fingerprint+"\n  draft: true\n---\n\nBody.\n")
+	c = reopen(t, dir, testKey)
+	p, err := project.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Cache = c
+	files, _ := p.Scan()
+	versions := p.Load(files)
+	c.Complete(versions, func(f project.File) *project.Version {
+		plain := *p
+		plain.Cache = nil
+		return plain.LoadFile(f)
+	})
+	for _, v := range versions {
+		if v.Path == "articles/b/tr.md" && v.Body == nil {
+			t.Errorf("Complete left b/tr.md without the segments the draft is compared with")
+		}
 	}
 }
 

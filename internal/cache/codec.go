@@ -15,7 +15,7 @@ import (
 )
 
 // magic starts every cache file; the digit is the format version.
-const magic = "ceviri status cache 1\n"
+const magic = "ceviri status cache 2\n"
 
 // Key identifies what the entries of a cache depend on: the ceviri build
 // and the bytes of ceviri.yaml.
@@ -24,24 +24,15 @@ func Key(build string, config []byte) string {
 	return build + "\x00" + hex.EncodeToString(sum[:])
 }
 
-// summary keeps what status needs of a parsed version.
+// summary keeps what status needs of a parsed version but its segments,
+// which the entry keeps encoded.
 func summary(v *project.Version) *project.Version {
-	s := &project.Version{File: v.File, Fingerprint: v.Fingerprint, Words: v.Words,
-		Fields: strip(v.Fields), Body: strip(v.Body)}
+	s := &project.Version{File: v.File, Fingerprint: v.Fingerprint, Words: v.Words}
 	if v.Record != nil {
 		r := *v.Record
 		s.Record = &r
 	}
 	return s
-}
-
-func strip(segs []segment.Segment) []segment.Segment {
-	out := make([]segment.Segment, len(segs))
-	for i, s := range segs {
-		s.Text, s.Plain = "", ""
-		out[i] = s
-	}
-	return out
 }
 
 // encode writes the entries, sorted by path so the same cache gives the
@@ -79,8 +70,12 @@ func encode(key string, entries map[string]entry) []byte {
 			w.str(r.SourceHash)
 			w.uint(uint64(r.Line))
 		}
-		w.segs(v.Fields)
-		w.segs(v.Body)
+		if e.segs == nil {
+			w.uint(0) // segments left out (see needsSegments)
+		} else {
+			w.uint(1)
+			w.str(string(e.segs))
+		}
 	}
 	sum := sha256.Sum256(w.b)
 	return append(w.b, sum[:]...)
@@ -94,17 +89,39 @@ func (w *writer) str(s string) {
 	w.b = append(w.b, s...)
 }
 
-func (w *writer) segs(segs []segment.Segment) {
-	w.uint(uint64(len(segs)))
-	for _, s := range segs {
-		w.str(s.Kind)
-		w.str(s.Key)
-		w.str(s.Hash)
-		w.uint(uint64(s.Line))
-		w.uint(uint64(s.Words))
-		w.uint(uint64(s.Start))
-		w.uint(uint64(s.End))
+// encodeSegs encodes the fields and body segments of a version, without
+// their text; hashes are kept as 32 bytes when they are hex SHA-256.
+func encodeSegs(v *project.Version) []byte {
+	w := &writer{}
+	for _, segs := range [][]segment.Segment{v.Fields, v.Body} {
+		w.uint(uint64(len(segs)))
+		for _, s := range segs {
+			w.str(s.Kind)
+			w.str(s.Key)
+			if raw, err := hex.DecodeString(s.Hash); err == nil && len(raw) == sha256.Size && hex.EncodeToString(raw) == s.Hash {
+				w.uint(0)
+				w.b = append(w.b, raw...)
+			} else {
+				w.uint(1)
+				w.str(s.Hash)
+			}
+			w.uint(uint64(s.Line))
+			w.uint(uint64(s.Words))
+			w.uint(uint64(s.Start))
+			w.uint(uint64(s.End))
+		}
 	}
+	return w.b
+}
+
+// decodeSegs reads what encodeSegs wrote.
+func decodeSegs(b []byte) (fields, body []segment.Segment, err error) {
+	r := &reader{b: b}
+	fields, body = r.segs(), r.segs()
+	if r.err != nil || len(r.b) != 0 {
+		return nil, nil, errBad
+	}
+	return fields, body, nil
 }
 
 // errBad is any reason not to trust a cache file.
@@ -120,7 +137,7 @@ func decode(data []byte, key string) (map[string]entry, error) {
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
 		return nil, fmt.Errorf("%w: checksum mismatch", errBad)
 	}
-	r := &reader{b: body[len(magic):], intern: map[string]string{}}
+	r := &reader{b: body[len(magic):]}
 	if r.str() != key {
 		return nil, fmt.Errorf("%w: written by another ceviri or for another ceviri.yaml", errBad)
 	}
@@ -142,8 +159,13 @@ func decode(data []byte, key string) (map[string]entry, error) {
 		default:
 			r.err = errBad
 		}
-		v.Fields = r.segs()
-		v.Body = r.segs()
+		switch r.uint() {
+		case 0:
+		case 1:
+			e.segs = r.bytes()
+		default:
+			r.err = errBad
+		}
 		e.v = v
 		out[p] = e
 	}
@@ -154,9 +176,8 @@ func decode(data []byte, key string) (map[string]entry, error) {
 }
 
 type reader struct {
-	b      []byte
-	err    error
-	intern map[string]string // kinds, keys and languages repeat
+	b   []byte
+	err error
 }
 
 func (r *reader) uint() uint64 {
@@ -195,15 +216,26 @@ func (r *reader) bytes() []byte {
 
 func (r *reader) str() string { return string(r.bytes()) }
 
-// name reads a short string that repeats across entries, sharing one copy.
+// names holds the short strings that repeat in every entry (segment kinds,
+// heading and field keys), so decoding them allocates nothing. It is only
+// read, so decoders may share it.
+var names = func() map[string]string {
+	m := map[string]string{}
+	for _, s := range []string{"", segment.Field, segment.Heading, segment.Paragraph, segment.ListItem, segment.TableCell,
+		segment.Quote, segment.Footnote, segment.Code, segment.HTML, segment.LinkRef,
+		"h1", "h2", "h3", "h4", "h5", "h6", "title", "summary", "description", "tr", "en"} {
+		m[s] = s
+	}
+	return m
+}()
+
+// name reads a short string that often repeats.
 func (r *reader) name() string {
 	b := r.bytes()
-	if s, ok := r.intern[string(b)]; ok {
+	if s, ok := names[string(b)]; ok {
 		return s
 	}
-	s := string(b)
-	r.intern[s] = s
-	return s
+	return string(b)
 }
 
 func (r *reader) segs() []segment.Segment {
@@ -217,8 +249,23 @@ func (r *reader) segs() []segment.Segment {
 	}
 	out := make([]segment.Segment, n)
 	for i := range out {
-		out[i] = segment.Segment{Kind: r.name(), Key: r.name(), Hash: r.str(),
-			Line: r.int(), Words: r.int(), Start: r.int(), End: r.int()}
+		s := segment.Segment{Kind: r.name(), Key: r.name()}
+		switch r.uint() {
+		case 0:
+			if len(r.b) < sha256.Size {
+				r.err = errBad
+				return nil
+			}
+			s.Hash = hex.EncodeToString(r.b[:sha256.Size])
+			r.b = r.b[sha256.Size:]
+		case 1:
+			s.Hash = r.str()
+		default:
+			r.err = errBad
+			return nil
+		}
+		s.Line, s.Words, s.Start, s.End = r.int(), r.int(), r.int(), r.int()
+		out[i] = s
 	}
 	return out
 }

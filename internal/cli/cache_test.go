@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -110,6 +111,24 @@ func TestStatusSameWithAndWithoutCache(t *testing.T) {
 	_ = os.Chtimes(article(1, "tr"), fi.ModTime(), fi.ModTime())
 	compare("same-size edit, mtime restored")
 
+	// Only a translation's record changes: it falls behind a source that
+	// the cache kept without segments, then another becomes a draft.
+	var tracked []string
+	for i := 0; i < 30 && len(tracked) < 2; i++ {
+		if data, err := os.ReadFile(article(i, "en")); err == nil && bytes.Contains(data, []byte("source_hash:")) && !bytes.Contains(data, []byte("draft:")) {
+			tracked = append(tracked, article(i, "en"))
+		}
+	}
+	if len(tracked) < 2 {
+		t.Fatal("the corpus has too few tracked translations")
+	}
+	data, _ := os.ReadFile(tracked[0])
+	data = regexp.MustCompile(`sha256:[0-9a-f]{64}`).ReplaceAll(data, []byte("sha256:"+strings.Repeat("0", 64)))
+	_ = os.WriteFile(tracked[0], data, 0o644)
+	compare("translation record changed")
+	edit(tracked[1], "translation:\n", "translation:\n  draft: true\n")
+	compare("translation became a draft")
+
 	// A translation deleted (missing) and a new article.
 	_ = os.Remove(article(2, "en"))
 	if err := os.MkdirAll(filepath.Dir(article(999, "tr")), 0o755); err != nil {
@@ -130,7 +149,7 @@ func TestStatusSameWithAndWithoutCache(t *testing.T) {
 	compare("config changed")
 
 	// A corrupt cache is rebuilt, not trusted.
-	data, _ := os.ReadFile(cacheFile)
+	data, _ = os.ReadFile(cacheFile)
 	data[len(data)/2] ^= 0xff
 	_ = os.WriteFile(cacheFile, data, 0o644)
 	compare("corrupt cache")

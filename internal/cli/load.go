@@ -98,6 +98,13 @@ func (e *Env) loadWith(ids []string, cached bool) (*loaded, error) {
 		}
 	}
 	versions := p.Load(files)
+	if c != nil {
+		c.Complete(versions, func(f project.File) *project.Version {
+			plain := *p
+			plain.Cache = nil
+			return plain.LoadFile(f)
+		})
+	}
 	bad := map[string]bool{}
 	for _, v := range versions {
 		if v.Err != nil {
