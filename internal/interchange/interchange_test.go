@@ -234,8 +234,8 @@ func TestRebuildStaleRemovesItem(t *testing.T) {
 	_, arts := open(t, map[string]string{"articles/a/tr.md": old})
 	oldHash := arts[0].SourceFile.Fingerprint
 	files := map[string]string{
-		"articles/a/tr.md": now,
-		"articles/a/en.md": strings.Replace(trText, "HASH", oldHash, 1),
+		"articles/a/tr.md":          now,
+		"articles/a/en.md":          strings.Replace(trText, "HASH", oldHash, 1),
 		track.SnapshotPath(oldHash): old,
 	}
 	p, arts := open(t, files)
@@ -345,4 +345,39 @@ func FuzzImport(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestRebuildInsertsAddedSegments(t *testing.T) {
+	old := "---\ntitle: Başlık\n---\n\nGiriş.\n\n- Bir\n- İki\n\nSon.\n"
+	now := "---\ntitle: Başlık\n---\n\nGiriş.\n\n## Yeni başlık\n\nYeni paragraf.\n\n- Bir\n- İki\n- Üç\n\nSon.\n\n```sh\nmake\n```\n\nEk.\n"
+	// The translator wrapped a line and added a paragraph of their own.
+	trText := "---\ntitle: Title\ntranslation:\n  from: tr\n  source_hash: HASH\n---\n\nIntro,\nwrapped.\n\nA translator's note.\n\n- One\n- Two\n\nEnd.\n"
+	_, arts := open(t, map[string]string{"articles/a/tr.md": old})
+	oldHash := arts[0].SourceFile.Fingerprint
+	p, arts := open(t, map[string]string{
+		"articles/a/tr.md":          now,
+		"articles/a/en.md":          strings.Replace(trText, "HASH", oldHash, 1),
+		track.SnapshotPath(oldHash): old,
+	})
+	subs := unitsOf(t, arts, false, func(u Unit) string { return "EN " + u.Source })
+	if len(subs) != 4 {
+		t.Fatalf("units: %+v", subs)
+	}
+	got, res, err := importUnits(t, p, arts, subs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\nIntro,\nwrapped.\n\nA translator's note.\n\n## EN Yeni başlık\n\nEN Yeni paragraf.\n\n- One\n- Two\n- EN Üç\n\nEnd.\n\n```sh\nmake\n```\n\nEN Ek.\n"
+	if !strings.HasSuffix(got, want) || !res.Complete {
+		t.Errorf("rebuilt (complete %v):\n%s\nwant body:\n%s", res.Complete, got, want)
+	}
+	// Only some units: the others keep the source's text and the file is a
+	// draft of the current source.
+	got, res, err = importUnits(t, p, arts, subs[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Complete || !strings.Contains(got, "draft: true") || !strings.Contains(got, "- Two\n- Üç\n") {
+		t.Errorf("partial import (complete %v):\n%s", res.Complete, got)
+	}
 }
