@@ -106,7 +106,7 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 	}
 	a := l.status[0]
 	v := a.Versions[opts.Lang]
-	if err := diffable(a, v, opts); err != nil {
+	if err := diffable(a, v, opts, l.p.Config.Languages); err != nil {
 		return err
 	}
 	out := &diffJSON{ID: a.ID, Lang: opts.Lang, State: v.State, Path: v.Path, SourcePath: a.SourceFile.Path,
@@ -142,23 +142,25 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 }
 
 // diffable explains why a version has no recorded source to compare with.
-func diffable(a *track.Article, v *track.Version, opts *diffOptions) error {
+func diffable(a *track.Article, v *track.Version, opts *diffOptions, langs []string) error {
 	switch {
 	case v == nil || a.SourceFile == nil:
 		return diag.Usagef("article %q has no source version in any language", opts.ID)
 	case v.State == track.Missing:
 		return diag.Usagef("%s does not exist: there is no translation to compare\nhint: run `ceviri translate %s --lang %s` to start it", v.Path, opts.ID, opts.Lang)
 	case v.State == track.Source:
-		return diag.Usagef("%s is the source of %q; diff shows what changed for a translation\nhint: name a translation language, e.g. `ceviri diff %s --lang %s`", v.Path, opts.ID, opts.ID, otherLang(a, opts.Lang))
+		return diag.Usagef("%s is the source of %q; diff shows what changed for a translation\nhint: name a translation language, e.g. `ceviri diff %s --lang %s`", v.Path, opts.ID, opts.ID, otherLang(a, langs, opts.Lang))
 	case v.State == track.Untracked || v.File == nil || v.File.Record == nil:
 		return diag.Usagef("%s has no translation record, so there is no recorded source version to compare with\nhint: review it against %s, then run `ceviri done %s --lang %s`", v.Path, a.SourceFile.Path, opts.ID, opts.Lang)
 	}
 	return nil
 }
 
-func otherLang(a *track.Article, not string) string {
-	for l, v := range a.Versions {
-		if l != not && v.State != track.Source {
+// otherLang returns the first language, in the project's order, that is not
+// not and is a translation of the article.
+func otherLang(a *track.Article, langs []string, not string) string {
+	for _, l := range langs {
+		if v := a.Versions[l]; v != nil && l != not && v.State != track.Source {
 			return l
 		}
 	}
