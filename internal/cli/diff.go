@@ -72,6 +72,7 @@ type diffJSON struct {
 	Uncommitted   bool             `json:"uncommitted,omitempty"` // the source also has changes not committed yet
 	PendingWords  int              `json:"pending_words"`
 	src, tr       *project.Version // current source and translation
+	searched      bool             // git history of the source was read
 }
 
 // diffChange is one changed segment of the source.
@@ -169,8 +170,11 @@ func otherLang(a *track.Article, langs []string, not string) string {
 
 // noRecorded is the error for a recorded source version found nowhere.
 func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
-	where := "and git history was not searched (--no-git)"
-	if !opts.NoGit {
+	where := "and there is no git history to recover it from"
+	switch {
+	case opts.NoGit:
+		where = "and git history was not searched (--no-git)"
+	case out.searched:
 		where = "and it is not in the git history of " + out.SourcePath
 	}
 	line := 1
@@ -192,6 +196,7 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 		return rec, nil // no git: history is a bonus
 	}
 	h, err := recordedInGit(ctx, repo, p, out.src, out.From)
+	out.searched = err == nil
 	if err != nil {
 		env.Infof("ceviri: reading git history of %s: %v", out.SourcePath, err)
 		return rec, nil

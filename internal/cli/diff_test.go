@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -146,5 +148,45 @@ func TestWriteDiffColor(t *testing.T) {
 		} else if strings.Contains(s, "\x1b[") || !strings.Contains(s, "[-cuma-]{+cumartesi+}") {
 			t.Errorf("plain output:\n%q", s)
 		}
+	}
+}
+
+// With no git program at all, diff works from the stored copies and says
+// plainly when a copy is missing.
+func TestDiffWithoutGit(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("ceviri.yaml", "languages: [tr, en]\n")
+	write("articles/a/tr.md", "---\ntitle: Bir\n---\n\nBir iki.\n")
+	write("articles/a/en.md", "---\ntitle: One\n---\n\nOne two.\n")
+	t.Setenv("PATH", t.TempDir())
+	run := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		code := Main(append([]string{"--root", dir}, args...), strings.NewReader(""), &out, &errOut)
+		return code, out.String(), errOut.String()
+	}
+	if code, _, e := run("done", "a", "--lang", "en"); code != 0 {
+		t.Fatalf("done: exit %d: %s", code, e)
+	}
+	write("articles/a/tr.md", "---\ntitle: Bir\n---\n\nBir iki üç.\n")
+	code, out, e := run("diff", "a", "--lang", "en")
+	if code != 0 || !strings.Contains(out, "Bir iki{+ üç+}.") || e != "" {
+		t.Errorf("diff: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, e)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, ".ceviri", "sources")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, e = run("diff", "a", "--lang", "en")
+	if code != 2 || out != "" || !strings.Contains(e, "and there is no git history to recover it from") {
+		t.Errorf("diff without copy: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, e)
 	}
 }

@@ -186,3 +186,11 @@ func TestLogAndFind(t *testing.T) {
 		t.Errorf("Uncommitted of an edited file = %v, %v", u, err)
 	}
 }
+
+// Without the git program there is no history, and no error beyond that.
+func TestOpenWithoutGit(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	if _, err := Open(context.Background(), "."); !errors.Is(err, ErrNoRepo) {
+		t.Errorf("Open without git = %v, want ErrNoRepo", err)
+	}
+}
