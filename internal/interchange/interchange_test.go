@@ -305,11 +305,24 @@ func TestCheckPlaceholders(t *testing.T) {
 // import: reading, checking against a project and rebuilding. It must not
 // panic, and an accepted import must rebuild to a file that parses.
 func FuzzImport(f *testing.F) {
-	p, arts := open(f, map[string]string{"articles/a/tr.md": srcA})
-	ia := Collect(arts[0], "en", false)
+	// Article a has no translation; b has a stale one with its own
+	// structure.
+	oldB := "---\ntitle: Eski\n---\n\nBir.\n\n- İki\n- Üç\n"
+	_, pre := open(f, map[string]string{"articles/b/tr.md": oldB})
+	oldHash := pre[0].SourceFile.Fingerprint
+	p, arts := open(f, map[string]string{
+		"articles/a/tr.md":          srcA,
+		"articles/b/tr.md":          "---\ntitle: Yeni\n---\n\nBir.\n\nDört.\n\n- Üç\n- Beş\n",
+		"articles/b/en.md":          "---\ntitle: Old\ntranslation:\n  from: tr\n  source_hash: " + oldHash + "\n---\n\nOne.\n\nNote.\n\n- Two\n- Three\n",
+		track.SnapshotPath(oldHash): oldB,
+	})
+	var ias []*Article
+	for _, a := range arts {
+		ias = append(ias, Collect(a, "en", false))
+	}
 	var xb, pb bytes.Buffer
-	_ = xliff.Write(&xb, ToXLIFF([]*Article{ia}))
-	_ = po.Write(&pb, ToPO([]*Article{ia}, "en", "tr", []po.Field{{Key: "Language", Value: "en"}}))
+	_ = xliff.Write(&xb, ToXLIFF(ias))
+	_ = po.Write(&pb, ToPO(ias, "en", "tr", []po.Field{{Key: "Language", Value: "en"}}))
 	f.Add(xb.Bytes(), false)
 	f.Add(pb.Bytes(), true)
 	f.Add([]byte(strings.Replace(xb.String(), `<target state="needs-translation"></target>`, `<target>EN <ph id="1">x</ph></target>`, 1)), false)
