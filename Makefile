@@ -20,6 +20,18 @@ lint: ## gofmt, go vet and staticcheck
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
+# bench: Go micro-benchmarks of the hot paths, then the end-to-end benchmark
+# (cmd/ceviri-bench) on generated corpora, beside the floor and Hugo. Corpora
+# are kept in BENCH_WORK (outside the repository) and reused. About 12
+# minutes on a 2-core machine; docs/performance.md explains the figures.
+BENCH_SIZES ?= 1000,10000,50000
+BENCH_RUNS  ?= 5,3,1
+BENCH_WORK  ?= /tmp/ceviri-bench
+BENCH_JSON  ?= $(BENCH_WORK)/results.json
+bench: build ## benchmarks: hot paths (testing.B), then status/check/build vs the floor and Hugo
+	$(GO) test -run '^$$' -bench . -benchtime 300ms ./internal/frontmatter ./internal/segment ./internal/project ./internal/cache
+	$(GO) run ./cmd/ceviri-bench -ceviri $(BIN) -sizes $(BENCH_SIZES) -runs $(BENCH_RUNS) -work $(BENCH_WORK) -json $(BENCH_JSON)
+
 FUZZTIME ?= 30s
 fuzz: ## run every fuzz target for FUZZTIME each
 	@for pkg in $$($(GO) list ./internal/...); do \

@@ -17,7 +17,7 @@ type bench struct {
 	seed               uint64
 	ceviri, hugo, self string
 	dir                string
-	budget             time.Duration
+	limits             limits
 }
 
 // sizeResult is every measure at one size.
@@ -46,6 +46,13 @@ var order = []string{mFloor, mNoCache, mCold, mWarm, mCheck, mBuild, mBuildIncr,
 func (b *bench) run() (sizeResult, error) {
 	proj, site := filepath.Join(b.dir, "project"), filepath.Join(b.dir, "hugo")
 	res := sizeResult{Articles: b.n, Results: map[string]result{}}
+	if time.Until(b.limits.deadline) < time.Minute {
+		for _, name := range order {
+			res.Results[name] = result{Name: name, NA: "time budget of the whole benchmark spent"}
+		}
+		logf("%d articles: skipped, the time budget is spent", b.n)
+		return res, nil
+	}
 	if err := b.corpus(proj, site); err != nil {
 		return res, err
 	}
@@ -68,7 +75,7 @@ func (b *bench) run() (sizeResult, error) {
 	// One untimed run after the racy-clean window, so that the cache is
 	// complete and every file in it is trusted.
 	time.Sleep(2100 * time.Millisecond)
-	_, _ = job{args: ceviri("status")}.run()
+	_, _ = job{args: ceviri("status")}.run(b.limits.runTimeout())
 	b.take(&res, mWarm, job{args: ceviri("status")})
 	b.take(&res, mCheck, job{args: ceviri("check"), okExit: problemsOK})
 	b.take(&res, mBuild, job{args: ceviri("build", "--out", out), okExit: problemsOK,
@@ -76,9 +83,21 @@ func (b *bench) run() (sizeResult, error) {
 	if r := res.Results[mBuild]; r.NA != "" {
 		res.Results[mBuildIncr] = result{Name: mBuildIncr, NA: r.NA}
 	} else {
+		// The corpus is edited: until it is put back, it is not reusable.
+		stamp := filepath.Join(b.dir, corpusStamp)
+		saved, err := os.ReadFile(stamp)
+		if err != nil {
+			return res, err
+		}
+		if err := os.Remove(stamp); err != nil {
+			return res, err
+		}
 		ed := &editor{proj: proj, n: b.n}
 		b.take(&res, mBuildIncr, job{args: ceviri("build", "--out", out), okExit: problemsOK, before: ed.next})
 		if err := ed.restore(); err != nil {
+			return res, err
+		}
+		if err := os.WriteFile(stamp, saved, 0o644); err != nil {
 			return res, err
 		}
 	}
@@ -95,7 +114,7 @@ func (b *bench) run() (sizeResult, error) {
 
 // take measures and logs one figure.
 func (b *bench) take(res *sizeResult, name string, j job) {
-	r := measure(name, j, b.runs, b.budget)
+	r := measure(name, j, b.runs, b.limits)
 	res.Results[name] = r
 	if r.NA != "" {
 		logf("  %-48s n/a (%s)", name, r.NA)

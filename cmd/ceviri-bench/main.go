@@ -36,7 +36,9 @@ func main() {
 	hugo := flag.String("hugo", "hugo", "the Hugo binary (\"\" or not installed: Hugo is skipped)")
 	work := flag.String("work", filepath.Join(os.TempDir(), "ceviri-bench"), "where corpora are generated (kept between runs)")
 	seed := flag.Uint64("seed", 1, "corpus seed")
-	budget := flag.Duration("budget", 40*time.Second, "stop repeating a measure once its runs took this long")
+	budget := flag.Duration("budget", 30*time.Second, "stop repeating a measure once its runs took this long")
+	timeout := flag.Duration("timeout", 3*time.Minute, "stop one run after this long and report the measure as over it")
+	total := flag.Duration("deadline", 12*time.Minute, "stop measuring after this long in all (generation included); later measures are n/a")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
 	flag.Parse()
 
@@ -66,6 +68,7 @@ func main() {
 		fatal(err)
 	}
 	fmt.Fprintf(os.Stderr, "ceviri-bench: %s, %d CPUs; %s\n", cpuModel(), runtime.NumCPU(), toolVersion(hugoBin, "version"))
+	lim := limits{budget: *budget, timeout: *timeout, deadline: time.Now().Add(*total)}
 	var all []sizeResult
 	for i, n := range ns {
 		runs := rs[len(rs)-1]
@@ -73,7 +76,7 @@ func main() {
 			runs = rs[i]
 		}
 		b := &bench{n: n, runs: runs, seed: *seed, ceviri: bin, hugo: hugoBin, self: self,
-			dir: filepath.Join(*work, fmt.Sprintf("n%d-s%d", n, *seed)), budget: *budget}
+			dir: filepath.Join(*work, fmt.Sprintf("n%d-s%d", n, *seed)), limits: lim}
 		res, err := b.run()
 		if err != nil {
 			fatal(err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -48,10 +49,15 @@ type job struct {
 	okExit func(code int) bool // exit codes that are not failures (default: 0)
 }
 
-// run times one child process; its output is discarded except stderr,
-// kept for the error message.
-func (j job) run() (sample, error) {
-	cmd := exec.Command(j.args[0], j.args[1:]...)
+// run times one child process, killing it after timeout; its output is
+// discarded except stderr, kept for the error message.
+func (j job) run(timeout time.Duration) (sample, error) {
+	if timeout <= 0 {
+		return sample{}, errNA{"time budget of the whole benchmark spent"}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, j.args[0], j.args[1:]...)
 	cmd.Env = append(os.Environ(), j.env...)
 	cmd.Dir = j.dir
 	cmd.Stdout = io.Discard
@@ -62,6 +68,9 @@ func (j job) run() (sample, error) {
 	wall := time.Since(start)
 	if cmd.ProcessState == nil {
 		return sample{}, err
+	}
+	if ctx.Err() != nil {
+		return sample{}, errNA{fmt.Sprintf("over %.0f s, stopped", timeout.Seconds())}
 	}
 	code := cmd.ProcessState.ExitCode()
 	ok := code == 0
@@ -85,9 +94,21 @@ func (j job) run() (sample, error) {
 	return sample{wall: wall, rss: rss}, nil
 }
 
+// limits bound the time a measure may take.
+type limits struct {
+	budget   time.Duration // stop repeating once the runs took this long
+	timeout  time.Duration // kill one run after this long
+	deadline time.Time     // no run may go past this
+}
+
+// runTimeout is the time the next run may take.
+func (l limits) runTimeout() time.Duration {
+	return min(l.timeout, time.Until(l.deadline))
+}
+
 // measure runs j up to runs times (at least once), stopping early once
-// budget is spent, and returns the median.
-func measure(name string, j job, runs int, budget time.Duration) result {
+// the budget is spent, and returns the median.
+func measure(name string, j job, runs int, l limits) result {
 	var ss []sample
 	var spent time.Duration
 	for i := 0; i < runs; i++ {
@@ -96,7 +117,7 @@ func measure(name string, j job, runs int, budget time.Duration) result {
 				return result{Name: name, NA: err.Error()}
 			}
 		}
-		s, err := j.run()
+		s, err := j.run(l.runTimeout())
 		if err != nil {
 			if na, ok := err.(errNA); ok {
 				return result{Name: name, NA: na.why}
@@ -105,7 +126,7 @@ func measure(name string, j job, runs int, budget time.Duration) result {
 		}
 		ss = append(ss, s)
 		spent += s.wall
-		if spent > budget {
+		if spent > l.budget {
 			break
 		}
 	}
