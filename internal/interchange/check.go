@@ -82,7 +82,12 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 			bad(s, 0, 0, "segment %s of %s is %s, which is not translated", slot, src.Path, cur.Kind)
 			continue
 		}
-		if segment.Collapse(s.Source) != cur.Text {
+		pieces, ok := refCache[s.ID]
+		if !ok {
+			pieces = Split(cur.Text, References(segment.Normalize(src.Doc.Body)))
+			refCache[s.ID] = pieces
+		}
+		if !sameSource(s, cur.Text, pieces) {
 			bad(s, 0, 0, "the unit's source text is not the current source of %s:%d; export again", src.Path, cur.Line)
 			continue
 		}
@@ -95,11 +100,6 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 			seen[k] = map[int]Submitted{}
 		}
 		seen[k][j] = s
-		pieces, ok := refCache[s.ID]
-		if !ok {
-			pieces = Split(cur.Text, References(segment.Normalize(src.Doc.Body)))
-			refCache[s.ID] = pieces
-		}
 		target, ok := rebuildTarget(s, pieces, bad)
 		if !ok {
 			continue
@@ -174,6 +174,37 @@ func clip(s string) string {
 		return string(r[:57]) + "..."
 	}
 	return s
+}
+
+// sameSource reports whether a unit's source is the current segment text:
+// as written, or (XLIFF) with its placeholders standing for the current
+// source's markup of the same id.
+func sameSource(s Submitted, cur string, pieces []Piece) bool {
+	if segment.Collapse(s.Source) == cur {
+		return true
+	}
+	if !s.Markup || len(s.SourceParts) == 0 {
+		return false
+	}
+	native := map[string]string{}
+	for _, p := range pieces {
+		if p.Code {
+			native[strconv.Itoa(p.ID)] = p.Text
+		}
+	}
+	var b strings.Builder
+	for _, p := range s.SourceParts {
+		if !p.Ph {
+			b.WriteString(p.Text)
+			continue
+		}
+		n, ok := native[p.ID]
+		if !ok {
+			return false
+		}
+		b.WriteString(n)
+	}
+	return segment.Collapse(b.String()) == cur
 }
 
 // rebuildTarget turns a target's pieces into Markdown: placeholders take

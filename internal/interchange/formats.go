@@ -141,6 +141,10 @@ type Submitted struct {
 	// Markup is set when the source's markup travelled as placeholders
 	// (XLIFF), so the target must carry each of them.
 	Markup bool
+	// SourceParts is the source as text and placeholders (XLIFF): a tool
+	// that writes a placeholder back without its content, or as <x/>,
+	// still matches the current source.
+	SourceParts []TargetPiece
 }
 
 // TargetPiece is text of a translation, or a placeholder standing for the
@@ -165,6 +169,9 @@ func FromXLIFF(name string, d *xliff.Document) ([]Submitted, error) {
 			s := Submitted{File: name, Line: u.Line, Col: u.Col, ID: u.ID, Lang: f.TargetLang, SrcLang: f.SourceLang, Source: xliff.Text(u.Source), Markup: true}
 			for _, sp := range u.Target {
 				s.Target = append(s.Target, TargetPiece{Text: sp.Text, Ph: sp.Ph, ID: sp.ID, Line: sp.Line, Col: sp.Col})
+			}
+			for _, sp := range u.Source {
+				s.SourceParts = append(s.SourceParts, TargetPiece{Text: sp.Text, Ph: sp.Ph, ID: sp.ID})
 			}
 			out = append(out, s)
 		}

@@ -394,3 +394,22 @@ func TestRebuildInsertsAddedSegments(t *testing.T) {
 		t.Errorf("partial import (complete %v):\n%s", res.Complete, got)
 	}
 }
+
+func TestCheckSourceWithEmptyPlaceholders(t *testing.T) {
+	// A tool that writes the source's placeholders back as <x id="N"/>,
+	// without their content, still matches the current source.
+	_, arts := open(t, map[string]string{"articles/a/tr.md": "Bkz. [site](https://x.org).\n"})
+	u := Collect(arts[0], "en", false).Units[0]
+	s := Submitted{File: "x.xlf", Line: 1, Col: 1, ID: u.ID, Lang: "en", Markup: true,
+		Source:      "Bkz. site.",
+		SourceParts: []TargetPiece{{Text: "Bkz. "}, {Ph: true, ID: "1"}, {Text: "site"}, {Ph: true, ID: "2"}, {Text: "."}},
+		Target:      []TargetPiece{{Text: "See "}, {Ph: true, ID: "1"}, {Text: "the site"}, {Ph: true, ID: "2"}, {Text: "."}}}
+	acc, err := Check(arts, []string{"tr", "en"}, []Submitted{s})
+	if err != nil || len(acc) != 1 || acc[0].Targets[0] != "See [the site](https://x.org)." {
+		t.Fatalf("Check = %+v, %v", acc, err)
+	}
+	s.SourceParts[1].ID = "9"
+	if _, err := Check(arts, []string{"tr", "en"}, []Submitted{s}); err == nil || !strings.Contains(err.Error(), "not the current source") {
+		t.Errorf("unknown placeholder in the source: err = %v", err)
+	}
+}
