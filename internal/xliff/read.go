@@ -19,7 +19,11 @@ type reader struct {
 	name      string
 	dec       *xml.Decoder
 	line, col int // where the token last returned starts
+	depth     int // elements open
 }
+
+// maxDepth bounds how deeply elements may nest: the reader recurses.
+const maxDepth = 256
 
 // Read parses an XLIFF 1.2 document. name is the path shown in errors. DTDs
 // (<!DOCTYPE ...>, and with them entity declarations) are refused before
@@ -164,6 +168,10 @@ func (r *reader) xliff(d *Document) error {
 // children calls fn for each child element of the element just opened and
 // returns after its end tag; fn must consume the child with its end tag.
 func (r *reader) children(fn func(xml.StartElement) error) error {
+	if r.depth++; r.depth > maxDepth {
+		return r.errf("elements nested more than %d deep", maxDepth)
+	}
+	defer func() { r.depth-- }()
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
@@ -259,6 +267,10 @@ func (r *reader) unit(u *Unit) error {
 // end tag. Inline codes become placeholder spans; <mrk> and <g> are
 // transparent (their text is kept, the element dropped).
 func (r *reader) content() ([]Span, error) {
+	if r.depth++; r.depth > maxDepth {
+		return nil, r.errf("elements nested more than %d deep", maxDepth)
+	}
+	defer func() { r.depth-- }()
 	var out []Span
 	addText := func(s string) {
 		if s == "" {

@@ -67,6 +67,8 @@ func TestReadRefuses(t *testing.T) {
 		{"unit without id", head + `<xliff version="1.2"><file><body><trans-unit><source>x</source></trans-unit></body></file></xliff>`, "x.xlf:2:34: <trans-unit> without an id"},
 		{"unknown inline", head + `<xliff version="1.2"><file><body><trans-unit id="a"><source>x<b>y</b></source></trans-unit></body></file></xliff>`, "unexpected <b>"},
 		{"empty", ``, "not an XLIFF file"},
+		{"deep", `<xliff version="1.2">` + strings.Repeat("<a>", 100000), "nested more than 256 deep"},
+		{"deep inline", `<xliff version="1.2"><file><body><trans-unit id="u"><source>` + strings.Repeat("<mrk>", 100000), "nested more than 256 deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
