@@ -254,12 +254,19 @@ func (c *comparison) code() {
 		}
 		return out
 	}
-	srcText, trText := plainOf(c.src), plainOf(c.tr)
+	var srcText, trText *string // built only when needed
+	text := func(p **string, v *version) string {
+		if *p == nil {
+			s := plainOf(v)
+			*p = &s
+		}
+		return **p
+	}
 	for _, d := range diffItems(mk(c.src), mk(c.tr), c.pair) {
 		// Inline code in one version whose text the other has as plain
 		// text ("kubernetes.mp4" and `kubernetes.mp4`) is formatting.
-		if d.src == nil && strings.HasPrefix(d.tr.keys[0], "span ") && strings.Contains(srcText, d.tr.keys[0][5:]) ||
-			d.tr == nil && strings.HasPrefix(d.src.keys[0], "span ") && strings.Contains(trText, d.src.keys[0][5:]) {
+		if d.src == nil && strings.HasPrefix(d.tr.keys[0], "span ") && strings.Contains(text(&srcText, c.src), d.tr.keys[0][5:]) ||
+			d.tr == nil && strings.HasPrefix(d.src.keys[0], "span ") && strings.Contains(text(&trText, c.tr), d.src.keys[0][5:]) {
 			continue
 		}
 		switch {

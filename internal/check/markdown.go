@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -50,7 +51,7 @@ func parseMarkdown(body []byte, firstLine int) *markdown {
 		case *ast.Heading:
 			b.kind, b.level = "heading", c.Level
 		case *ast.Paragraph:
-			if onlyShortcodes(string(rawText(c, body))) {
+			if startsWithShortcode(c, body) && onlyShortcodes(string(rawText(c, body))) {
 				continue // a Hugo shortcode: the code rule compares it
 			}
 			b.kind = "paragraph"
@@ -131,6 +132,15 @@ func offsetOf(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+func startsWithShortcode(n ast.Node, src []byte) bool {
+	ls := n.Lines()
+	if ls == nil || ls.Len() == 0 {
+		return false
+	}
+	first := ls.At(0)
+	return bytes.HasPrefix(first.Value(src), []byte("{{"))
 }
 
 func rawText(n ast.Node, src []byte) []byte {
