@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -232,7 +233,9 @@ func stringList(d *frontmatter.Doc, key string) ([]string, error) {
 			if n.Kind != yaml.ScalarNode {
 				return nil, diag.Errorf(d.Name, n.Line, n.Column, "%s: each item must be a string", key)
 			}
-			out = append(out, n.Value)
+			if strings.TrimSpace(n.Value) != "" { // Hugo sites leave empty tags behind
+				out = append(out, n.Value)
+			}
 		}
 		return out, nil
 	}
