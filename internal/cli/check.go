@@ -100,7 +100,7 @@ func runCheck(env *Env, opts *checkOptions) error {
 	if findings == nil {
 		findings = []check.Finding{}
 	}
-	r := &checkReport{env: env, cfg: cfg, findings: findings, lang: opts.Lang, withLocales: in.Locales != nil}
+	r := &checkReport{env: env, cfg: cfg, findings: findings, lang: opts.Lang, withLocales: in.Locales != nil && len(in.Locales.Files) > 0}
 	for _, a := range l.status {
 		r.ids = append(r.ids, a.ID)
 	}
