@@ -95,6 +95,7 @@ type item struct {
 	show string   // as written, for messages
 	seg  int      // index of its segment, -1 when outside every segment
 	line int      // file line
+	soft bool     // not reported when it has no partner (a date's month)
 }
 
 func (a item) same(b item) bool {

@@ -151,6 +151,21 @@ func TestCompareMovedNumber(t *testing.T) {
 	}
 }
 
+func TestCompareDates(t *testing.T) {
+	// A numeric date equals the same date with a month name; its day and
+	// year still count.
+	tr := "---\ntitle: a\n---\n\nToplantı 03.12.2025 tarihinde, rapor 2025-11-14 tarihli.\n"
+	en := "---\ntitle: b\n---\n\nThe meeting is on 3 December 2025; the report is dated 14 November 2025.\n"
+	cfg, src, dst := parsePair(t, tr, en)
+	if got := Compare(cfg, finder{}, src, dst, nil); len(got) != 0 {
+		t.Errorf("dates with month names: %v", got)
+	}
+	cfg, src, dst = parsePair(t, tr, strings.Replace(en, "3 December", "4 December", 1))
+	if got := Compare(cfg, finder{}, src, dst, nil); len(got) != 1 || !strings.Contains(got[0].Message, "number 03 in the source (line 5), 4 in the translation") {
+		t.Errorf("a different day: %v", got)
+	}
+}
+
 func TestStaleLinkNamesOldURL(t *testing.T) {
 	old := "---\ntitle: a\n---\n\nSee [the list](https://example.org/old).\n"
 	now := "---\ntitle: a\n---\n\nSee [the list](https://example.org/new).\n"

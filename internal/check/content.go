@@ -190,7 +190,7 @@ func (c *comparison) numbers() {
 				continue
 			}
 			for _, n := range numbers(withoutShortcodes(s.Plain), tag) {
-				out = append(out, item{keys: n.values, show: n.text, seg: i, line: s.Line})
+				out = append(out, item{keys: n.values, show: n.text, seg: i, line: s.Line, soft: n.soft})
 			}
 		}
 		return out
@@ -220,6 +220,15 @@ func (c *comparison) numbers() {
 }
 
 func (c *comparison) numberFinding(d difference, line int, where string) {
+	if d.src != nil && d.src.soft {
+		d.src = nil
+	}
+	if d.tr != nil && d.tr.soft {
+		d.tr = nil
+	}
+	if d.src == nil && d.tr == nil {
+		return
+	}
 	in := ""
 	if where != "" {
 		in = " in " + where

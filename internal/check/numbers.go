@@ -15,6 +15,9 @@ import (
 type numberTok struct {
 	text   string   // as written, with a percent sign next to it
 	values []string // canonical readings: "1250", "1.25", "t18:30"
+	// soft marks the month of a numeric date: "03.12.2025" may be written
+	// "3 December 2025", so a month without a partner is not reported.
+	soft bool
 }
 
 // separators are a language's decimal and grouping marks, from CLDR via
@@ -63,6 +66,11 @@ func numbers(s string, tag language.Tag) []numberTok {
 		}
 		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && unicode.IsLetter(r) {
 			i = j // part of a name: mp4, IPv6, H2O
+			continue
+		}
+		if date := dateParts(s, i, j); date != nil {
+			out = append(out, date...)
+			i = isoEnd(s, i, j)
 			continue
 		}
 		text := s[i:j]
@@ -169,4 +177,51 @@ func trimZeros(s string) string {
 		return "0"
 	}
 	return s
+}
+
+// dateParts splits a numeric date into day, month and year so that each
+// can match the same date written with a month name: "03.12.2025" (day,
+// month, year) or "2025-12-03" (ISO, starting at s[i:j] = "2025"). It
+// returns nil for anything else.
+func dateParts(s string, i, j int) []numberTok {
+	t := s[i:j]
+	var y, m, d string
+	if k := isoEnd(s, i, j); k > j {
+		parts := strings.Split(s[i:k], "-")
+		y, m, d = parts[0], parts[1], parts[2]
+	} else {
+		parts := strings.Split(t, ".")
+		if len(parts) != 3 || (len(parts[2]) != 4 && len(parts[2]) != 2) {
+			return nil
+		}
+		d, m, y = parts[0], parts[1], parts[2]
+	}
+	if len(d) > 2 || len(m) > 2 || trimZeros(d) > "31" && len(trimZeros(d)) == 2 || trimZeros(m) > "12" && len(trimZeros(m)) == 2 || trimZeros(d) == "0" || trimZeros(m) == "0" {
+		return nil
+	}
+	tok := func(v string, soft bool) numberTok { return numberTok{text: v, values: []string{trimZeros(v)}, soft: soft} }
+	return []numberTok{tok(d, false), tok(m, true), tok(y, false)}
+}
+
+// isoEnd returns the end of an ISO date "YYYY-MM-DD" whose year is s[i:j],
+// or j when there is none.
+func isoEnd(s string, i, j int) int {
+	if j-i != 4 || j+5 > len(s) || s[j] != '-' {
+		return j
+	}
+	k := j + 1
+	for k < len(s) && isDigit(s[k]) && k-j-1 < 2 {
+		k++
+	}
+	if k-j-1 < 1 || k >= len(s) || s[k] != '-' {
+		return j
+	}
+	l := k + 1
+	for l < len(s) && isDigit(s[l]) && l-k-1 < 2 {
+		l++
+	}
+	if l-k-1 < 1 || l < len(s) && isDigit(s[l]) {
+		return j
+	}
+	return l
 }
