@@ -199,7 +199,9 @@ func dateParts(s string, i, j int) []numberTok {
 	if len(d) > 2 || len(m) > 2 || trimZeros(d) > "31" && len(trimZeros(d)) == 2 || trimZeros(m) > "12" && len(trimZeros(m)) == 2 || trimZeros(d) == "0" || trimZeros(m) == "0" {
 		return nil
 	}
-	tok := func(v string, soft bool) numberTok { return numberTok{text: v, values: []string{trimZeros(v)}, soft: soft} }
+	tok := func(v string, soft bool) numberTok {
+		return numberTok{text: v, values: []string{trimZeros(v)}, soft: soft}
+	}
 	return []numberTok{tok(d, false), tok(m, true), tok(y, false)}
 }
 
