@@ -125,7 +125,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 	}
 	var bar *progressBar
 	if env.Progress() {
-		bar = &progressBar{env: env}
+		bar = &progressBar{env: env, start: time.Now()}
 		bo.Progress = bar.update
 	}
 	res, err := bundle.Build(p, bo)
@@ -190,10 +190,12 @@ func runBuild(env *Env, opts *buildOptions) error {
 	return nil
 }
 
-// progressBar draws "building pages [=====>    ] 120/400" on stderr, at most
-// ten times a second, only when Env.Progress allows it.
+// progressBar draws "building pages [=====     ] 120/400" on stderr, at most
+// ten times a second, only when Env.Progress allows it, and only once the
+// build has taken more than a moment (a small site builds without it).
 type progressBar struct {
 	env   *Env
+	start time.Time
 	mu    sync.Mutex
 	last  time.Time
 	drawn bool
@@ -203,7 +205,7 @@ func (b *progressBar) update(done, total int) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	now := time.Now()
-	if done < total && now.Sub(b.last) < 100*time.Millisecond {
+	if now.Sub(b.start) < 300*time.Millisecond || (done < total && now.Sub(b.last) < 100*time.Millisecond) {
 		return
 	}
 	b.last = now
