@@ -232,7 +232,7 @@ func articleFindings(cfg *config.Config, a *track.Article) []Finding {
 		out = append(out, translationFields(cfg, f, src, v.File)...)
 		switch v.State {
 		case track.Current, track.Stale, track.Untracked:
-			out = append(out, Compare(cfg, f, src, v.File, v.Recorded)...)
+			out = append(out, compare(cfg, f, src, v.File, v.Recorded)...)
 		}
 	}
 	return out

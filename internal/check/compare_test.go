@@ -86,7 +86,7 @@ func parsePair(t testing.TB, tr, en string) (*config.Config, *project.Version, *
 func TestCompareFaithful(t *testing.T) {
 	cfg, src, en := parsePair(t, faithfulTR, faithfulEN)
 	f := finder{id: "a", lang: "en", file: en.Path}
-	got := append(Compare(cfg, f, src, en, nil), translationFields(cfg, f, src, en)...)
+	got := append(compare(cfg, f, src, en, nil), translationFields(cfg, f, src, en)...)
 	for _, x := range got {
 		t.Errorf("faithful pair: %s:%d: %s: %s", x.File, x.Line, x.Rule, x.Message)
 	}
@@ -121,7 +121,7 @@ func TestCompareMutations(t *testing.T) {
 			}
 			cfg, src, en := parsePair(t, faithfulTR, strings.Replace(faithfulEN, tt.old, tt.new, 1))
 			f := finder{id: "a", lang: "en", file: en.Path}
-			got := append(Compare(cfg, f, src, en, nil), translationFields(cfg, f, src, en)...)
+			got := append(compare(cfg, f, src, en, nil), translationFields(cfg, f, src, en)...)
 			if len(got) != 1 {
 				t.Fatalf("got %d findings %v, want one %s", len(got), got, tt.rule)
 			}
@@ -135,7 +135,7 @@ func TestCompareMutations(t *testing.T) {
 func TestCompareEmptyBody(t *testing.T) {
 	body := faithfulEN[strings.Index(faithfulEN, "\n---\n")+5:]
 	cfg, src, en := parsePair(t, faithfulTR, strings.Replace(faithfulEN, body, "", 1))
-	got := Compare(cfg, finder{id: "a", lang: "en", file: en.Path}, src, en, nil)
+	got := compare(cfg, finder{id: "a", lang: "en", file: en.Path}, src, en, nil)
 	if len(got) != 1 || got[0].Rule != Empty {
 		t.Fatalf("got %v, want one empty finding", got)
 	}
@@ -146,7 +146,7 @@ func TestCompareMovedNumber(t *testing.T) {
 	tr := "---\ntitle: a\n---\n\nBir 22.\n\nİki.\n"
 	en := "---\ntitle: b\n---\n\nOne.\n\nTwo 22.\n"
 	cfg, src, dst := parsePair(t, tr, en)
-	if got := Compare(cfg, finder{}, src, dst, nil); len(got) != 0 {
+	if got := compare(cfg, finder{}, src, dst, nil); len(got) != 0 {
 		t.Errorf("moved number reported: %v", got)
 	}
 }
@@ -157,11 +157,11 @@ func TestCompareDates(t *testing.T) {
 	tr := "---\ntitle: a\n---\n\nToplantı 03.12.2025 tarihinde, rapor 2025-11-14 tarihli.\n"
 	en := "---\ntitle: b\n---\n\nThe meeting is on 3 December 2025; the report is dated 14 November 2025.\n"
 	cfg, src, dst := parsePair(t, tr, en)
-	if got := Compare(cfg, finder{}, src, dst, nil); len(got) != 0 {
+	if got := compare(cfg, finder{}, src, dst, nil); len(got) != 0 {
 		t.Errorf("dates with month names: %v", got)
 	}
 	cfg, src, dst = parsePair(t, tr, strings.Replace(en, "3 December", "4 December", 1))
-	if got := Compare(cfg, finder{}, src, dst, nil); len(got) != 1 || !strings.Contains(got[0].Message, "number 03 in the source (line 5), 4 in the translation") {
+	if got := compare(cfg, finder{}, src, dst, nil); len(got) != 1 || !strings.Contains(got[0].Message, "number 03 in the source (line 5), 4 in the translation") {
 		t.Errorf("a different day: %v", got)
 	}
 }
@@ -172,7 +172,7 @@ func TestStaleLinkNamesOldURL(t *testing.T) {
 	tr := "---\ntitle: b\n---\n\nBkz. [liste](https://example.org/old).\n"
 	cfg, src, dst := parsePair(t, now, tr)
 	_, rec, _ := parsePair(t, old, tr)
-	got := Compare(cfg, finder{}, src, dst, rec)
+	got := compare(cfg, finder{}, src, dst, rec)
 	if len(got) != 1 || !strings.Contains(got[0].Message, "still links to https://example.org/old") {
 		t.Errorf("got %v, want a finding that names the old URL", got)
 	}

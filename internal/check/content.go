@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,12 +27,12 @@ func newVersion(v *project.Version) *version {
 	return &version{Version: v, md: parseMarkdown(body, v.Doc.BodyLine)}
 }
 
-// Compare applies the rules that compare a translation with its source:
+// compare applies the rules that compare a translation with its source:
 // structure, links, numbers, code, untranslated and empty.
 // recorded, when known, is the source version the translation was made from
 // (a stale translation's), so a link the source has since changed is named
 // as such.
-func Compare(cfg *config.Config, f finder, srcV, trV, recorded *project.Version) []Finding {
+func compare(cfg *config.Config, f finder, srcV, trV, recorded *project.Version) []Finding {
 	src, tr := newVersion(srcV), newVersion(trV)
 	c := &comparison{cfg: cfg, f: f, src: src, tr: tr, srcName: langName(cfg, srcV.Lang)}
 	if recorded != nil && recorded.Doc != nil {
@@ -84,99 +83,6 @@ func (c *comparison) empty() {
 	if words > 0 {
 		c.add(Empty, c.tr.Doc.BodyLine, "the translation has no body text; the %s source has %s", c.srcName, countOf(words, "word"))
 	}
-}
-
-// links compares link and image destinations, after mapping each
-// language's internal path prefix (check.paths) away.
-func (c *comparison) links() {
-	mk := func(v *version) []item {
-		var out []item
-		for _, in := range v.md.inlines {
-			if in.kind == "code" {
-				continue
-			}
-			key, ok := canonicalLink(in.value, c.cfg.Check.Paths[v.Lang], c.f.id)
-			if !ok {
-				continue
-			}
-			out = append(out, item{keys: []string{in.kind + " " + key}, show: in.value, seg: segAt(v.Body, in.line), line: in.line})
-		}
-		return out
-	}
-	oldLinks := map[string]bool{}
-	if c.old != nil {
-		for _, x := range mk(c.old) {
-			oldLinks[x.keys[0]] = true
-		}
-		for _, x := range mk(c.src) {
-			delete(oldLinks, x.keys[0])
-		}
-	}
-	for _, d := range diffItems(mk(c.src), mk(c.tr), c.pair) {
-		switch {
-		case d.tr != nil && oldLinks[d.tr.keys[0]] && d.src != nil:
-			c.add(Links, d.tr.line, "still links to %s, as the %s source did when this was translated; the source now links to %s (line %d)", d.tr.show, c.srcName, d.src.show, d.src.line)
-		case d.tr != nil && oldLinks[d.tr.keys[0]]:
-			c.add(Links, d.tr.line, "still links to %s, which the %s source linked to when this was translated and no longer does", d.tr.show, c.srcName)
-		case d.src != nil && d.tr != nil:
-			c.add(Links, d.tr.line, "%s to %s in the source (line %d) is %s in the translation", kindOf(d.src), d.src.show, d.src.line, d.tr.show)
-		case d.src != nil:
-			c.add(Links, c.trLineOf(d.src), "the source has a %s to %s (line %d) that the translation lacks", kindOf(d.src), d.src.show, d.src.line)
-		default:
-			c.add(Links, d.tr.line, "%s to %s is not in the %s source", kindOf(d.tr), d.tr.show, c.srcName)
-		}
-	}
-}
-
-func kindOf(x *item) string {
-	if strings.HasPrefix(x.keys[0], "image ") {
-		return "image"
-	}
-	return "link"
-}
-
-// canonicalLink returns the form of a destination that is compared. With
-// a path prefix for the version's language (check.paths), a relative link is
-// resolved against the page's URL (prefix + id + "/", as Hugo's pretty URLs
-// are), and the prefix is taken off the path of any link ("/tr/kubernetes/"
-// and "https://example.org/tr/kubernetes/" compare as "/kubernetes" and
-// "https://example.org/kubernetes"). A site-internal link loses its fragment
-// (heading anchors are translated), every link its trailing slash. Pure
-// fragments ("#section") and mailto links keep their text; fragments alone
-// are not compared.
-func canonicalLink(dest, prefix, id string) (string, bool) {
-	d := strings.TrimSpace(dest)
-	if d == "" || strings.HasPrefix(d, "#") {
-		return "", false
-	}
-	u, err := url.Parse(d)
-	if err != nil || u.Opaque != "" {
-		return d, true
-	}
-	internal := u.Scheme == "" && u.Host == ""
-	if internal && prefix != "" && !strings.HasPrefix(u.Path, "/") {
-		page := strings.TrimSuffix(strings.TrimSuffix(id, "_index"), "index")
-		base := &url.URL{Path: strings.TrimSuffix(prefix, "/") + "/" + strings.Trim(page, "/") + "/"}
-		base.Path = strings.ReplaceAll(base.Path, "//", "/")
-		u = base.ResolveReference(u)
-	}
-	if p := strings.TrimSuffix(prefix, "/"); p != "" {
-		if u.Path == p {
-			u.Path = "/"
-		} else if strings.HasPrefix(u.Path, p+"/") {
-			u.Path = u.Path[len(p):]
-		}
-	}
-	if internal {
-		u.Fragment, u.RawFragment = "", ""
-	}
-	if len(u.Path) > 1 {
-		u.Path = strings.TrimSuffix(u.Path, "/")
-	} else if u.Path == "/" && u.Host != "" {
-		u.Path = ""
-	}
-	u.RawPath = ""
-	return u.String(), true
 }
 
 // numbers compares the numbers a reader sees, field by field and segment by
@@ -243,54 +149,6 @@ func (c *comparison) numberFinding(d difference, line int, where string) {
 	}
 }
 
-// code compares inline code, code blocks and the names of Hugo shortcodes,
-// which a translation carries over unchanged.
-func (c *comparison) code() {
-	mk := func(v *version) []item {
-		var out []item
-		for _, in := range v.md.inlines {
-			if in.kind == "code" {
-				out = append(out, item{keys: []string{"span " + in.value}, show: "`" + in.value + "`", seg: segAt(v.Body, in.line), line: in.line})
-			}
-		}
-		for i, s := range v.Body {
-			if s.Kind == segment.Code && !proseBlock(s.Key) {
-				out = append(out, item{keys: []string{"block " + s.Key + "\n" + s.Text}, show: "code block", seg: i, line: s.Line})
-			}
-			for _, name := range shortcodes(s.Text) {
-				out = append(out, item{keys: []string{"shortcode " + name}, show: "shortcode " + name, seg: i, line: s.Line})
-			}
-		}
-		return out
-	}
-	var srcText, trText *string // built only when needed
-	text := func(p **string, v *version) string {
-		if *p == nil {
-			s := plainOf(v)
-			*p = &s
-		}
-		return **p
-	}
-	for _, d := range diffItems(mk(c.src), mk(c.tr), c.pair) {
-		// Inline code in one version whose text the other has as plain
-		// text ("kubernetes.mp4" and `kubernetes.mp4`) is formatting.
-		if d.src == nil && strings.HasPrefix(d.tr.keys[0], "span ") && strings.Contains(text(&srcText, c.src), d.tr.keys[0][5:]) ||
-			d.tr == nil && strings.HasPrefix(d.src.keys[0], "span ") && strings.Contains(text(&trText, c.tr), d.src.keys[0][5:]) {
-			continue
-		}
-		switch {
-		case d.src != nil && d.tr != nil && d.src.show == "code block" && d.tr.show == "code block":
-			c.add(Code, d.tr.line, "code block differs from the source's (line %d); code is carried over unchanged", d.src.line)
-		case d.src != nil && d.tr != nil:
-			c.add(Code, d.tr.line, "%s in the source (line %d), %s in the translation", d.src.show, d.src.line, d.tr.show)
-		case d.src != nil:
-			c.add(Code, c.trLineOf(d.src), "%s in the source (line %d) is not in the translation", d.src.show, d.src.line)
-		default:
-			c.add(Code, d.tr.line, "%s is not in the %s source", d.tr.show, c.srcName)
-		}
-	}
-}
-
 // untranslated reports prose segments of the translation that are the same
 // as a source segment.
 func (c *comparison) untranslated() {
@@ -343,18 +201,6 @@ func describe(b block) string {
 	return b.kind
 }
 
-// proseBlock reports whether a fenced code block's info string names a
-// language of prose (Markdown, plain text), whose content is translated like
-// the rest of the page: a Markdown template in a style guide, say.
-func proseBlock(info string) bool {
-	lang := strings.ToLower(strings.Fields(info + " x")[0])
-	switch lang {
-	case "md", "markdown", "text", "txt", "plain", "plaintext":
-		return true
-	}
-	return false
-}
-
 // titleCase reports whether every word of s that starts with a letter has a
 // capital in it: a name or a term ("Mutual Transport Layer Security
 // (mTLS)"), which stays the same in translation.
@@ -386,14 +232,4 @@ func withoutShortcodes(s string) string {
 		}
 		s = s[:i] + " " + s[i+3+j+len(closer):]
 	}
-}
-
-// plainOf returns the reader's text of a version's body, one segment a line.
-func plainOf(v *version) string {
-	var b strings.Builder
-	for _, s := range v.Body {
-		b.WriteString(s.Plain)
-		b.WriteByte('\n')
-	}
-	return b.String()
 }

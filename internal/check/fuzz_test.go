@@ -31,7 +31,7 @@ func FuzzCompare(f *testing.F) {
 			return
 		}
 		fd := finder{id: "a/b", lang: "en", file: d.Path}
-		got := append(Compare(cfg, fd, s, d, s), translationFields(cfg, fd, s, d)...)
+		got := append(compare(cfg, fd, s, d, s), translationFields(cfg, fd, s, d)...)
 		got = append(got, sourceFields(cfg, "a/b", s)...)
 		for _, x := range got {
 			if !Known(x.Rule) || x.Message == "" || x.Line < 0 {
