@@ -105,7 +105,7 @@ func runCheck(env *Env, opts *checkOptions) error {
 		r.ids = append(r.ids, a.ID)
 	}
 	for _, f := range findings {
-		if f.ID != "" && !contains(r.ids, f.ID) {
+		if f.ID != "" && !hasID(r.ids, f.ID) {
 			r.ids = append(r.ids, f.ID)
 		}
 	}
@@ -129,7 +129,7 @@ func runCheck(env *Env, opts *checkOptions) error {
 	return nil
 }
 
-func contains(xs []string, x string) bool {
+func hasID(xs []string, x string) bool {
 	for _, y := range xs {
 		if x == y {
 			return true

@@ -192,10 +192,10 @@ func (r *checkReport) junit() error {
 		addCase("project", "files", rest)
 	}
 	doc := junitSuites{Name: "ceviri check", Tests: suite.Tests, Failures: suite.Failures, Suites: []junitSuite{suite}}
-	return writeXML(r.env.Stdout, doc)
+	return writeJUnitXML(r.env.Stdout, doc)
 }
 
-func writeXML(w io.Writer, v any) error {
+func writeJUnitXML(w io.Writer, v any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
