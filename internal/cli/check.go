@@ -101,13 +101,17 @@ func runCheck(env *Env, opts *checkOptions) error {
 		findings = []check.Finding{}
 	}
 	r := &checkReport{env: env, cfg: cfg, findings: findings, lang: opts.Lang, withLocales: in.Locales != nil && len(in.Locales.Files) > 0}
+	seen := map[string]bool{}
 	for _, a := range l.status {
-		r.ids = append(r.ids, a.ID)
+		seen[a.ID] = true
 	}
 	for _, f := range findings {
-		if f.ID != "" && !hasID(r.ids, f.ID) {
-			r.ids = append(r.ids, f.ID)
+		if f.ID != "" {
+			seen[f.ID] = true // an article whose files could not be read
 		}
+	}
+	for id := range seen {
+		r.ids = append(r.ids, id)
 	}
 	sort.Strings(r.ids)
 	switch format {
@@ -127,15 +131,6 @@ func runCheck(env *Env, opts *checkOptions) error {
 		return &diag.Problems{}
 	}
 	return nil
-}
-
-func hasID(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
 
 // checkRuleNames rejects a rule id in check.rules that no rule has, naming
