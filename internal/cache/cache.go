@@ -26,6 +26,7 @@ import (
 
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/safefile"
+	"github.com/ceviri/ceviri/internal/segment"
 )
 
 // Dir is the directory of rebuildable caches, relative to the project root
@@ -152,7 +153,28 @@ func (c *Cache) load(f project.File, parse func() *project.Version, mayHit bool)
 	} else if _, had := c.old[f.Path]; had {
 		c.changed = true
 	}
-	return v
+	if v.Err != nil {
+		return v
+	}
+	// Return what a hit would: no Doc and no segment text, so that a
+	// first run is the same as later ones and holds a fraction of the
+	// memory (the file's bytes, YAML nodes and texts are dropped).
+	lean := summary(v)
+	lean.Fields, lean.Body = strip(v.Fields), strip(v.Body)
+	return lean
+}
+
+// strip returns segments without Text and Plain.
+func strip(segs []segment.Segment) []segment.Segment {
+	if len(segs) == 0 {
+		return nil
+	}
+	out := make([]segment.Segment, len(segs))
+	for i, s := range segs {
+		s.Text, s.Plain = "", ""
+		out[i] = s
+	}
+	return out
 }
 
 // clean reports whether a file with this stat was last changed safely

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/project"
-	"github.com/ceviri/ceviri/internal/segment"
 )
 
 const testConfig = "languages: [tr, en]\ntranslatable: [title]\n"
@@ -92,19 +91,6 @@ func same(t *testing.T, got, want map[string]*project.Version) {
 			t.Errorf("%s: cached version differs from a fresh parse:\n got %+v\nwant %+v", p, g, w)
 		}
 	}
-}
-
-// strip drops what the cache does not keep of segments.
-func strip(segs []segment.Segment) []segment.Segment {
-	out := make([]segment.Segment, len(segs))
-	for i, s := range segs {
-		s.Text, s.Plain = "", ""
-		out[i] = s
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
 }
 
 const testKey = "v1\x00cfg"
