@@ -29,6 +29,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -197,12 +198,13 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer st.remove()
-	if err := s.pages(st, out, build, inputs, opts, res); err != nil {
+	defer st.cleanup()
+	olds, err := s.pages(st, out, build, inputs, opts, res)
+	if err != nil {
 		return nil, err
 	}
 	for _, lp := range build {
-		if err := s.finish(st, lp, opts, inputs, res); err != nil {
+		if err := s.finish(st, lp, olds[lp.lang], opts, inputs, res); err != nil {
 			return nil, err
 		}
 	}
@@ -272,24 +274,33 @@ func globalInputs(p *project.Project, set *locale.Set, t *templates, opts Option
 
 // job is one page to render or reuse.
 type job struct {
-	e   *entry
-	old *previous // the previous bundle of e.lang, when its pages may be reused
+	e    *entry
+	next *previous // what the tree being written holds, when its pages may be kept
+	live *previous // the live bundle, when its pages may be linked
 }
 
-// pages renders (or reuses) every article page of the languages built.
-func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, opts Options, res *Result) error {
+// pages renders (or reuses) every article page of the languages built. It
+// returns the old manifests of the trees written, for prune.
+func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, opts Options, res *Result) (map[string]*Manifest, error) {
 	var jobs []job
+	olds := map[string]*Manifest{}
 	for _, lp := range build {
-		var old *previous
+		m, err := st.prepare(lp.lang)
+		if err != nil {
+			return nil, err
+		}
+		olds[lp.lang] = m
+		var next, live *previous
 		if !opts.Full {
-			old = readPrevious(filepath.Join(out, lp.lang), inputs)
+			next = previousOf(st.dir(lp.lang), m, inputs)
+			live = previousOf(filepath.Join(out, lp.lang), readManifest(filepath.Join(out, lp.lang)), inputs)
 		}
 		for _, e := range lp.entries {
-			jobs = append(jobs, job{e: e, old: old})
+			jobs = append(jobs, job{e: e, next: next, live: live})
 		}
 	}
-	var done, rendered, reused atomic.Int64
-	var mu = make(chan struct{}, 1)
+	var done atomic.Int64
+	var mu sync.Mutex
 	var firstErr error
 	perLang := map[string]*[2]atomic.Int64{}
 	for _, lp := range build {
@@ -298,21 +309,25 @@ func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, op
 	parallel(len(jobs), opts.Workers, func(i int) {
 		j := jobs[i]
 		var err error
-		if j.old.has(j.e) {
-			err = j.old.reuse(st, j.e)
+		switch {
+		case j.next.has(j.e):
+			for _, f := range pageFiles {
+				rel := j.e.a.ID + "/" + f
+				st.keep(j.e.lang, rel, j.next.files[rel])
+			}
 			perLang[j.e.lang][1].Add(1)
-			reused.Add(1)
-		} else {
+		case j.live.has(j.e) && j.live.linkTo(st, j.e) == nil:
+			perLang[j.e.lang][1].Add(1)
+		default:
 			err = s.renderTo(st, j.e)
 			perLang[j.e.lang][0].Add(1)
-			rendered.Add(1)
 		}
 		if err != nil {
-			mu <- struct{}{}
+			mu.Lock()
 			if firstErr == nil {
 				firstErr = err
 			}
-			<-mu
+			mu.Unlock()
 		}
 		n := int(done.Add(1))
 		if opts.Progress != nil {
@@ -323,7 +338,7 @@ func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, op
 		}
 	})
 	if firstErr != nil {
-		return firstErr
+		return nil, firstErr
 	}
 	for i := range res.Langs {
 		if c := perLang[res.Langs[i].Lang]; c != nil {
@@ -331,7 +346,7 @@ func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, op
 			res.Langs[i].Reused = int(c[1].Load())
 		}
 	}
-	return nil
+	return olds, nil
 }
 
 func (s *site) renderTo(st *stage, e *entry) error {
@@ -350,7 +365,7 @@ func (s *site) renderTo(st *stage, e *entry) error {
 
 // finish writes the files of a bundle that list its articles, then its
 // manifest and archive.
-func (s *site) finish(st *stage, lp *langPlan, opts Options, inputs string, res *Result) error {
+func (s *site) finish(st *stage, lp *langPlan, old *Manifest, opts Options, inputs string, res *Result) error {
 	l := s.langs[lp.lang]
 	files, err := s.lists(l)
 	if err != nil {
@@ -363,6 +378,9 @@ func (s *site) finish(st *stage, lp *langPlan, opts Options, inputs string, res 
 		if err := st.write(lp.lang, name, files[name]); err != nil {
 			return err
 		}
+	}
+	if err := st.prune(lp.lang, old); err != nil {
+		return err
 	}
 	m, err := s.manifest(l, "ceviri "+opts.Version, inputs, st.files[lp.lang])
 	if err != nil {
@@ -384,7 +402,7 @@ func (s *site) finish(st *stage, lp *langPlan, opts Options, inputs string, res 
 	}
 	if opts.Archive == "tar.gz" || opts.Archive == "zip" {
 		name := lp.lang + "." + opts.Archive
-		f, err := os.Create(filepath.Join(st.root, name))
+		f, err := os.Create(st.archivePath(name))
 		if err != nil {
 			return err
 		}
@@ -409,23 +427,34 @@ func (r *Result) lang(l string) *LangResult {
 	return nil
 }
 
-// previous is the bundle a build replaces, read for pages to reuse.
+// previous is a bundle whose pages a build may take over: the live one, or
+// the one in the tree being written.
 type previous struct {
 	dir      string
 	articles map[string]string // id -> inputs
 	files    map[string]string // path -> hash
 }
 
-// readPrevious reads dir/manifest.json. It returns nil (reuse nothing) when
-// there is none, when it cannot be parsed, or when it was built from other
-// shared inputs (templates, chrome strings, ceviri.yaml, ceviri's version).
-func readPrevious(dir, inputs string) *previous {
+// readManifest reads dir/manifest.json; nil when there is none or it
+// cannot be parsed.
+func readManifest(dir string) *Manifest {
 	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		return nil
 	}
 	var m Manifest
-	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&m); err != nil || m.Format != FormatVersion || m.Inputs != inputs {
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&m); err != nil || m.Format != FormatVersion || m.Files == nil {
+		return nil
+	}
+	return &m
+}
+
+// previousOf returns the pages of the bundle in dir described by m, or nil
+// (reuse nothing) when there is no manifest or the bundle was built from
+// other shared inputs (templates, chrome strings, ceviri.yaml, ceviri's
+// version).
+func previousOf(dir string, m *Manifest, inputs string) *previous {
+	if m == nil || m.Inputs != inputs {
 		return nil
 	}
 	pv := &previous{dir: dir, articles: map[string]string{}, files: m.Files}
@@ -438,8 +467,8 @@ func readPrevious(dir, inputs string) *previous {
 // pageFiles are the files of one article in a bundle.
 var pageFiles = []string{"index.html", "index.json"}
 
-// has reports whether the previous bundle holds e's pages built from the
-// same inputs.
+// has reports whether the bundle holds e's pages built from the same
+// inputs.
 func (pv *previous) has(e *entry) bool {
 	if pv == nil || pv.articles[e.a.ID] != "sha256:"+e.a.Key {
 		return false
@@ -448,17 +477,15 @@ func (pv *previous) has(e *entry) bool {
 		if !strings.HasPrefix(pv.files[e.a.ID+"/"+f], "sha256:") {
 			return false
 		}
-		if _, err := os.Lstat(filepath.Join(pv.dir, filepath.FromSlash(e.a.ID), f)); err != nil {
-			return false
-		}
 	}
 	return true
 }
 
-func (pv *previous) reuse(st *stage, e *entry) error {
+// linkTo stages e's pages from this bundle.
+func (pv *previous) linkTo(st *stage, e *entry) error {
 	for _, f := range pageFiles {
 		rel := e.a.ID + "/" + f
-		if err := st.reuse(e.lang, rel, filepath.Join(pv.dir, filepath.FromSlash(rel)), pv.files[rel]); err != nil {
+		if err := st.link(e.lang, rel, filepath.Join(pv.dir, filepath.FromSlash(rel)), pv.files[rel]); err != nil {
 			return err
 		}
 	}

@@ -307,3 +307,58 @@ func TestOutHoldsProject(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestIncrementalSequence runs a series of edits, each followed by an
+// incremental build into the same directory, and compares every result with
+// a full build into a fresh one: the tree a build writes into holds the
+// bundle of two builds ago, so staleness there must never show.
+func TestIncrementalSequence(t *testing.T) {
+	dir := copySample(t, nil)
+	out := t.TempDir()
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	trKampus := read("articles/kampuste-yapay-zeka/tr.md")
+	steps := []struct {
+		name string
+		edit func()
+		opts Options
+	}{
+		{"first", func() {}, Options{}},
+		{"edit a source", func() {
+			writeFiles(t, dir, map[string]string{"articles/kampuste-yapay-zeka/tr.md": strings.Replace(trKampus, "320 koltuğun", "321 koltuğun", 1)})
+		}, Options{}},
+		{"add an article", func() {
+			writeFiles(t, dir, map[string]string{"articles/yeni/tr.md": "---\ntitle: Yeni\ndate: 2025-12-05\n---\n\n## Işık\n\nMetin.\n"})
+		}, Options{}},
+		{"revert the edit", func() {
+			writeFiles(t, dir, map[string]string{"articles/kampuste-yapay-zeka/tr.md": trKampus})
+		}, Options{}},
+		{"skip policy", func() {}, Options{Fallback: FallbackSkip}},
+		{"remove an article", func() {
+			if err := os.RemoveAll(filepath.Join(dir, "articles/yeni")); err != nil {
+				t.Fatal(err)
+			}
+		}, Options{}},
+		{"full", func() {}, Options{Full: true}},
+		{"unchanged", func() {}, Options{}},
+	}
+	for _, st := range steps {
+		st.edit()
+		mustBuild(t, dir, out, st.opts)
+		fresh := t.TempDir()
+		opts := st.opts
+		opts.Full = true
+		mustBuild(t, dir, fresh, opts)
+		if d := diffTrees(tree(t, fresh), tree(t, out)); len(d) > 0 {
+			t.Fatalf("after %q the incremental build differs from a full build in %v", st.name, d)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "tr/yeni")); err == nil {
+		t.Errorf("a removed article's pages are still in the bundle")
+	}
+}

@@ -15,43 +15,72 @@ import (
 )
 
 // WorkDir is the hidden directory inside the output directory where a build
-// keeps its lock and writes the new bundles before swapping them in. It is
-// not part of any bundle: leave it out when deploying the output directory
-// as a whole.
+// keeps its lock and, for each language, the tree it writes the next bundle
+// into (next-<lang>). It is not part of any bundle: leave it out when
+// deploying the output directory as a whole.
 const WorkDir = ".ceviri"
 
-// stage is the new bundles being written in WorkDir/staging-*, beside the
-// bundles they will replace (the same file system, so the swap is a rename).
+// stage is the new bundles being written. Each language's bundle is written
+// into WorkDir/next-<lang>, beside the bundle it will replace (the same file
+// system, so the swap is a rename). After the swap that directory holds the
+// bundle just replaced, and the next build updates it in place: a page whose
+// inputs did not change since then costs nothing, and no bundle is ever
+// deleted file by file. Files in it are only ever replaced by a rename, never
+// rewritten, since they may share their inode (a hard link) with a file of
+// the live bundle.
 type stage struct {
-	root  string // absolute path of the staging directory
+	work  string // absolute path of WorkDir
 	mu    sync.Mutex
 	files map[string]map[string]string // lang -> path in the bundle -> "sha256:<hex>"
 }
 
-// newStage makes a fresh staging directory under out/WorkDir, removing the
-// ones that builds killed part-way left behind (the caller holds the lock,
-// so no other build is using them).
+// newStage opens the work directory of out. The caller holds the lock.
 func newStage(out string) (*stage, error) {
 	work := filepath.Join(out, WorkDir)
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
 	}
-	old, _ := filepath.Glob(filepath.Join(work, "staging-*"))
-	for _, d := range old {
-		if err := os.RemoveAll(d); err != nil {
-			return nil, fmt.Errorf("removing the leftovers of an interrupted build: %w", err)
+	// A crash between the two renames of the fallback swap leaves a bundle
+	// aside: put it back.
+	aside, _ := filepath.Glob(filepath.Join(work, "next-*.old"))
+	for _, d := range aside {
+		lang := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(d), "next-"), ".old")
+		if _, err := os.Lstat(filepath.Join(out, lang)); errors.Is(err, os.ErrNotExist) {
+			if err := os.Rename(d, filepath.Join(out, lang)); err != nil {
+				return nil, err
+			}
+		} else if err := os.RemoveAll(d); err != nil {
+			return nil, err
 		}
 	}
-	dir, err := os.MkdirTemp(work, "staging-")
-	if err != nil {
-		return nil, err
-	}
-	return &stage{root: dir, files: map[string]map[string]string{}}, nil
+	return &stage{work: work, files: map[string]map[string]string{}}, nil
 }
+
+// dir is the tree lang's next bundle is written into.
+func (s *stage) dir(lang string) string { return filepath.Join(s.work, "next-"+lang) }
 
 // path returns the staged path of a bundle file.
 func (s *stage) path(lang, rel string) string {
-	return filepath.Join(s.root, lang, filepath.FromSlash(rel))
+	return filepath.Join(s.dir(lang), filepath.FromSlash(rel))
+}
+
+// prepare readies lang's tree and returns the manifest of what it holds,
+// or nil when there was nothing usable in it (it is then empty). The
+// manifest is removed before anything else changes, so a build killed from
+// here on leaves a tree the next build does not trust and empties.
+func (s *stage) prepare(lang string) (*Manifest, error) {
+	dir := s.dir(lang)
+	m := readManifest(dir)
+	if m == nil {
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, fmt.Errorf("emptying %s: %w", dir, err)
+		}
+		return nil, os.MkdirAll(dir, 0o755)
+	}
+	if err := os.Remove(filepath.Join(dir, "manifest.json")); err != nil {
+		return nil, err
+	}
+	return m, syncDir(dir)
 }
 
 func (s *stage) record(lang, rel, sum string) {
@@ -61,6 +90,13 @@ func (s *stage) record(lang, rel, sum string) {
 		s.files[lang] = map[string]string{}
 	}
 	s.files[lang][rel] = sum
+}
+
+// tmpName is the temporary name a file is written under before it is
+// renamed into place; ids cannot have hidden components, so it never
+// collides with a bundle file.
+func tmpName(name string) string {
+	return filepath.Join(filepath.Dir(name), ".ceviri-tmp-"+filepath.Base(name))
 }
 
 // write stages a file of lang's bundle and records its hash. Files are not
@@ -75,7 +111,11 @@ func (s *stage) write(lang, rel string, data []byte) error {
 
 // writeIn is write into a directory that exists.
 func (s *stage) writeIn(lang, rel string, data []byte) error {
-	if err := os.WriteFile(s.path(lang, rel), data, 0o644); err != nil {
+	name := s.path(lang, rel)
+	if err := os.WriteFile(tmpName(name), data, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmpName(name), name); err != nil {
 		return err
 	}
 	sum := sha256.Sum256(data)
@@ -83,21 +123,51 @@ func (s *stage) writeIn(lang, rel string, data []byte) error {
 	return nil
 }
 
-// reuse stages a file of the previous bundle unchanged: a hard link when the
-// file system allows it (the previous bundle is deleted after the swap, and
-// no file of a bundle is ever changed in place), else a copy. sum is the
-// hash the previous manifest recorded.
-func (s *stage) reuse(lang, rel, from, sum string) error {
+// keep records a file that the tree already holds as it should be.
+func (s *stage) keep(lang, rel, sum string) { s.record(lang, rel, sum) }
+
+// link stages a file of the live bundle unchanged: a hard link when the
+// file system allows it (no file of a bundle is ever changed in place),
+// else a copy. sum is the hash the live bundle's manifest recorded.
+func (s *stage) link(lang, rel, from, sum string) error {
 	name := s.path(lang, rel)
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	if err := os.Link(from, name); err != nil {
-		if err := copyFile(from, name); err != nil {
+	tmp := tmpName(name)
+	_ = os.Remove(tmp)
+	if err := os.Link(from, tmp); err != nil {
+		if err := copyFile(from, tmp); err != nil {
 			return err
 		}
 	}
+	if err := os.Rename(tmp, name); err != nil {
+		return err
+	}
 	s.record(lang, rel, sum)
+	return nil
+}
+
+// prune removes the files the tree held (by its old manifest) that the new
+// bundle does not, and the directories they leave empty.
+func (s *stage) prune(lang string, old *Manifest) error {
+	if old == nil {
+		return nil
+	}
+	for _, rel := range sortedKeys(old.Files) {
+		if _, ok := s.files[lang][rel]; ok {
+			continue
+		}
+		name := s.path(lang, rel)
+		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		for d := filepath.Dir(name); d != s.dir(lang); d = filepath.Dir(d) {
+			if os.Remove(d) != nil {
+				break // not empty
+			}
+		}
+	}
 	return nil
 }
 
@@ -107,7 +177,7 @@ func copyFile(from, to string) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
@@ -121,7 +191,7 @@ func copyFile(from, to string) error {
 // sync flushes the staged files to disk with one syncfs call, so that after
 // a power cut a swapped-in bundle is whole, without an fsync per file.
 func (s *stage) sync() error {
-	f, err := os.Open(s.root)
+	f, err := os.Open(s.work)
 	if err != nil {
 		return err
 	}
@@ -132,15 +202,19 @@ func (s *stage) sync() error {
 	return nil
 }
 
+// archivePath is where lang's archive is written before the swap.
+func (s *stage) archivePath(name string) string { return filepath.Join(s.work, name+".tmp") }
+
 // swap puts lang's staged bundle at out/lang. An existing bundle is
 // exchanged with the new one in one atomic renameat2(RENAME_EXCHANGE), so
 // at every instant out/lang is either the whole old bundle or the whole new
-// one; the old one ends up in the staging directory, which remove deletes.
-// Where the file system cannot exchange, the old bundle is first renamed
-// aside: a crash between the two renames leaves it in WorkDir, not lost.
-// The archive (archive != "") replaces out/<archive> by a rename after.
+// one; the old one ends up in WorkDir/next-<lang>, where the next build
+// updates it. Where the file system cannot exchange, the old bundle is first
+// renamed aside (a crash between the two renames leaves it there, and the
+// next build puts it back). The archive (archive != "") replaces
+// out/<archive> by a rename after.
 func (s *stage) swap(out, lang, archive string) error {
-	staged := filepath.Join(s.root, lang)
+	staged := s.dir(lang)
 	target := filepath.Join(out, lang)
 	if _, err := os.Lstat(target); err == nil {
 		err := unix.Renameat2(unix.AT_FDCWD, staged, unix.AT_FDCWD, target, unix.RENAME_EXCHANGE)
@@ -154,6 +228,9 @@ func (s *stage) swap(out, lang, archive string) error {
 			if err := os.Rename(staged, target); err != nil {
 				return fmt.Errorf("moving the new %s bundle in: %w", lang, err)
 			}
+			if err := os.Rename(staged+".old", staged); err != nil {
+				return err
+			}
 		}
 	} else if err := os.Rename(staged, target); err != nil {
 		return fmt.Errorf("moving the new %s bundle in: %w", lang, err)
@@ -161,7 +238,7 @@ func (s *stage) swap(out, lang, archive string) error {
 	for _, ext := range archiveExts {
 		name := lang + ext
 		if name == archive {
-			if err := os.Rename(filepath.Join(s.root, name), filepath.Join(out, name)); err != nil {
+			if err := os.Rename(s.archivePath(name), filepath.Join(out, name)); err != nil {
 				return fmt.Errorf("moving %s in: %w", name, err)
 			}
 		} else if err := os.Remove(filepath.Join(out, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -186,8 +263,13 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// remove deletes the staging directory (with the old bundles swapped into it).
-func (s *stage) remove() error { return os.RemoveAll(s.root) }
+// cleanup removes the archives a failed build left unfinished.
+func (s *stage) cleanup() {
+	left, _ := filepath.Glob(filepath.Join(s.work, "*.tmp"))
+	for _, f := range left {
+		os.Remove(f)
+	}
+}
 
 // checkOut refuses an output directory that would hold the project itself:
 // swapping bundles in and out of it could then move the project's files.
