@@ -9,13 +9,13 @@
 // second pass reads each article again and renders its pages straight to
 // disk, so memory does not grow with the number of pages. A page whose
 // inputs did not change since the previous bundle (the article's files,
-// ceviri.yaml, the templates, the chrome strings, ceviri's version) is taken
-// from that bundle instead of being rendered again; the result is the same
-// bytes either way.
+// ceviri.yaml, the templates, the chrome strings, ceviri's version) is kept
+// from an earlier bundle instead of being rendered again; the result is the
+// same bytes either way.
 //
-// Bundles are written into a staging directory beside the output and
-// swapped in at the end, so an interrupted build leaves the previous bundle
-// whole. The output is deterministic: no clock, sorted maps, archives with
+// Bundles are written into a tree beside the output (the bundle the previous
+// build replaced, updated in place) and swapped in at the end with one atomic
+// exchange, so an interrupted build leaves the live bundle whole. The output is deterministic: no clock, sorted maps, archives with
 // sorted entries and fixed times.
 package bundle
 
