@@ -91,7 +91,9 @@ func runCheck(env *Env, opts *checkOptions) error {
 	if opts.Lang != "" {
 		kept := findings[:0]
 		for _, f := range findings {
-			if f.Lang == opts.Lang {
+			// A file that cannot be read keeps its whole article from
+			// being checked, in every language: it is always reported.
+			if f.Lang == opts.Lang || f.Rule == check.InvalidFrontMatter {
 				kept = append(kept, f)
 			}
 		}
