@@ -18,6 +18,7 @@
 package cache
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -47,10 +48,16 @@ type Stat struct {
 	Ino, Dev           uint64
 }
 
-// statFile returns the Stat of an OS path.
-func statFile(name string) (Stat, bool) {
-	fi, err := os.Stat(name)
-	if err != nil || !fi.Mode().IsRegular() {
+// statFile returns the Stat of an OS path, from fi when the caller has it
+// already.
+func statFile(name string, fi fs.FileInfo) (Stat, bool) {
+	if fi == nil {
+		var err error
+		if fi, err = os.Stat(name); err != nil {
+			return Stat{}, false
+		}
+	}
+	if !fi.Mode().IsRegular() {
 		return Stat{}, false
 	}
 	st := Stat{Size: fi.Size(), Mtime: fi.ModTime().UnixNano()}
@@ -113,13 +120,13 @@ func Open(root, key string) *Cache {
 }
 
 // Load implements project.Cache.
-func (c *Cache) Load(f project.File, parse func() *project.Version) *project.Version {
-	return c.load(f, parse, true)
+func (c *Cache) Load(f project.File, info fs.FileInfo, parse func() *project.Version) *project.Version {
+	return c.load(f, info, parse, true)
 }
 
 // load is Load; with mayHit false it always parses (and keeps the result).
-func (c *Cache) load(f project.File, parse func() *project.Version, mayHit bool) *project.Version {
-	st, ok := statFile(filepath.Join(c.root, filepath.FromSlash(f.Path)))
+func (c *Cache) load(f project.File, info fs.FileInfo, parse func() *project.Version, mayHit bool) *project.Version {
+	st, ok := statFile(filepath.Join(c.root, filepath.FromSlash(f.Path)), info)
 	if ok && mayHit {
 		if e, hit := c.old[f.Path]; hit && e.stat == st && c.clean(st) {
 			if v, ok := e.version(f); ok {

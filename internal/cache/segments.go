@@ -108,7 +108,7 @@ func (c *Cache) Complete(versions []*project.Version, read func(project.File) *p
 			defer wg.Done()
 			for i := range next {
 				f := versions[i].File
-				versions[i] = c.load(f, func() *project.Version { return read(f) }, false)
+				versions[i] = c.load(f, nil, func() *project.Version { return read(f) }, false)
 			}
 		}()
 	}

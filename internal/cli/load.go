@@ -66,6 +66,14 @@ func (e *Env) loadWith(ids []string, cached bool) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	var c *cache.Cache
+	if cached {
+		// Before scanning, so that the cache learns of each file from the
+		// directory listing.
+		if c = e.openCache(p); c != nil {
+			p.Cache = c
+		}
+	}
 	files, errs := p.Scan()
 	if len(ids) > 0 {
 		want := map[string]bool{}
@@ -89,13 +97,6 @@ func (e *Env) loadWith(ids []string, cached bool) (*loaded, error) {
 			}
 		}
 		files = keep
-	}
-	var c *cache.Cache
-	if cached {
-		c = e.openCache(p)
-		if c != nil {
-			p.Cache = c
-		}
 	}
 	versions := p.Load(files)
 	if c != nil {

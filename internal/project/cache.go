@@ -1,5 +1,7 @@
 package project
 
+import "io/fs"
+
 // Cache remembers parsed language versions between runs, so that a command
 // can skip reading files that did not change (internal/cache implements it
 // for `ceviri status`).
@@ -11,8 +13,10 @@ package project
 type Cache interface {
 	// Load returns the version of f: a copy of an earlier parse when the
 	// file is known to be unchanged, else the result of parse, which it may
-	// keep for the next run.
-	Load(f File, parse func() *Version) *Version
+	// keep for the next run. info is what Scan learnt of the file (nil
+	// when nothing), so that an unchanged file costs no system call beyond
+	// the directory listing.
+	Load(f File, info fs.FileInfo, parse func() *Version) *Version
 }
 
 // Cached returns the version of f through p.Cache when one is set, else
@@ -21,5 +25,17 @@ func (p *Project) Cached(f File, parse func() *Version) *Version {
 	if p.Cache == nil {
 		return parse()
 	}
-	return p.Cache.Load(f, parse)
+	return p.Cache.Load(f, p.infos[f.Path], parse)
+}
+
+// scanned records what Scan learnt of a file, when a cache will use it.
+// Set the cache before scanning for it to be used.
+func (p *Project) scanned(name string, info fs.FileInfo) {
+	if p.Cache == nil || info == nil {
+		return
+	}
+	if p.infos == nil {
+		p.infos = map[string]fs.FileInfo{}
+	}
+	p.infos[name] = info
 }

@@ -28,6 +28,8 @@ type Project struct {
 	Config *config.Config // the parsed ceviri.yaml
 	Layout *Layout        // where language versions live
 	Cache  Cache          // optional: parsed versions kept between runs (see Cache)
+
+	infos map[string]fs.FileInfo // what Scan learnt of each file, kept for Cache
 }
 
 // ErrNotFound is returned by Find when no ceviri.yaml is found.
@@ -120,6 +122,7 @@ func (p *Project) Scan() ([]File, []error) {
 		if !ok {
 			return nil
 		}
+		var info fs.FileInfo
 		if d.Type()&fs.ModeSymlink != 0 {
 			fi, err := fs.Stat(p.FS, name)
 			switch {
@@ -129,9 +132,13 @@ func (p *Project) Scan() ([]File, []error) {
 			case !fi.Mode().IsRegular():
 				return nil
 			}
+			info = fi
 		} else if !d.Type().IsRegular() {
 			return nil
+		} else if p.Cache != nil {
+			info, _ = d.Info() // already known when listing through os.Root
 		}
+		p.scanned(name, info)
 		files = append(files, File{ID: id, Lang: lang, Path: name})
 		return nil
 	})
