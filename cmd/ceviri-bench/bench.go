@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/corpusgen"
 )
 
@@ -35,7 +36,7 @@ const (
 	mCold       = "status, cold cache (cache removed; writes it)"
 	mWarm       = "status, warm cache"
 	mCheck      = "check"
-	mBuild      = "build, full (empty output directory)"
+	mBuild      = "build, full (no output, no build cache)"
 	mBuildIncr  = "build, one article changed"
 	mHugo       = "hugo, same content to disk"
 	corpusStamp = ".ceviri-bench-corpus"
@@ -79,7 +80,12 @@ func (b *bench) run() (sizeResult, error) {
 	b.take(&res, mWarm, job{args: ceviri("status")})
 	b.take(&res, mCheck, job{args: ceviri("check"), okExit: problemsOK})
 	b.take(&res, mBuild, job{args: ceviri("build", "--out", out), okExit: problemsOK,
-		before: func(int) error { return os.RemoveAll(out) }})
+		before: func(int) error {
+			if err := dropBuildCaches(proj); err != nil {
+				return err
+			}
+			return os.RemoveAll(out)
+		}})
 	if r := res.Results[mBuild]; r.NA != "" {
 		res.Results[mBuildIncr] = result{Name: mBuildIncr, NA: r.NA}
 	} else {
@@ -146,6 +152,24 @@ func (b *bench) corpus(proj, site string) error {
 	}
 	logf("%d articles: generated %d files in %.1f s (translations: %v)", b.n, st.Files, time.Since(start).Seconds(), st.States)
 	return os.WriteFile(stamp, []byte(want), 0o644)
+}
+
+// dropBuildCaches removes what earlier builds left in .ceviri/cache/ (all
+// but the status cache), so that a full build starts from nothing.
+func dropBuildCaches(proj string) error {
+	dir := filepath.Join(proj, filepath.FromSlash(cache.Dir))
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // no caches
+	}
+	for _, e := range ents {
+		if e.Name() != cache.FileName {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // editor changes one source article before each incremental build, a
