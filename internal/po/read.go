@@ -19,11 +19,12 @@ type parser struct {
 	name     string
 	file     *File
 	cur      *Entry
-	started  bool    // cur has a keyword
-	hasID    bool    // cur has msgid
-	hasStr   bool    // cur has msgstr
-	obsolete bool    // cur is an obsolete (#~) entry
-	last     *string // where a continuation line goes
+	started  bool     // cur has a keyword
+	hasID    bool     // cur has msgid
+	hasStr   bool     // cur has msgstr
+	obsolete bool     // cur is an obsolete (#~) entry
+	last     *string  // where a continuation line goes
+	more     []string // continuation lines not yet added to *last
 	seen     map[string]bool
 }
 
@@ -61,8 +62,18 @@ func (p *parser) reset() {
 	p.seen = map[string]bool{}
 }
 
+// flush adds the pending continuation lines to the string they continue
+// (joined once: a long string in many lines costs linear time).
+func (p *parser) flush() {
+	if p.last != nil && len(p.more) > 0 {
+		*p.last += strings.Join(p.more, "")
+	}
+	p.more = nil
+}
+
 // finish ends the current entry, if any.
 func (p *parser) finish() error {
+	p.flush()
 	if !p.started {
 		p.reset() // comments with no entry after them
 		return nil
@@ -106,6 +117,9 @@ func (p *parser) header(e *Entry) error {
 func (p *parser) line(n int, l string) error {
 	t := strings.TrimLeft(l, " \t")
 	col := len(l) - len(t) + 1
+	if !strings.HasPrefix(t, `"`) && !(strings.HasPrefix(t, "#|") && strings.HasPrefix(strings.TrimLeft(t[2:], " \t"), `"`)) {
+		p.flush()
+	}
 	switch {
 	case t == "":
 		return nil
@@ -139,7 +153,7 @@ func (p *parser) line(n int, l string) error {
 		if err != nil {
 			return err
 		}
-		*p.last += s
+		p.more = append(p.more, s)
 		return nil
 	}
 	kw, rest, _ := strings.Cut(t, " ")
@@ -241,7 +255,7 @@ func (p *parser) previous(n, col int, t string) error {
 			return err
 		}
 		if p.last != nil && (p.last == &e.PrevMsgid || p.last == &e.PrevMsgctxt) {
-			*p.last += s
+			p.more = append(p.more, s)
 		}
 		return nil
 	case kw == "msgctxt" || kw == "msgid" || kw == "msgid_plural":

@@ -272,15 +272,12 @@ func (r *reader) content() ([]Span, error) {
 	}
 	defer func() { r.depth-- }()
 	var out []Span
-	addText := func(s string) {
-		if s == "" {
-			return
+	var text strings.Builder // the text run being read
+	flush := func() {
+		if text.Len() > 0 {
+			out = append(out, Span{Text: text.String()})
+			text.Reset()
 		}
-		if n := len(out); n > 0 && !out[n-1].Ph {
-			out[n-1].Text += s
-			return
-		}
-		out = append(out, Span{Text: s})
 	}
 	for {
 		tok, err := r.next()
@@ -292,8 +289,9 @@ func (r *reader) content() ([]Span, error) {
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
-			addText(string(t))
+			text.Write(t)
 		case xml.EndElement:
+			flush()
 			return out, nil
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -307,6 +305,7 @@ func (r *reader) content() ([]Span, error) {
 					return nil, err
 				}
 				sp.Text = native
+				flush()
 				out = append(out, sp)
 			case "mrk", "g":
 				inner, err := r.content()
@@ -315,9 +314,10 @@ func (r *reader) content() ([]Span, error) {
 				}
 				for _, s := range inner {
 					if s.Ph {
+						flush()
 						out = append(out, s)
 					} else {
-						addText(s.Text)
+						text.WriteString(s.Text)
 					}
 				}
 			default:
