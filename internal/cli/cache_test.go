@@ -43,8 +43,9 @@ func exitCode(err error) int {
 	return diag.ExitCode(err)
 }
 
-// Status says the same with and without the cache, after every kind of
-// edit, and a warm run trusts the cache (it does not rewrite it).
+// Status says the same with and without the cache and lean loading as
+// with a full load of every file, after every kind of edit, and a warm run
+// trusts the cache (it does not rewrite it).
 func TestStatusSameWithAndWithoutCache(t *testing.T) {
 	old := cache.Granularity
 	cache.Granularity = 0 // files of this test are seconds old at most
@@ -62,9 +63,14 @@ func TestStatusSameWithAndWithoutCache(t *testing.T) {
 			{"status", "--json"}, {"status"}, {"status", "--lang", "en"}, {"status", corpusgen.ID(3), corpusgen.ID(11)},
 		} {
 			args = append([]string{"--root", dir}, args...)
+			// The reference: no cache, and every file fully parsed.
+			leanStatus = false
 			want, wantErr, wantCode := runCeviri(t, false, args...)
-			for run := 0; run < 2; run++ { // cold (or updating) run, then warm
-				got, gotErr, gotCode := runCeviri(t, true, args...)
+			leanStatus = true
+			// Lean loading without the cache, then a cold (or updating)
+			// and a warm run with it.
+			for run := 0; run < 3; run++ {
+				got, gotErr, gotCode := runCeviri(t, run > 0, args...)
 				if got != want || gotErr != wantErr || gotCode != wantCode {
 					t.Fatalf("%s: ceviri %s differs with the cache (run %d):\n--- without\n%s%s(exit %d)\n--- with\n%s%s(exit %d)",
 						step, strings.Join(args, " "), run, want, wantErr, wantCode, got, gotErr, gotCode)

@@ -58,16 +58,19 @@ type loaded struct {
 // out, so every other article is still reported.
 func (e *Env) load(ids []string) (*loaded, error) { return e.loadWith(ids, false) }
 
-// loadWith is load, through the status cache when cached is true (see
-// internal/cache): the versions it returns then may have no Doc and no
-// segment text, which is enough for states and counts only.
-func (e *Env) loadWith(ids []string, cached bool) (*loaded, error) {
+// loadWith is load; with statesOnly, for a command that needs states and
+// counts only (status), it skips segmenting translations whose segments
+// are not used (project.Project.StatesOnly) and goes through the status
+// cache (internal/cache, unless CEVIRI_NO_CACHE is set): versions may then
+// have no Doc and no segment text.
+func (e *Env) loadWith(ids []string, statesOnly bool) (*loaded, error) {
 	p, err := e.openProject()
 	if err != nil {
 		return nil, err
 	}
 	var c *cache.Cache
-	if cached {
+	if statesOnly {
+		p.StatesOnly = leanStatus
 		// Before scanning, so that the cache learns of each file from the
 		// directory listing.
 		if c = e.openCache(p); c != nil {

@@ -28,6 +28,12 @@ type Project struct {
 	Config *config.Config // the parsed ceviri.yaml
 	Layout *Layout        // where language versions live
 	Cache  Cache          // optional: parsed versions kept between runs (see Cache)
+	// StatesOnly makes loading skip the segmentation of translations that
+	// have a record and are not drafts: their Fields, Body, Fingerprint and
+	// Words stay empty. Deciding states and counting pending words never
+	// uses them (only the source's segments and a draft's), and
+	// segmentation is most of the cost of loading. Set it only for that.
+	StatesOnly bool
 
 	infos map[string]fs.FileInfo // what Scan learnt of each file, kept for Cache
 }
@@ -187,6 +193,12 @@ func (v *Version) Segments() []segment.Segment {
 // Parse reads one language version from its bytes. cfg decides which
 // front-matter fields are translatable.
 func Parse(f File, data []byte, cfg *config.Config) *Version {
+	return parse(f, data, cfg, false)
+}
+
+// parse is Parse; with statesOnly, a translation that is not a draft is
+// not segmented (see Project.StatesOnly).
+func parse(f File, data []byte, cfg *config.Config, statesOnly bool) *Version {
 	v := &Version{File: f}
 	doc, err := frontmatter.Parse(f.Path, data)
 	if err != nil {
@@ -196,6 +208,9 @@ func Parse(f File, data []byte, cfg *config.Config) *Version {
 	v.Doc = doc
 	if v.Record, err = doc.Record(); err != nil {
 		v.Err = err
+		return v
+	}
+	if statesOnly && v.Record != nil && !v.Record.Draft {
 		return v
 	}
 	var fields []segment.FieldValue
@@ -249,7 +264,7 @@ func (p *Project) readFile(f File) *Version {
 	if err != nil {
 		return &Version{File: f, Err: diag.Errorf(f.Path, 1, 1, "%v", unwrapPath(err))}
 	}
-	return Parse(f, data, p.Config)
+	return parse(f, data, p.Config, p.StatesOnly)
 }
 
 // Article is one article with its language versions.
