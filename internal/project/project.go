@@ -30,9 +30,10 @@ type Project struct {
 	Cache  Cache          // optional: parsed versions kept between runs (see Cache)
 	// StatesOnly makes loading skip the segmentation of translations that
 	// have a record and are not drafts: their Fields, Body, Fingerprint and
-	// Words stay empty. Deciding states and counting pending words never
-	// uses them (only the source's segments and a draft's), and
-	// segmentation is most of the cost of loading. Set it only for that.
+	// Words stay empty; and it drops every version's Doc once parsed.
+	// Deciding states and counting pending words never uses them (only the
+	// source's segments and a draft's), segmentation is most of the cost
+	// of loading, and the Docs most of its memory. Set it only for that.
 	StatesOnly bool
 
 	infos map[string]fs.FileInfo // what Scan learnt of each file, kept for Cache
@@ -211,6 +212,7 @@ func parse(f File, data []byte, cfg *config.Config, statesOnly bool) *Version {
 		return v
 	}
 	if statesOnly && v.Record != nil && !v.Record.Draft {
+		v.Doc = nil
 		return v
 	}
 	var fields []segment.FieldValue
@@ -224,6 +226,9 @@ func parse(f File, data []byte, cfg *config.Config, statesOnly bool) *Version {
 	segs := v.Segments()
 	v.Fingerprint = segment.Fingerprint(segs)
 	v.Words = segment.TotalWords(segs)
+	if statesOnly {
+		v.Doc = nil // the file's bytes and YAML nodes, which states do not need
+	}
 	return v
 }
 
