@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -90,7 +91,7 @@ type Cache struct {
 	mu      sync.Mutex
 	seen    map[string]entry
 	changed bool            // an entry was added, replaced or refused
-	partial map[string]bool // paths returned without their segments
+	partial map[string]bool // paths returned without their segments: true when c.seen has them
 	hits    int
 }
 
@@ -139,7 +140,7 @@ func (c *Cache) load(f project.File, info fs.FileInfo, parse func() *project.Ver
 				c.seen[f.Path] = e
 				c.hits++
 				if e.segs == nil {
-					c.partial[f.Path] = true
+					c.partial[f.Path] = false // to be read again if needed
 				}
 				c.mu.Unlock()
 				return v
@@ -154,7 +155,8 @@ func (c *Cache) load(f project.File, info fs.FileInfo, parse func() *project.Ver
 	// file changed in between, the next run sees another stat and reads it.
 	// A file that is missing or does not parse is not kept, and is not a
 	// reason to rewrite the cache unless it replaces an entry.
-	if ok && v.Err == nil {
+	kept := ok && v.Err == nil
+	if kept {
 		c.seen[f.Path] = entry{stat: st, v: summary(v), segs: encodeSegs(v)}
 		c.changed = true
 	} else if _, had := c.old[f.Path]; had {
@@ -165,8 +167,15 @@ func (c *Cache) load(f project.File, info fs.FileInfo, parse func() *project.Ver
 	}
 	// Return what a hit would: no Doc and no segment text, so that a
 	// first run is the same as later ones and holds a fraction of the
-	// memory (the file's bytes, YAML nodes and texts are dropped).
+	// memory (the file's bytes, YAML nodes and texts are dropped). An
+	// article's version gets its segments only if Complete finds them
+	// needed, from the encoded copy just kept; a stored source copy is
+	// looked up only to be compared, so it gets them now.
 	lean := summary(v)
+	if kept && mayHit && !strings.HasPrefix(f.Path, storeDir) {
+		c.partial[f.Path] = true // decodable from c.seen
+		return lean
+	}
 	lean.Fields, lean.Body = strip(v.Fields), strip(v.Body)
 	return lean
 }

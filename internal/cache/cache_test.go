@@ -147,7 +147,26 @@ func TestSegmentsKeptWhereNeeded(t *testing.T) {
 			}
 		}
 	}
-	check("after a cold run", load(t, dir, c))
+	check("from a saved cache", load(t, dir, c))
+	// A first run gives the needed segments too, once completed.
+	fresh := writeProject(t)
+	cold := Open(fresh, testKey)
+	p, err := project.Open(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Cache = cold
+	files, _ := p.Scan()
+	versions := p.Load(files)
+	cold.Complete(versions, func(project.File) *project.Version {
+		t.Fatal("Complete read a file parsed in the same run again")
+		return nil
+	})
+	byPath := map[string]*project.Version{}
+	for _, v := range versions {
+		byPath[v.Path] = v
+	}
+	check("a first run", byPath)
 	// A cache saved mostly from hits decides the same.
 	write(t, filepath.Join(dir, "articles/a/tr.md"), testFiles["articles/a/tr.md"]+"\nEk.\n")
 	c = reopen(t, dir, testKey)

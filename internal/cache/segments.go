@@ -68,10 +68,12 @@ func byArticle(entries map[string]entry) map[string][]*entry {
 	return out
 }
 
-// Complete replaces, in versions, each one that came from the cache without
-// its segments but whose segments status needs (its article has a stale or
-// draft translation since the cache was written) by a fresh read. Call it
-// after loading and before analysing.
+// Complete gives their segments to the versions in versions that status
+// needs them for (see needsSegments) but that Load returned without: one
+// parsed in this run gets them decoded from the copy the cache keeps, one
+// that came from the cache without them (its article has fallen behind
+// since the cache was written) is read again. Call it after loading and
+// before analysing; without it, status would see too few segments.
 func (c *Cache) Complete(versions []*project.Version, read func(project.File) *project.Version) {
 	c.mu.Lock()
 	partial := len(c.partial) > 0
@@ -92,9 +94,19 @@ func (c *Cache) Complete(versions []*project.Version, read func(project.File) *p
 	for _, g := range groups {
 		for p := range needsSegments(g) {
 			c.mu.Lock()
-			lacking := c.partial[p]
+			inSeen, lacking := c.partial[p]
+			e := c.seen[p]
 			c.mu.Unlock()
-			if lacking {
+			switch {
+			case !lacking:
+			case inSeen && e.segs != nil:
+				// Parsed in this run: decode the copy kept for saving.
+				if v, ok := e.version(versions[index[p]].File); ok {
+					versions[index[p]] = v
+					continue
+				}
+				redo = append(redo, index[p])
+			default:
 				redo = append(redo, index[p])
 			}
 		}
