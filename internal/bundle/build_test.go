@@ -362,3 +362,32 @@ func TestIncrementalSequence(t *testing.T) {
 		t.Errorf("a removed article's pages are still in the bundle")
 	}
 }
+
+// TestNonASCIIID: an id with Turkish letters gives a directory of that name
+// and percent-encoded URLs in the sitemap, feed, JSON and links.
+func TestNonASCIIID(t *testing.T) {
+	dir := copySample(t, map[string]string{"articles/haberler/çağ/tr.md": "---\ntitle: Çağ\ndate: 2025-12-04\n---\n\nMetin.\n"})
+	out := t.TempDir()
+	mustBuild(t, dir, out, Options{})
+	if _, err := os.Stat(filepath.Join(out, "tr/haberler/çağ/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	const enc = "https://haber.example.edu.tr/tr/haberler/%C3%A7a%C4%9F/"
+	for _, f := range []string{"tr/sitemap.xml", "tr/feed.xml", "tr/index.json"} {
+		data, _ := os.ReadFile(filepath.Join(out, f))
+		if !strings.Contains(string(data), enc) || strings.Contains(string(data), "/çağ/") {
+			t.Errorf("%s does not hold the encoded URL %s", f, enc)
+		}
+	}
+	list, _ := os.ReadFile(filepath.Join(out, "tr/index.html"))
+	if !strings.Contains(string(list), `href="haberler/%c3%a7a%c4%9f/"`) && !strings.Contains(string(list), `href="haberler/%C3%A7a%C4%9F/"`) {
+		t.Errorf("the list page does not link to the encoded path")
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "tr/haberler/çağ/index.html"))
+	for _, p := range checkHTML(page) {
+		t.Errorf("tr/haberler/çağ/index.html: %s", p)
+	}
+	if !strings.Contains(string(page), `href="../../../tr/"`) {
+		t.Errorf("a nested page's link home is not three levels up")
+	}
+}

@@ -68,7 +68,7 @@ func (s *site) lists(l *lang) (map[string][]byte, error) {
 			ie.Alternates[a] = s.pageURL(a, e.a.ID)
 		}
 		idx.Articles = append(idx.Articles, ie)
-		it := ListItem{ID: e.a.ID, Title: v.Title, Summary: v.Summary, Href: e.a.ID + "/", Date: e.a.Date, ContentLang: e.from}
+		it := ListItem{ID: e.a.ID, Title: v.Title, Summary: v.Summary, Href: escapePath(e.a.ID + "/"), Date: e.a.Date, ContentLang: e.from}
 		if !e.a.Time.IsZero() {
 			it.DateLong = l.date(e.a.Time)
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"strings"
 	"time"
 
@@ -110,13 +111,18 @@ type site struct {
 }
 
 // pageURL is the address of an article (id "" is the language's list page).
+// An id with letters beyond ASCII ("haber/çağ") is percent-encoded, as
+// sitemaps and Atom ids must be valid URLs.
 func (s *site) pageURL(lang, id string) string {
 	p := "/" + lang + "/"
 	if id != "" {
 		p += id + "/"
 	}
-	return strings.TrimSuffix(s.baseURL, "/") + p
+	return strings.TrimSuffix(s.baseURL, "/") + escapePath(p)
 }
+
+// escapePath percent-encodes a URL path, keeping its slashes.
+func escapePath(p string) string { return (&url.URL{Path: p}).EscapedPath() }
 
 // rel is the relative link from a page of lang at id to another language's
 // page (id "" is a list page).
@@ -129,7 +135,7 @@ func rel(fromID, toLang, toID string) string {
 	if toID != "" {
 		p += toID + "/"
 	}
-	return p
+	return escapePath(p)
 }
 
 func (s *site) alternates(e *entry, fromID string) []Alternate {
