@@ -47,7 +47,7 @@ func BenchmarkRenderArticle(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := s.renderArticle(e); err != nil {
+		if _, _, err := s.renderArticle(e, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -283,6 +283,8 @@ type job struct {
 // returns the old manifests of the trees written, for prune.
 func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, opts Options, res *Result) (map[string]*Manifest, error) {
 	var jobs []job
+	var groups [][]job // by article, so that its files are read once
+	byID := map[string]int{}
 	olds := map[string]*Manifest{}
 	for _, lp := range build {
 		m, err := st.prepare(lp.lang)
@@ -296,7 +298,15 @@ func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, op
 			live = previousOf(filepath.Join(out, lp.lang), readManifest(filepath.Join(out, lp.lang)), inputs)
 		}
 		for _, e := range lp.entries {
-			jobs = append(jobs, job{e: e, next: next, live: live})
+			j := job{e: e, next: next, live: live}
+			jobs = append(jobs, j)
+			i, ok := byID[e.a.ID]
+			if !ok {
+				i = len(groups)
+				byID[e.a.ID] = i
+				groups = append(groups, nil)
+			}
+			groups[i] = append(groups[i], j)
 		}
 	}
 	var done atomic.Int64
@@ -306,35 +316,37 @@ func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, op
 	for _, lp := range build {
 		perLang[lp.lang] = &[2]atomic.Int64{}
 	}
-	parallel(len(jobs), opts.Workers, func(i int) {
-		j := jobs[i]
-		var err error
-		switch {
-		case j.next.has(j.e):
-			for _, f := range pageFiles {
-				rel := j.e.a.ID + "/" + f
-				st.keep(j.e.lang, rel, j.next.files[rel])
+	parallel(len(groups), opts.Workers, func(i int) {
+		c := &docCache{}
+		for _, j := range groups[i] {
+			var err error
+			switch {
+			case j.next.has(j.e):
+				for _, f := range pageFiles {
+					rel := j.e.a.ID + "/" + f
+					st.keep(j.e.lang, rel, j.next.files[rel])
+				}
+				perLang[j.e.lang][1].Add(1)
+			case j.live.has(j.e) && j.live.linkTo(st, j.e) == nil:
+				perLang[j.e.lang][1].Add(1)
+			default:
+				err = s.renderTo(st, j.e, c)
+				perLang[j.e.lang][0].Add(1)
 			}
-			perLang[j.e.lang][1].Add(1)
-		case j.live.has(j.e) && j.live.linkTo(st, j.e) == nil:
-			perLang[j.e.lang][1].Add(1)
-		default:
-			err = s.renderTo(st, j.e)
-			perLang[j.e.lang][0].Add(1)
-		}
-		if err != nil {
-			mu.Lock()
-			if firstErr == nil {
-				firstErr = err
+			if err != nil {
+				mu.Lock()
+				if firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
 			}
-			mu.Unlock()
-		}
-		n := int(done.Add(1))
-		if opts.Progress != nil {
-			opts.Progress(n, len(jobs))
-		}
-		if afterPage != nil {
-			afterPage(n)
+			n := int(done.Add(1))
+			if opts.Progress != nil {
+				opts.Progress(n, len(jobs))
+			}
+			if afterPage != nil {
+				afterPage(n)
+			}
 		}
 	})
 	if firstErr != nil {
@@ -349,8 +361,8 @@ func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, op
 	return olds, nil
 }
 
-func (s *site) renderTo(st *stage, e *entry) error {
-	html, data, err := s.renderArticle(e)
+func (s *site) renderTo(st *stage, e *entry, c *docCache) error {
+	html, data, err := s.renderArticle(e, c)
 	if err != nil {
 		return err
 	}

@@ -146,33 +146,73 @@ func (s *site) alternates(e *entry, fromID string) []Alternate {
 	return out
 }
 
+// docCache holds the files of one article read in the second pass and
+// their rendered bodies, so that an article's pages in several languages
+// read, parse and render each of its files once (a source version is the
+// text of its own page, of every fallback page, and the shared fields of
+// every translation).
+type docCache struct {
+	docs   map[string]*frontmatter.Doc
+	bodies map[string][]byte
+}
+
 // readDoc reads and parses a version's file again for the second pass.
-func (s *site) readDoc(p string) (*frontmatter.Doc, error) {
+func (s *site) readDoc(c *docCache, p string) (*frontmatter.Doc, error) {
+	if d := c.docs[p]; d != nil {
+		return d, nil
+	}
 	data, err := fs.ReadFile(s.fsys, p)
 	if err != nil {
 		return nil, diag.Errorf(p, 1, 1, "%v", err)
 	}
-	return frontmatter.Parse(p, data)
+	d, err := frontmatter.Parse(p, data)
+	if err != nil {
+		return nil, err
+	}
+	if c.docs == nil {
+		c.docs = map[string]*frontmatter.Doc{}
+	}
+	c.docs[p] = d
+	return d, nil
 }
 
-// renderArticle renders e's index.html and index.json.
-func (s *site) renderArticle(e *entry) (html, data []byte, err error) {
+// body renders a version's body once.
+func (c *docCache) body(doc *frontmatter.Doc, tag language.Tag) ([]byte, error) {
+	if b, ok := c.bodies[doc.Name]; ok {
+		return b, nil
+	}
+	b, err := renderBody(doc.Body, tag)
+	if err != nil {
+		return nil, fmt.Errorf("%s: rendering: %w", doc.Name, err)
+	}
+	if c.bodies == nil {
+		c.bodies = map[string][]byte{}
+	}
+	c.bodies[doc.Name] = b
+	return b, nil
+}
+
+// renderArticle renders e's index.html and index.json. c may be shared by
+// the pages of one article.
+func (s *site) renderArticle(e *entry, c *docCache) (html, data []byte, err error) {
+	if c == nil {
+		c = &docCache{}
+	}
 	l := s.langs[e.lang]
 	shown := e.version()
-	doc, err := s.readDoc(shown.Path)
+	doc, err := s.readDoc(c, shown.Path)
 	if err != nil {
 		return nil, nil, err
 	}
 	srcDoc := doc
 	if e.from != e.a.Source {
-		if srcDoc, err = s.readDoc(e.a.Versions[e.a.Source].Path); err != nil {
+		if srcDoc, err = s.readDoc(c, e.a.Versions[e.a.Source].Path); err != nil {
 			return nil, nil, err
 		}
 	}
-	contentTag := language.Make(e.from)
-	body, err := renderBody(doc.Body, contentTag)
+	body, err := c.body(doc, language.Make(e.from))
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: rendering: %w", shown.Path, err)
+		return nil, nil, err
 	}
 	refs, err := references(srcDoc)
 	if err != nil {
