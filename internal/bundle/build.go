@@ -295,7 +295,12 @@ func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, op
 		var next, live *previous
 		if !opts.Full {
 			next = previousOf(st.dir(lp.lang), m, inputs)
-			live = previousOf(filepath.Join(out, lp.lang), readManifest(filepath.Join(out, lp.lang)), inputs)
+			// The live bundle is worth reading (a manifest of every file) only
+			// when the tree being written lacks many pages; a few are cheaper
+			// to render again.
+			if next == nil || next.missing(lp.entries) > 100 {
+				live = previousOf(filepath.Join(out, lp.lang), readManifest(filepath.Join(out, lp.lang)), inputs)
+			}
 		}
 		for _, e := range lp.entries {
 			j := job{e: e, next: next, live: live}
@@ -491,6 +496,17 @@ func (pv *previous) has(e *entry) bool {
 		}
 	}
 	return true
+}
+
+// missing counts the entries whose pages the bundle lacks.
+func (pv *previous) missing(es []*entry) int {
+	n := 0
+	for _, e := range es {
+		if !pv.has(e) {
+			n++
+		}
+	}
+	return n
 }
 
 // linkTo stages e's pages from this bundle.
