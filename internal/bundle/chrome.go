@@ -22,6 +22,7 @@ type chrome struct {
 	messages map[string]*i18n.Message // resolved, by id
 	from     map[string]string        // id -> language it was borrowed from
 	warn     *warnings
+	memo     sync.Map // call -> result
 }
 
 // newChrome resolves the messages of lang from set. order lists the
@@ -75,6 +76,24 @@ func (c *chrome) N(id string, count int, pairs ...any) string {
 }
 
 func (c *chrome) localize(id string, count any, pairs []any) string {
+	// go-i18n executes a template for every call; a site's pages ask for
+	// the same few strings (and the same authors) thousands of times.
+	var kb strings.Builder
+	kb.WriteString(id)
+	fmt.Fprintf(&kb, "\x00%v", count)
+	for _, p := range pairs {
+		fmt.Fprintf(&kb, "\x00%v", p)
+	}
+	key := kb.String()
+	if v, ok := c.memo.Load(key); ok {
+		return v.(string)
+	}
+	s := c.localizeNow(id, count, pairs)
+	c.memo.Store(key, s)
+	return s
+}
+
+func (c *chrome) localizeNow(id string, count any, pairs []any) string {
 	data := map[string]any{}
 	for i := 0; i+1 < len(pairs); i += 2 {
 		data[fmt.Sprint(pairs[i])] = pairs[i+1]
