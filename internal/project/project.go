@@ -106,13 +106,16 @@ type File struct {
 func (p *Project) Scan() ([]File, []error) {
 	var files []File
 	var errs []error
+	var mu sync.Mutex // the walk calls the function below from several goroutines
 	root := p.Layout.Dir()
-	err := fs.WalkDir(p.FS, root, func(name string, d fs.DirEntry, err error) error {
+	err := walkDir(p.FS, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if name == root && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir
 			}
+			mu.Lock()
 			errs = append(errs, diag.Errorf(name, 1, 1, "%v", unwrapPath(err)))
+			mu.Unlock()
 			return nil
 		}
 		base := path.Base(name)
@@ -134,7 +137,9 @@ func (p *Project) Scan() ([]File, []error) {
 			fi, err := fs.Stat(p.FS, name)
 			switch {
 			case err != nil:
+				mu.Lock()
 				errs = append(errs, diag.Errorf(name, 1, 1, "symlink points outside the project or nowhere; ceviri reads only files inside %s", p.Root))
+				mu.Unlock()
 				return nil
 			case !fi.Mode().IsRegular():
 				return nil
@@ -145,10 +150,13 @@ func (p *Project) Scan() ([]File, []error) {
 		} else if p.Cache != nil {
 			info, _ = d.Info() // already known when listing through os.Root
 		}
+		mu.Lock()
 		p.scanned(name, info)
 		files = append(files, File{ID: id, Lang: lang, Path: name})
+		mu.Unlock()
 		return nil
 	})
+	diag.Sort(errs) // in path order, whatever order the walk found them in
 	if err != nil {
 		errs = append(errs, err)
 	}
