@@ -184,7 +184,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 		}
 		fmt.Fprintln(env.Stdout, line)
 		if l.Reused > 0 {
-			env.Infof("%s: %d pages rendered, %d reused from the previous bundle", l.Lang, l.Rendered, l.Reused)
+			env.Infof("%s: %s rendered, %d reused from the previous bundle", l.Lang, plural(l.Rendered, "page", "pages"), l.Reused)
 		}
 	}
 	return nil
