@@ -30,10 +30,12 @@ type Project struct {
 	Cache  Cache          // optional: parsed versions kept between runs (see Cache)
 	// StatesOnly makes loading skip the segmentation of translations that
 	// have a record and are not drafts: their Fields, Body, Fingerprint and
-	// Words stay empty; and it drops every version's Doc once parsed.
-	// Deciding states and counting pending words never uses them (only the
-	// source's segments and a draft's), segmentation is most of the cost
-	// of loading, and the Docs most of its memory. Set it only for that.
+	// Words stay empty; and it drops every version's Doc and segment texts
+	// once parsed. Deciding states and counting changed segments and
+	// pending words never uses them (only the hashes, kinds and words of
+	// the source's segments and a draft's), segmentation is most of the
+	// cost of loading, and the Docs and texts most of its memory. Set it
+	// only for that.
 	StatesOnly bool
 
 	infos map[string]fs.FileInfo // what Scan learnt of each file, kept for Cache
@@ -235,9 +237,19 @@ func parse(f File, data []byte, cfg *config.Config, statesOnly bool) *Version {
 	v.Fingerprint = segment.Fingerprint(segs)
 	v.Words = segment.TotalWords(segs)
 	if statesOnly {
-		v.Doc = nil // the file's bytes and YAML nodes, which states do not need
+		// The file's bytes, YAML nodes and segment texts: states and counts
+		// need none of them, and they are most of a version's memory.
+		v.Doc = nil
+		dropText(v.Fields)
+		dropText(v.Body)
 	}
 	return v
+}
+
+func dropText(segs []segment.Segment) {
+	for i := range segs {
+		segs[i].Text, segs[i].Plain = "", ""
+	}
 }
 
 // Load reads and parses files in parallel, one worker per CPU. The result is
