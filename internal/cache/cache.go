@@ -116,6 +116,7 @@ func Open(root, key string) *Cache {
 		return c
 	}
 	c.old = entries
+	c.seen = make(map[string]entry, len(entries))
 	c.written = fi.ModTime().UnixNano()
 	return c
 }
