@@ -7,7 +7,6 @@ package track
 
 import (
 	"github.com/ceviri/ceviri/internal/project"
-	"github.com/ceviri/ceviri/internal/segment"
 )
 
 // State of a language version.
@@ -233,17 +232,6 @@ func Summarize(langs []string, arts []*Article) map[string]*Summary {
 	for _, a := range arts {
 		for l, v := range a.Versions {
 			out[l].Add(v)
-		}
-	}
-	return out
-}
-
-// Translatable returns the segments of a version that hold prose.
-func Translatable(segs []segment.Segment) []segment.Segment {
-	var out []segment.Segment
-	for _, s := range segs {
-		if s.Translatable() {
-			out = append(out, s)
 		}
 	}
 	return out
