@@ -6,15 +6,14 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
+	"github.com/ceviri/ceviri/internal/workers"
 	"gopkg.in/yaml.v3"
 )
 
@@ -51,7 +50,7 @@ type Author struct {
 // loadArticles reads every article of files (sorted by id, as Scan
 // returns them) in parallel and returns what the first pass needs, in id
 // order. Every problem in every file is returned, sorted.
-func loadArticles(p *project.Project, files []project.File, workers int, cached map[string]*article) ([]*article, []error) {
+func loadArticles(p *project.Project, files []project.File, nworkers int, cached map[string]*article) ([]*article, []error) {
 	var groups [][]project.File
 	for i := 0; i < len(files); {
 		j := i + 1
@@ -63,7 +62,7 @@ func loadArticles(p *project.Project, files []project.File, workers int, cached 
 	}
 	out := make([]*article, len(groups))
 	errs := make([][]error, len(groups))
-	parallel(len(groups), workers, func(i int) {
+	workers.Each(len(groups), nworkers, func(i int) {
 		out[i], errs[i] = loadArticle(p, groups[i], cached)
 	})
 	var all []error
@@ -72,32 +71,6 @@ func loadArticles(p *project.Project, files []project.File, workers int, cached 
 	}
 	diag.Sort(all)
 	return out, all
-}
-
-// parallel calls f(0..n-1) on workers goroutines.
-func parallel(n, workers int, f func(i int)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if workers > n {
-		workers = n
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // loadArticle reads and analyses the files of one article. When cached

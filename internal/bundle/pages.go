@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/ceviri/ceviri/internal/workers"
 )
 
 // job is one page to render or reuse.
@@ -59,7 +61,7 @@ func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, op
 	for _, lp := range build {
 		perLang[lp.lang] = &[2]atomic.Int64{}
 	}
-	parallel(len(groups), opts.Workers, func(i int) {
+	workers.Each(len(groups), opts.Workers, func(i int) {
 		c := &docCache{}
 		for _, j := range groups[i] {
 			var err error

@@ -9,14 +9,13 @@ package check
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/locale"
 	"github.com/ceviri/ceviri/internal/track"
+	"github.com/ceviri/ceviri/internal/workers"
 )
 
 // Severity of a finding.
@@ -129,23 +128,9 @@ type Input struct {
 // line and rule.
 func Run(in Input) []Finding {
 	per := make([][]Finding, len(in.Articles))
-	workers := min(runtime.GOMAXPROCS(0), len(in.Articles))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				per[i] = articleFindings(in.Config, in.Articles[i])
-			}
-		}()
-	}
-	for i := range in.Articles {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	workers.Each(len(in.Articles), 0, func(i int) {
+		per[i] = articleFindings(in.Config, in.Articles[i])
+	})
 	var fs []Finding
 	for _, f := range per {
 		fs = append(fs, f...)

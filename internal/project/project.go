@@ -11,7 +11,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"sync"
 
@@ -19,6 +18,7 @@ import (
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/ceviri/ceviri/internal/workers"
 )
 
 // Project is an opened ceviri project.
@@ -256,26 +256,7 @@ func dropText(segs []segment.Segment) {
 // in the order of files; a version that could not be read carries its error.
 func (p *Project) Load(files []File) []*Version {
 	out := make([]*Version, len(files))
-	workers := runtime.GOMAXPROCS(0)
-	if workers > len(files) {
-		workers = len(files)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = p.LoadFile(files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	workers.Each(len(files), 0, func(i int) { out[i] = p.LoadFile(files[i]) })
 	return out
 }
 
