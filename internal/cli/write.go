@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/safefile"
@@ -44,7 +45,7 @@ func (pl *plan) commit() error {
 		paths = append(paths, rel)
 	}
 	sort.Slice(paths, func(i, j int) bool {
-		si, sj := filepath.Dir(paths[i]) != "" && isStore(paths[i]), isStore(paths[j])
+		si, sj := isStore(paths[i]), isStore(paths[j])
 		if si != sj {
 			return si
 		}
@@ -58,9 +59,7 @@ func (pl *plan) commit() error {
 	return nil
 }
 
-func isStore(rel string) bool {
-	return len(rel) > len(track.StoreDir) && rel[:len(track.StoreDir)] == track.StoreDir
-}
+func isStore(rel string) bool { return strings.HasPrefix(rel, track.StoreDir+"/") }
 
 // exists reports whether a project file exists (without following a
 // symlink out of the project).
