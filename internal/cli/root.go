@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
@@ -113,18 +112,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	err := root.ExecuteContext(context.Background())
 	if err != nil {
-		printErr(stderr, err)
-		if isCobraUsage(err) {
-			return diag.ExitUsage
-		}
+		printErr(stderr, err) // cobra's own argument errors map to 2 like every non-Problems error
 	}
 	return diag.ExitCode(err)
-}
-
-// isCobraUsage recognises the argument errors cobra returns unwrapped.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	return strings.HasPrefix(msg, "unknown command") || strings.Contains(msg, "arg(s)")
 }
 
 // printErr prints each error once: positioned errors as they are, others
