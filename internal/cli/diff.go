@@ -255,11 +255,17 @@ func describe(changes []track.Change, rec, src, tr *project.Version) []*diffChan
 				d.Translation, d.TranslationLine = t.Text, t.Line
 			}
 		} else if c.New.Kind != segment.Field {
-			// After the translation of the nearest segment before it.
+			// After the translation of the nearest body segment before it,
+			// or after the front matter when it is the first in the body.
+			if tr.Doc != nil && tr.Doc.HasFrontMatter {
+				d.InsertAfterLine = tr.Doc.BodyLine - 1
+			}
 			for j := c.NewIndex - 1; j >= 0; j-- {
 				if i, ok := oldOf[j]; ok {
 					if t := cp.of(i); t != nil {
-						d.InsertAfterLine = lastLine(tr, t)
+						if t.Kind != segment.Field {
+							d.InsertAfterLine = lastLine(tr, t)
+						}
 						break
 					}
 				}
