@@ -32,15 +32,7 @@ func runCeviri(t *testing.T, cached bool, args ...string) (string, string, int) 
 	if err != nil {
 		printErr(&errb, err)
 	}
-	return out.String(), errb.String(), exitCode(err)
-}
-
-// exitCode maps err as Main does.
-func exitCode(err error) int {
-	if err != nil && isCobraUsage(err) {
-		return diag.ExitUsage
-	}
-	return diag.ExitCode(err)
+	return out.String(), errb.String(), diag.ExitCode(err)
 }
 
 // Status says the same with and without the cache and lean loading as
