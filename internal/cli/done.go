@@ -45,7 +45,10 @@ bilingual site is adopted in one step (untracked versions become current).`,
 }
 
 func runDone(env *Env, opts *doneOptions) error {
-	if opts.All == (len(opts.IDs) > 0) {
+	switch {
+	case opts.All && len(opts.IDs) > 0:
+		return diag.Usagef("pass article ids or --all, not both")
+	case !opts.All && len(opts.IDs) == 0:
 		return diag.Usagef("name the articles to record, or pass --all\nhint: ceviri done ID... --lang %s", opts.Lang)
 	}
 	p, err := env.openProject()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
@@ -75,6 +76,10 @@ func runNew(env *Env, opts *newOptions) error {
 	date := opts.Date
 	if date == "" {
 		date = env.Now().Format("2006-01-02")
+	} else if _, err := time.Parse("2006-01-02", date); err != nil {
+		if _, err := time.Parse(time.RFC3339, date); err != nil {
+			return diag.Usagef("--date %q is neither YYYY-MM-DD nor RFC 3339", date)
+		}
 	}
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
 	fm := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
