@@ -2,7 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -88,8 +88,8 @@ func runExport(env *Env, opts *exportOptions) error {
 	if !l.p.Config.Lang(opts.Lang) {
 		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, l.p.Config.Languages)
 	}
-	if err := l.err(); err != nil {
-		return fmt.Errorf("%w\nnothing exported: fix the files above first", err)
+	if len(l.errs) > 0 {
+		return errors.Join(append(l.errs, errors.New("nothing exported: fix the files above first"))...)
 	}
 	var arts []*interchange.Article
 	units, words := 0, 0
