@@ -73,8 +73,10 @@ func runCheck(env *Env, opts *checkOptions) error {
 		return err
 	}
 	cfg := l.p.Config
-	if opts.Lang != "" && !cfg.Lang(opts.Lang) {
-		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, cfg.Languages)
+	if opts.Lang != "" {
+		if err := checkLang(cfg, opts.Lang); err != nil {
+			return err
+		}
 	}
 	if err := checkRuleNames(l.p.FS); err != nil {
 		return err

@@ -55,8 +55,8 @@ func runDone(env *Env, opts *doneOptions) error {
 	if err != nil {
 		return err
 	}
-	if !p.Config.Lang(opts.Lang) {
-		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, p.Config.Languages)
+	if err := checkLang(p.Config, opts.Lang); err != nil {
+		return err
 	}
 	lk, err := lock(p)
 	if err != nil {

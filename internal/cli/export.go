@@ -85,8 +85,8 @@ func runExport(env *Env, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if !l.p.Config.Lang(opts.Lang) {
-		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, l.p.Config.Languages)
+	if err := checkLang(l.p.Config, opts.Lang); err != nil {
+		return err
 	}
 	if len(l.errs) > 0 {
 		return errors.Join(append(l.errs, errors.New("nothing exported: fix the files above first"))...)

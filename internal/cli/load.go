@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/cache"
+	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/safefile"
@@ -149,4 +150,12 @@ func lock(p *project.Project) (*safefile.Lock, error) {
 		return nil, fmt.Errorf("%w\nhint: wait for the other command to finish", err)
 	}
 	return lk, nil
+}
+
+// checkLang is the usage error for a --lang that is not a project language.
+func checkLang(cfg *config.Config, lang string) error {
+	if !cfg.Lang(lang) {
+		return diag.Usagef("language %q is not one of the project's languages %v", lang, cfg.Languages)
+	}
+	return nil
 }

@@ -55,8 +55,8 @@ func runNew(env *Env, opts *newOptions) error {
 	if lang == "" {
 		lang = p.Config.SourceLanguage
 	}
-	if !p.Config.Lang(lang) {
-		return diag.Usagef("language %q is not one of the project's languages %v", lang, p.Config.Languages)
+	if err := checkLang(p.Config, lang); err != nil {
+		return err
 	}
 	lk, err := lock(p)
 	if err != nil {

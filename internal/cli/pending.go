@@ -97,8 +97,8 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 	if err != nil {
 		return err
 	}
-	if !l.p.Config.Lang(opts.Lang) {
-		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, l.p.Config.Languages)
+	if err := checkLang(l.p.Config, opts.Lang); err != nil {
+		return err
 	}
 	items := []*pendingItem{}
 	total := 0

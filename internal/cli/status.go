@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 )
@@ -51,8 +50,8 @@ func runStatus(env *Env, opts *statusOptions) error {
 	}
 	langs := l.p.Config.Languages
 	if opts.Lang != "" {
-		if !l.p.Config.Lang(opts.Lang) {
-			return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, langs)
+		if err := checkLang(l.p.Config, opts.Lang); err != nil {
+			return err
 		}
 		langs = []string{opts.Lang}
 	}

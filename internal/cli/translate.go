@@ -46,8 +46,8 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	if err != nil {
 		return err
 	}
-	if !p.Config.Lang(opts.Lang) {
-		return diag.Usagef("language %q is not one of the project's languages %v", opts.Lang, p.Config.Languages)
+	if err := checkLang(p.Config, opts.Lang); err != nil {
+		return err
 	}
 	lk, err := lock(p)
 	if err != nil {
