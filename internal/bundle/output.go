@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ceviri/ceviri/internal/safefile"
 	"golang.org/x/sys/unix"
 )
 
@@ -80,7 +81,7 @@ func (s *stage) prepare(lang string) (*Manifest, error) {
 	if err := os.Remove(filepath.Join(dir, "manifest.json")); err != nil {
 		return nil, err
 	}
-	return m, syncDir(dir)
+	return m, safefile.SyncDir(dir)
 }
 
 func (s *stage) record(lang, rel, sum string) {
@@ -246,22 +247,10 @@ func (s *stage) swap(out, lang, archive string) error {
 			return err
 		}
 	}
-	return syncDir(out)
+	return safefile.SyncDir(out)
 }
 
 var archiveExts = []string{".tar.gz", ".zip"}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, unix.EINVAL) {
-		return err
-	}
-	return nil
-}
 
 // cleanup removes the archives a failed build left unfinished.
 func (s *stage) cleanup() {
