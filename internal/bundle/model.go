@@ -108,7 +108,7 @@ func loadArticle(p *project.Project, files []project.File, cached map[string]*ar
 		return a, nil
 	}
 	for i, f := range files {
-		v := project.Parse(f, datas[i], p.Config)
+		v := project.ParseSummary(f, datas[i], p.Config)
 		if v.Err != nil {
 			errs = append(errs, v.Err)
 			continue

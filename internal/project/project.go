@@ -204,12 +204,26 @@ func (v *Version) Segments() []segment.Segment {
 // Parse reads one language version from its bytes. cfg decides which
 // front-matter fields are translatable.
 func Parse(f File, data []byte, cfg *config.Config) *Version {
-	return parse(f, data, cfg, false)
+	return parse(f, data, cfg, full)
 }
 
-// parse is Parse; with statesOnly, a translation that is not a draft is
-// not segmented (see Project.StatesOnly).
-func parse(f File, data []byte, cfg *config.Config, statesOnly bool) *Version {
+// ParseSummary is Parse with segments that carry no Plain text
+// (segment.Summary), which is faster on most Markdown: for callers that need
+// the front matter, states and word counts but not what a reader sees.
+func ParseSummary(f File, data []byte, cfg *config.Config) *Version {
+	return parse(f, data, cfg, summary)
+}
+
+// How much of a version parse keeps.
+const (
+	full       = iota // everything
+	summary           // segments without Plain (segment.Summary)
+	statesOnly        // see Project.StatesOnly
+)
+
+// parse is Parse, ParseSummary or, with statesOnly, a parse that does not
+// segment a translation that is not a draft (see Project.StatesOnly).
+func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 	v := &Version{File: f}
 	doc, err := frontmatter.Parse(f.Path, data)
 	if err != nil {
@@ -221,7 +235,7 @@ func parse(f File, data []byte, cfg *config.Config, statesOnly bool) *Version {
 		v.Err = err
 		return v
 	}
-	if statesOnly && v.Record != nil && !v.Record.Draft {
+	if mode == statesOnly && v.Record != nil && !v.Record.Draft {
 		v.Doc = nil
 		return v
 	}
@@ -232,11 +246,15 @@ func parse(f File, data []byte, cfg *config.Config, statesOnly bool) *Version {
 		}
 	}
 	v.Fields = segment.Fields(fields)
-	v.Body = segment.Body(segment.Normalize(doc.Body), doc.BodyLine)
+	if mode == full {
+		v.Body = segment.Body(segment.Normalize(doc.Body), doc.BodyLine)
+	} else {
+		v.Body = segment.Summary(segment.Normalize(doc.Body), doc.BodyLine)
+	}
 	segs := v.Segments()
 	v.Fingerprint = segment.Fingerprint(segs)
 	v.Words = segment.TotalWords(segs)
-	if statesOnly {
+	if mode == statesOnly {
 		// The file's bytes, YAML nodes and segment texts: states and counts
 		// need none of them, and they are most of a version's memory.
 		v.Doc = nil
@@ -270,7 +288,16 @@ func (p *Project) readFile(f File) *Version {
 	if err != nil {
 		return &Version{File: f, Err: diag.Errorf(f.Path, 1, 1, "%v", unwrapPath(err))}
 	}
-	return parse(f, data, p.Config, p.StatesOnly)
+	return p.ParseVersion(f, data)
+}
+
+// ParseVersion parses the bytes of a version of p: as Parse does, or, when
+// p.StatesOnly is set, only as far as states and counts need.
+func (p *Project) ParseVersion(f File, data []byte) *Version {
+	if p.StatesOnly {
+		return parse(f, data, p.Config, statesOnly)
+	}
+	return parse(f, data, p.Config, full)
 }
 
 // Article is one article with its language versions.

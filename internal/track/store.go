@@ -41,7 +41,7 @@ func LoadSnapshot(p *project.Project, f project.File, hash string) (*project.Ver
 		if data, err = fs.ReadFile(p.FS, sp); err != nil {
 			return &project.Version{File: sf, Err: err}
 		}
-		return project.Parse(sf, data, p.Config)
+		return p.ParseVersion(sf, data)
 	})
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

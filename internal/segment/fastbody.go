@@ -1,0 +1,338 @@
+package segment
+
+import "bytes"
+
+// Summary is Body without the Plain text of segments: the same kinds, keys,
+// texts, hashes, lines, word counts and offsets. Deciding states and
+// counting pending words needs nothing more, and for the commonest Markdown
+// (ATX headings, paragraphs, "- " lists, inline links) Summary finds the
+// segments with one pass over the lines instead of a goldmark parse, which
+// otherwise is most of the time `ceviri status` takes without its cache
+// (docs/performance.md). Any body outside that subset is segmented by Body,
+// and FuzzSummary checks that both agree.
+func Summary(body []byte, firstLine int) []Segment {
+	if segs, ok := fastBody(body, firstLine); ok {
+		return segs
+	}
+	segs := Body(body, firstLine)
+	for i := range segs {
+		segs[i].Plain = ""
+	}
+	return segs
+}
+
+// fastBody segments body when it uses only the subset of Markdown described
+// at Summary; ok is false for anything else (the caller then uses goldmark).
+// It is deliberately strict: a construct it does not know for certain how
+// CommonMark reads makes it give up, never guess.
+func fastBody(body []byte, firstLine int) (segs []Segment, ok bool) {
+	var c collapser
+	var (
+		lineNo   int  // 0-based line of the current line
+		inList   bool // a "- " list is open
+		blankIn  bool // a blank line came after the last list content
+		open     bool // a paragraph (or list item paragraph) is open
+		openKind string
+		start    int // offset of the open block's content
+		end      int // offset just after the open block's last character
+		startLn  int // its first line
+	)
+	closeBlock := func() bool {
+		if !open {
+			return true
+		}
+		open = false
+		s, ok := c.inlineSegment(body[start:end], openKind, "")
+		if !ok {
+			return false
+		}
+		s.Start, s.End, s.Line = start, end, firstLine+startLn
+		segs = append(segs, s)
+		return true
+	}
+	for off := 0; off < len(body); lineNo++ {
+		nl := bytes.IndexByte(body[off:], '\n')
+		next := len(body)
+		if nl >= 0 {
+			next = off + nl + 1
+		}
+		line := body[off:next]
+		content := bytes.TrimRight(line, "\n")
+		indent := 0
+		for indent < len(content) && content[indent] == ' ' {
+			indent++
+		}
+		rest := content[indent:]
+		lineEnd := off + len(bytes.TrimRight(content, " ")) // where a block ending here ends
+		if len(rest) == 0 {                                 // blank
+			if !closeBlock() {
+				return nil, false
+			}
+			if inList {
+				blankIn = true
+			}
+			off = next
+			continue
+		}
+		if bytes.IndexByte(content, '\t') >= 0 || bytes.IndexByte(content, 0) >= 0 || bytes.IndexByte(content, '|') >= 0 {
+			return nil, false // tabs, NUL and table pipes need the full parser
+		}
+		switch {
+		case indent == 0 && rest[0] == '#':
+			level, text, ok := atxHeading(rest)
+			if !ok || !closeBlock() {
+				return nil, false
+			}
+			inList, blankIn = false, false
+			s, ok := c.inlineSegment(text, Heading, "h"+string(rune('0'+level)))
+			if !ok {
+				return nil, false
+			}
+			s.Start = off + level + 1
+			s.End = s.Start + len(text)
+			s.Line = firstLine + lineNo
+			segs = append(segs, s)
+		case indent == 0 && rest[0] == '-':
+			if len(rest) < 3 || rest[1] != ' ' || rest[2] == ' ' || blockStart(rest[2:]) || orderedStart(rest[2:]) || mayBeRefDef(rest[2:]) {
+				return nil, false // "---", "-x", an empty item, a nested block
+			}
+			if !closeBlock() {
+				return nil, false
+			}
+			inList, blankIn = true, false
+			open, openKind, start, end, startLn = true, ListItem, off+2, lineEnd, lineNo
+		case indent > 0:
+			switch {
+			case open && !blankIn && !blockStart(rest) && !orderedStart(rest):
+				end = lineEnd // a continuation line of the open paragraph
+			case !open && inList && blankIn && indent == 2 && !blockStart(rest) && !orderedStart(rest) && !mayBeRefDef(rest):
+				// Another paragraph of the last list item.
+				blankIn = false
+				open, openKind, start, end, startLn = true, ListItem, off+2, lineEnd, lineNo
+			default:
+				return nil, false
+			}
+		default: // indent == 0, text
+			if blockStart(rest) || orderedStart(rest) {
+				return nil, false
+			}
+			if open && !blankIn {
+				end = lineEnd // a continuation (lazy, inside a list item)
+				break
+			}
+			if mayBeRefDef(rest) {
+				return nil, false
+			}
+			if !closeBlock() {
+				return nil, false
+			}
+			inList, blankIn = false, false
+			open, openKind, start, end, startLn = true, Paragraph, off, lineEnd, lineNo
+		}
+		off = next
+	}
+	if !closeBlock() {
+		return nil, false
+	}
+	return segs, true
+}
+
+// atxHeading reads an ATX heading line ("## Title"); it refuses empty
+// headings, closing sequences and anything else it is unsure of.
+func atxHeading(line []byte) (level int, text []byte, ok bool) {
+	for level < len(line) && line[level] == '#' {
+		level++
+	}
+	if level > 6 || level+1 >= len(line) || line[level] != ' ' || line[level+1] == ' ' {
+		return 0, nil, false
+	}
+	text = line[level+1:]
+	if text[len(text)-1] == ' ' || text[len(text)-1] == '#' {
+		return 0, nil, false // trailing spaces or a closing sequence
+	}
+	return level, text, true
+}
+
+// blockStart reports whether a line (without its indentation) may begin a
+// block other than a paragraph, or be a setext underline, a thematic break
+// or something else fastBody leaves to the full parser.
+func blockStart(rest []byte) bool {
+	switch rest[0] {
+	case '#', '-', '*', '+', '>', '<', '`', '~', '=', '_', '|', ':':
+		return true
+	}
+	return false
+}
+
+// mayBeRefDef reports whether a block starting with line may be a link
+// reference definition ("[label]: url"), which fastBody leaves to the full
+// parser: it begins with "[" and not with an inline link.
+func mayBeRefDef(line []byte) bool {
+	if line[0] != '[' {
+		return false
+	}
+	_, _, ok := inlineLink(line)
+	return !ok
+}
+
+// orderedStart reports whether a line may begin an ordered list item
+// ("1. ", "12) ").
+func orderedStart(rest []byte) bool {
+	i := 0
+	for i < len(rest) && i < 10 && '0' <= rest[i] && rest[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(rest) && (rest[i] == '.' || rest[i] == ')')
+}
+
+// inlineSegment makes the segment of a block's inline content (the lines
+// from the first character after the block marker to the end of the last
+// line). It gives up (ok false) on inline Markdown whose reading it does
+// not know for certain: emphasis, code spans, raw HTML and autolinks,
+// escapes, entities, images, footnote references, strikethrough and links
+// other than [text](destination).
+func (c *collapser) inlineSegment(src []byte, kind, key string) (s Segment, ok bool) {
+	c.text, c.plain, c.space = c.text[:0], c.plain[:0], false
+	for i := 0; i < len(src); {
+		j := c.run(src, i, true)
+		if j < 0 {
+			return Segment{}, false
+		}
+		if j == len(src) {
+			break
+		}
+		switch ch := src[j]; {
+		case ch == '!' && j+1 < len(src) && src[j+1] == '[':
+			return Segment{}, false // an image
+		case ch == '!':
+			c.put(src[j:j+1], true)
+			i = j + 1
+		case ch == '[':
+			size, linkText, ok := inlineLink(src[j:])
+			if !ok {
+				return Segment{}, false
+			}
+			// The text goes to both, "[" and "](dest)" to the text only.
+			c.put(src[j:j+1], false)
+			if c.run(src[:j+1+len(linkText)], j+1, true) < 0 || c.run(src[:j+size], j+1+len(linkText), false) < 0 {
+				return Segment{}, false
+			}
+			i = j + size
+		default:
+			return Segment{}, false
+		}
+	}
+	if len(c.text) == 0 {
+		return Segment{}, false
+	}
+	s = Segment{Kind: kind, Key: key, Text: string(c.text)}
+	s.Words = CountWords(string(c.plain))
+	s.hash()
+	return s, true
+}
+
+// collapser builds the text and the plain text of a segment collapsed, as
+// Collapse would make them, in one pass; a character Collapse might
+// change otherwise (outside U+0000..U+02FF, or not UTF-8) makes it give up.
+// Its buffers are reused from one segment to the next.
+type collapser struct {
+	text, plain []byte
+	space       bool // white space since the last character written
+}
+
+// Classes of byte for collapser.run.
+const (
+	plainByte = iota // copied as it is
+	spaceByte        // ASCII white space
+	highByte         // the first byte of a multi-byte character (or not UTF-8)
+	stopByte         // Markdown the caller decides about
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = highByte
+	}
+	for _, c := range " \t\n\v\f\r" {
+		t[c] = spaceByte
+	}
+	for _, c := range "\\&`<*_~[]!" {
+		t[c] = stopByte
+	}
+	return t
+}()
+
+// run copies src[i:] up to the first byte of class stopByte, returning its
+// offset (len(src) when none), or -1 when it meets a character it must
+// give up on. toPlain says whether the plain text gets what is copied;
+// with toPlain false (a link's "](dest)", already checked) stop bytes are
+// copied too.
+func (c *collapser) run(src []byte, i int, toPlain bool) int {
+	for i < len(src) {
+		j := i
+		for j < len(src) && (byteClass[src[j]] == plainByte || !toPlain && byteClass[src[j]] == stopByte) {
+			j++
+		}
+		if j > i {
+			c.put(src[i:j], toPlain)
+			i = j
+			continue
+		}
+		switch byteClass[src[i]] {
+		case spaceByte:
+			c.space = true
+			i++
+		case highByte:
+			b := src[i]
+			if b < 0xc2 || b > 0xcb || i+1 >= len(src) || src[i+1]&0xc0 != 0x80 {
+				return -1 // may need NFC, or is not UTF-8
+			}
+			if b == 0xc2 && (src[i+1] == 0x85 || src[i+1] == 0xa0) {
+				c.space = true // U+0085 and U+00A0 are white space
+			} else {
+				c.put(src[i:i+2], toPlain)
+			}
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// put appends b (no white space in it) after the pending white space.
+func (c *collapser) put(b []byte, toPlain bool) {
+	if c.space && len(c.text) > 0 {
+		c.text = append(c.text, ' ')
+		c.plain = append(c.plain, ' ')
+	}
+	c.space = false
+	c.text = append(c.text, b...)
+	if toPlain {
+		c.plain = append(c.plain, b...)
+	}
+}
+
+// inlineLink reads "[text](destination)" at the start of src, with plain
+// text and a destination without spaces, brackets, parentheses or
+// anything else that needs the full parser; n is its length.
+func inlineLink(src []byte) (n int, text []byte, ok bool) {
+	close := bytes.IndexByte(src, ']')
+	if close < 2 || close+1 >= len(src) || src[close+1] != '(' {
+		return 0, nil, false
+	}
+	text = src[1:close]
+	if bytes.ContainsAny(text, "[\\&`<*_~!\n^") || text[0] == ' ' || text[len(text)-1] == ' ' {
+		return 0, nil, false
+	}
+	dest := src[close+2:]
+	end := bytes.IndexByte(dest, ')')
+	if end < 1 || bytes.ContainsAny(dest[:end], "\\<>(\"'&") {
+		return 0, nil, false
+	}
+	for i, b := range dest[:end] {
+		if b <= ' ' || b == 0xc2 && i+1 < end && (dest[i+1] == 0x85 || dest[i+1] == 0xa0) {
+			return 0, nil, false // white space or a control character
+		}
+	}
+	return close + 2 + end + 1, text, true
+}
