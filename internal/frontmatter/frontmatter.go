@@ -90,14 +90,17 @@ func (d *Doc) parseYAML() error {
 	if len(bytes.TrimSpace(fm)) == 0 {
 		return nil
 	}
-	var n yaml.Node
-	if err := yaml.Unmarshal(fm, &n); err != nil {
-		return config.YAMLError(d.Name, d.FMLine-1, err)
+	root, ok := fastYAML(fm)
+	if !ok {
+		var n yaml.Node
+		if err := yaml.Unmarshal(fm, &n); err != nil {
+			return config.YAMLError(d.Name, d.FMLine-1, err)
+		}
+		if len(n.Content) == 0 {
+			return nil
+		}
+		root = n.Content[0]
 	}
-	if len(n.Content) == 0 {
-		return nil
-	}
-	root := n.Content[0]
 	shift(root, d.FMLine-1)
 	if root.Kind != yaml.MappingNode {
 		return diag.Errorf(d.Name, root.Line, root.Column, "front matter must be a mapping of keys to values")
