@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"strings"
 	"time"
 
@@ -90,7 +89,7 @@ func loadArticle(p *project.Project, files []project.File, cached map[string]*ar
 	var errs []error
 	datas := make([][]byte, len(files))
 	for i, f := range files {
-		data, err := fs.ReadFile(p.FS, f.Path)
+		data, err := p.ReadFile(f.Path)
 		if err != nil {
 			errs = append(errs, diag.Errorf(f.Path, 1, 1, "%v", err))
 			continue

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"net/url"
 	"strings"
 	"time"
@@ -103,7 +102,7 @@ var wellKnown = map[string]bool{"title": true, "summary": true, "author_role": t
 
 // site is the shared state of one build's rendering.
 type site struct {
-	fsys    fs.FS
+	read    func(name string) ([]byte, error) // reads a file of the project
 	plans   []*langPlan
 	langs   map[string]*lang
 	policy  string
@@ -161,7 +160,7 @@ func (s *site) readDoc(c *docCache, p string) (*frontmatter.Doc, error) {
 	if d := c.docs[p]; d != nil {
 		return d, nil
 	}
-	data, err := fs.ReadFile(s.fsys, p)
+	data, err := s.read(p)
 	if err != nil {
 		return nil, diag.Errorf(p, 1, 1, "%v", err)
 	}

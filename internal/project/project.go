@@ -39,6 +39,7 @@ type Project struct {
 	StatesOnly bool
 
 	infos map[string]fs.FileInfo // what Scan learnt of each file, kept for Cache
+	dirFD int                    // the project's directory, for ReadFile; 0: none
 }
 
 // ErrNotFound is returned by Find when no ceviri.yaml is found.
@@ -80,7 +81,12 @@ func Open(root string) (*Project, error) {
 		}
 		return nil, err
 	}
-	return New(abs, fsys, data)
+	p, err := New(abs, fsys, data)
+	if err != nil {
+		return nil, err
+	}
+	p.dirFD = openDir(abs)
+	return p, nil
 }
 
 // New makes a project from a file system and the bytes of its ceviri.yaml;
@@ -110,7 +116,7 @@ func (p *Project) Scan() ([]File, []error) {
 	var errs []error
 	var mu sync.Mutex // the walk calls the function below from several goroutines
 	root := p.Layout.Dir()
-	err := walkDir(p.FS, root, func(name string, d fs.DirEntry, err error) error {
+	err := walkDir(listFS{p.FS, p}, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if name == root && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir
@@ -284,7 +290,7 @@ func (p *Project) LoadFile(f File) *Version {
 }
 
 func (p *Project) readFile(f File) *Version {
-	data, err := fs.ReadFile(p.FS, f.Path)
+	data, err := p.ReadFile(f.Path)
 	if err != nil {
 		return &Version{File: f, Err: diag.Errorf(f.Path, 1, 1, "%v", unwrapPath(err))}
 	}

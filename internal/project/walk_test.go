@@ -89,6 +89,7 @@ func TestWalkDirVisitsWhatWalkDirDoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
+	beneath := listFS{root.FS(), &Project{Root: dir, FS: root.FS(), dirFD: openDir(dir)}}
 	for _, tt := range []struct {
 		name string
 		fsys fs.FS
@@ -97,6 +98,8 @@ func TestWalkDirVisitsWhatWalkDirDoes(t *testing.T) {
 		{"MapFS", tree, "articles"},
 		{"os.Root", root.FS(), "articles"},
 		{"project root", root.FS(), "."},
+		{"listed beneath", beneath, "articles"},
+		{"listed beneath from the project root", beneath, "."},
 		{"missing root", tree, "nowhere"},
 		{"a file as root", tree, "articles/z.md"},
 		{"unreadable directory", failFS{tree, "articles/bad"}, "articles"},

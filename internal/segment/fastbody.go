@@ -269,8 +269,16 @@ var byteClass = func() (t [256]uint8) {
 func (c *collapser) run(src []byte, i int, toPlain bool) int {
 	for i < len(src) {
 		j := i
-		for j < len(src) && (byteClass[src[j]] == plainByte || !toPlain && byteClass[src[j]] == stopByte) {
-			j++
+		for j < len(src) {
+			switch class := byteClass[src[j]]; {
+			case class == plainByte || !toPlain && class == stopByte:
+				j++
+				continue
+			case src[j] == ' ' && j > i && j+1 < len(src) && byteClass[src[j+1]] == plainByte:
+				j += 2 // one space between two characters stays as it is
+				continue
+			}
+			break
 		}
 		if j > i {
 			c.put(src[i:j], toPlain)

@@ -37,7 +37,7 @@ func countSimple(s string) (n int, ok bool) {
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		letter := r < 0x250 && unicode.IsLetter(r)
+		letter := r < latinLetters && isLatinLetter[r]
 		digit := '0' <= r && r <= '9'
 		switch {
 		case state == closed:
@@ -64,3 +64,14 @@ func countSimple(s string) (n int, ok bool) {
 	}
 	return n, state != joiner
 }
+
+// latinLetters bounds isLatinLetter, which says unicode.IsLetter of each
+// character below it: Latin, with every Turkish letter.
+const latinLetters = 0x250
+
+var isLatinLetter = func() (t [latinLetters]bool) {
+	for r := range t {
+		t[r] = unicode.IsLetter(rune(r))
+	}
+	return t
+}()

@@ -38,7 +38,7 @@ func LoadSnapshot(p *project.Project, f project.File, hash string) (*project.Ver
 	var err error
 	v := p.Cached(sf, func() *project.Version {
 		var data []byte
-		if data, err = fs.ReadFile(p.FS, sp); err != nil {
+		if data, err = p.ReadFile(sp); err != nil {
 			return &project.Version{File: sf, Err: err}
 		}
 		return p.ParseVersion(sf, data)
