@@ -78,6 +78,7 @@ type LangResult struct {
 var (
 	afterPage  func(n int)
 	beforeSwap func()
+	onLists    func(lang string, reused bool)
 )
 
 // Build builds the bundles of p. An error about the input (a file that
@@ -272,10 +273,25 @@ func globalInputs(p *project.Project, set *locale.Set, t *templates, opts Option
 // manifest and archive.
 func (s *site) finish(st *stage, lp *langPlan, old *Manifest, opts Options, inputs string, res *Result) error {
 	l := s.langs[lp.lang]
-	files, err := s.lists(l)
-	if err != nil {
-		return err
+	key := s.listsKey(l, inputs)
+	reused := false
+	if !opts.Full {
+		var err error
+		if reused, err = reuseLists(st, lp.lang, key, old, filepath.Join(res.Out, lp.lang)); err != nil {
+			return err
+		}
 	}
+	if onLists != nil {
+		onLists(lp.lang, reused)
+	}
+	files := map[string][]byte{}
+	if !reused {
+		var err error
+		if files, err = s.lists(l); err != nil {
+			return err
+		}
+	}
+	var err error
 	if files["messages.json"], err = l.messages(); err != nil {
 		return err
 	}
@@ -287,7 +303,7 @@ func (s *site) finish(st *stage, lp *langPlan, old *Manifest, opts Options, inpu
 	if err := st.prune(lp.lang, old); err != nil {
 		return err
 	}
-	m, err := s.manifest(l, "ceviri "+opts.Version, inputs, st.files[lp.lang])
+	m, err := s.manifest(l, "ceviri "+opts.Version, inputs, key, st.files[lp.lang])
 	if err != nil {
 		return err
 	}

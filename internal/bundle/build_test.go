@@ -323,33 +323,64 @@ func TestIncrementalSequence(t *testing.T) {
 		return string(data)
 	}
 	trKampus := read("articles/kampuste-yapay-zeka/tr.md")
+	cur := trKampus
+	edit := func(old, new string) func() {
+		return func() {
+			if !strings.Contains(cur, old) {
+				t.Fatalf("the sample has no %q", old)
+			}
+			cur = strings.Replace(cur, old, new, 1)
+			writeFiles(t, dir, map[string]string{"articles/kampuste-yapay-zeka/tr.md": cur})
+		}
+	}
+	var listsReused bool
+	onLists = func(lang string, reused bool) {
+		if lang == "tr" {
+			listsReused = reused
+		}
+	}
+	defer func() { onLists = nil }()
+	const reused, rendered = "reused", "rendered"
 	steps := []struct {
-		name string
-		edit func()
-		opts Options
+		name  string
+		edit  func()
+		opts  Options
+		lists string // what the tr bundle's list files must be; "": either
 	}{
-		{"first", func() {}, Options{}},
-		{"edit a source", func() {
-			writeFiles(t, dir, map[string]string{"articles/kampuste-yapay-zeka/tr.md": strings.Replace(trKampus, "320 koltuğun", "321 koltuğun", 1)})
-		}, Options{}},
+		{"first", func() {}, Options{}, rendered},
+		{"edit a source", edit("320 koltuğun", "321 koltuğun"), Options{}, reused},
+		{"edit it again", edit("321 koltuğun", "322 koltuğun"), Options{}, reused},
+		{"change a title", edit("Kampüste yapay zekâ:", "Kampüste yapay zeka:"), Options{}, rendered},
+		{"unchanged after a title", func() {}, Options{}, reused},
+		{"change a summary", edit("düzenlenen panelde", "yapılan panelde"), Options{}, rendered},
+		{"change a date", edit("date: 2025-11-14", "date: 2025-11-15"), Options{}, rendered},
+		{"change an author", edit("name: Deniz Aydoğan", "name: Deniz Aydın"), Options{}, rendered},
+		{"change the tags", edit("tags: [yapay-zeka, gazetecilik, kampus]", "tags: [yapay-zeka, kampus]"), Options{}, rendered},
+		{"a translation falls behind", func() {
+			writeFiles(t, dir, map[string]string{"articles/ukraine-zelensky-meeting/en.md": read("articles/ukraine-zelensky-meeting/en.md") + "\nA new paragraph.\n"})
+		}, Options{}, rendered},
 		{"add an article", func() {
 			writeFiles(t, dir, map[string]string{"articles/yeni/tr.md": "---\ntitle: Yeni\ndate: 2025-12-05\n---\n\n## Işık\n\nMetin.\n"})
-		}, Options{}},
-		{"revert the edit", func() {
+		}, Options{}, rendered},
+		{"revert the edits", func() {
+			cur = trKampus
 			writeFiles(t, dir, map[string]string{"articles/kampuste-yapay-zeka/tr.md": trKampus})
-		}, Options{}},
-		{"skip policy", func() {}, Options{Fallback: FallbackSkip}},
+		}, Options{}, rendered},
+		{"skip policy", func() {}, Options{Fallback: FallbackSkip}, rendered},
 		{"remove an article", func() {
 			if err := os.RemoveAll(filepath.Join(dir, "articles/yeni")); err != nil {
 				t.Fatal(err)
 			}
-		}, Options{}},
-		{"full", func() {}, Options{Full: true}},
-		{"unchanged", func() {}, Options{}},
+		}, Options{}, rendered},
+		{"full", func() {}, Options{Full: true}, rendered},
+		{"unchanged", func() {}, Options{}, reused},
 	}
 	for _, st := range steps {
 		st.edit()
 		mustBuild(t, dir, out, st.opts)
+		if got := map[bool]string{true: reused, false: rendered}[listsReused]; st.lists != "" && got != st.lists {
+			t.Errorf("after %q the tr list files were %s, want %s", st.name, got, st.lists)
+		}
 		fresh := t.TempDir()
 		opts := st.opts
 		opts.Full = true

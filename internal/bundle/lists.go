@@ -2,9 +2,13 @@ package bundle
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"fmt"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -45,8 +49,76 @@ type ListPage struct {
 	Articles       []ListItem
 }
 
+// listFiles are the files lists renders.
+var listFiles = []string{"feed.xml", "index.html", "index.json", "sitemap.xml"}
+
+// listsKey hashes everything lists reads besides the inputs every page
+// depends on: for each entry, in order, what is shown of it. Two builds with
+// the same key give the same list files, so a rebuild after an edit that
+// changes no title, summary, date, author, tag, state or alternate (most
+// edits) takes them from an earlier bundle. Whatever lists comes to read
+// must be hashed here too; TestIncrementalSequence edits each of them.
+func (s *site) listsKey(l *lang, inputs string) string {
+	h := sha256.New()
+	writeField(h, "lists 1")
+	writeField(h, inputs)
+	writeField(h, l.plan.lang)
+	for _, e := range l.plan.entries {
+		v := e.version()
+		writeField(h, e.a.ID)
+		writeField(h, e.lang+" "+e.from+" "+string(e.state)+" "+strconv.FormatBool(e.fallback))
+		writeField(h, v.Title)
+		writeField(h, v.Summary)
+		writeField(h, e.a.Date)
+		writeField(h, e.a.Time.Format(time.RFC3339Nano))
+		writeField(h, strconv.Itoa(len(e.a.Authors)))
+		for _, a := range e.a.Authors {
+			writeField(h, a.Name)
+		}
+		writeField(h, strconv.Itoa(len(e.a.Tags)))
+		for _, t := range e.a.Tags {
+			writeField(h, t)
+		}
+		writeField(h, strings.Join(alternates(e.a, s.plans, s.policy), " "))
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// reuseLists stages the list files of an earlier bundle built with the same
+// listsKey: those of the tree being written (old, its manifest) as they
+// are, else those of the live bundle in live by hard links. It reports
+// whether it did.
+func reuseLists(st *stage, lang, key string, old *Manifest, live string) (bool, error) {
+	if old != nil && old.Lists == key && hasFiles(old, listFiles) {
+		for _, f := range listFiles {
+			st.keep(lang, f, old.Files[f])
+		}
+		return true, nil
+	}
+	m := readManifest(live)
+	if m == nil || m.Lists != key || !hasFiles(m, listFiles) {
+		return false, nil
+	}
+	for _, f := range listFiles {
+		if err := st.link(lang, f, filepath.Join(live, f), m.Files[f]); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+func hasFiles(m *Manifest, names []string) bool {
+	for _, f := range names {
+		if !strings.HasPrefix(m.Files[f], "sha256:") {
+			return false
+		}
+	}
+	return true
+}
+
 // lists renders the files of a bundle that list its articles: index.json,
-// index.html, sitemap.xml and feed.xml.
+// index.html, sitemap.xml and feed.xml. Everything it reads of the entries
+// is hashed by listsKey.
 func (s *site) lists(l *lang) (map[string][]byte, error) {
 	idx := indexJSON{Lang: l.plan.lang, Articles: []indexEntry{}}
 	lp := &ListPage{Lang: l.plan.lang, Home: "./", Canonical: s.pageURL(l.plan.lang, "")}
@@ -214,7 +286,8 @@ type Manifest struct {
 	Format    int               `json:"format"`
 	Lang      string            `json:"lang"`
 	Generator string            `json:"generator"`
-	Inputs    string            `json:"inputs"` // hash of everything every page depends on
+	Inputs    string            `json:"inputs"`          // hash of everything every page depends on
+	Lists     string            `json:"lists,omitempty"` // hash of what the list files show (listsKey)
 	Articles  []ManifestArticle `json:"articles"`
 	Files     map[string]string `json:"files"` // path in the bundle -> "sha256:<hex>"
 }
@@ -231,8 +304,8 @@ type ManifestArticle struct {
 // FormatVersion is the version of the bundle layout in manifest.json.
 const FormatVersion = 1
 
-func (s *site) manifest(l *lang, generator, inputs string, files map[string]string) ([]byte, error) {
-	m := Manifest{Format: FormatVersion, Lang: l.plan.lang, Generator: generator, Inputs: inputs,
+func (s *site) manifest(l *lang, generator, inputs, lists string, files map[string]string) ([]byte, error) {
+	m := Manifest{Format: FormatVersion, Lang: l.plan.lang, Generator: generator, Inputs: inputs, Lists: lists,
 		Articles: []ManifestArticle{}, Files: files}
 	for _, e := range l.plan.entries {
 		m.Articles = append(m.Articles, ManifestArticle{ID: e.a.ID, SourceFingerprint: e.a.Fingerprint,
