@@ -107,7 +107,7 @@ func loadArticle(p *project.Project, files []project.File, cached map[string]*ar
 		return a, nil
 	}
 	for i, f := range files {
-		v := project.ParseSummary(f, datas[i], p.Config)
+		v := project.Parse(f, datas[i], p.Config)
 		if v.Err != nil {
 			errs = append(errs, v.Err)
 			continue

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +34,7 @@ type stage struct {
 	work  string // absolute path of WorkDir
 	mu    sync.Mutex
 	files map[string]map[string]string // lang -> path in the bundle -> "sha256:<hex>"
+	empty map[string]bool              // languages whose tree was empty when the build began
 }
 
 // newStage opens the work directory of out. The caller holds the lock.
@@ -54,7 +56,7 @@ func newStage(out string) (*stage, error) {
 			return nil, err
 		}
 	}
-	return &stage{work: work, files: map[string]map[string]string{}}, nil
+	return &stage{work: work, files: map[string]map[string]string{}, empty: map[string]bool{}}, nil
 }
 
 // dir is the tree lang's next bundle is written into.
@@ -76,6 +78,7 @@ func (s *stage) prepare(lang string) (*Manifest, error) {
 		if err := os.RemoveAll(dir); err != nil {
 			return nil, fmt.Errorf("emptying %s: %w", dir, err)
 		}
+		s.empty[lang] = true
 		return nil, os.MkdirAll(dir, 0o755)
 	}
 	if err := os.Remove(filepath.Join(dir, "manifest.json")); err != nil {
@@ -110,18 +113,57 @@ func (s *stage) write(lang, rel string, data []byte) error {
 	return s.writeIn(lang, rel, data)
 }
 
-// writeIn is write into a directory that exists.
+// writeIn is write into a directory that exists. Into a tree that was
+// empty a new file is created where it belongs; into one that holds an
+// earlier bundle, whose files may be hard links to the live bundle's, it is
+// written aside and renamed over the old one.
 func (s *stage) writeIn(lang, rel string, data []byte) error {
 	name := s.path(lang, rel)
+	if s.empty[lang] {
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = f.Write(data)
+			if err1 := f.Close(); err == nil {
+				err = err1
+			}
+			if err != nil {
+				return err
+			}
+			s.recordData(lang, rel, data)
+			return nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		// Written before in this build (messages.json by an earlier pass):
+		// replace it as below.
+	}
 	if err := os.WriteFile(tmpName(name), data, 0o644); err != nil {
 		return err
 	}
 	if err := os.Rename(tmpName(name), name); err != nil {
 		return err
 	}
+	s.recordData(lang, rel, data)
+	return nil
+}
+
+// mkdir makes the directory of an article's pages in lang's tree.
+func (s *stage) mkdir(lang, rel string) error {
+	dir := s.path(lang, rel)
+	if s.empty[lang] {
+		// Most ids are one level deep: their directory's parent exists.
+		if err := os.Mkdir(dir, 0o755); err == nil || errors.Is(err, fs.ErrExist) {
+			return nil
+		}
+	}
+	return os.MkdirAll(dir, 0o755)
+}
+
+// recordData records the hash of a file written.
+func (s *stage) recordData(lang, rel string, data []byte) {
 	sum := sha256.Sum256(data)
 	s.record(lang, rel, "sha256:"+hex.EncodeToString(sum[:]))
-	return nil
 }
 
 // keep records a file that the tree already holds as it should be.

@@ -111,7 +111,7 @@ func (s *site) renderTo(st *stage, e *entry, c *docCache) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(st.path(e.lang, e.a.ID), 0o755); err != nil {
+	if err := st.mkdir(e.lang, e.a.ID); err != nil {
 		return err
 	}
 	if err := st.writeIn(e.lang, e.a.ID+"/index.html", html); err != nil {

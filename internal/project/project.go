@@ -213,22 +213,14 @@ func Parse(f File, data []byte, cfg *config.Config) *Version {
 	return parse(f, data, cfg, full)
 }
 
-// ParseSummary is Parse with segments that carry no Plain text
-// (segment.Summary), which is faster on most Markdown: for callers that need
-// the front matter, states and word counts but not what a reader sees.
-func ParseSummary(f File, data []byte, cfg *config.Config) *Version {
-	return parse(f, data, cfg, summary)
-}
-
 // How much of a version parse keeps.
 const (
 	full       = iota // everything
-	summary           // segments without Plain (segment.Summary)
 	statesOnly        // see Project.StatesOnly
 )
 
-// parse is Parse, ParseSummary or, with statesOnly, a parse that does not
-// segment a translation that is not a draft (see Project.StatesOnly).
+// parse is Parse or, with statesOnly, a parse that does not segment a
+// translation that is not a draft (see Project.StatesOnly).
 func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 	v := &Version{File: f}
 	doc, err := frontmatter.Parse(f.Path, data)
@@ -252,11 +244,7 @@ func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 		}
 	}
 	v.Fields = segment.Fields(fields)
-	if mode == full {
-		v.Body = segment.Body(segment.Normalize(doc.Body), doc.BodyLine)
-	} else {
-		v.Body = segment.Summary(segment.Normalize(doc.Body), doc.BodyLine)
-	}
+	v.Body = segment.Body(segment.Normalize(doc.Body), doc.BodyLine)
 	segs := v.Segments()
 	v.Fingerprint = segment.Fingerprint(segs)
 	v.Words = segment.TotalWords(segs)

@@ -1,7 +1,10 @@
 package segment
 
-// FastPathAccepts reports whether Summary segments body without goldmark.
+// FastPathAccepts reports whether Body segments body without goldmark.
 func FastPathAccepts(body []byte) bool {
 	_, ok := fastBody(body, 1)
 	return ok
 }
+
+// SlowBody is Body with goldmark, whatever the Markdown.
+var SlowBody = slowBody

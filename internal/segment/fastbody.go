@@ -2,27 +2,9 @@ package segment
 
 import "bytes"
 
-// Summary is Body without the Plain text of segments: the same kinds, keys,
-// texts, hashes, lines, word counts and offsets. Deciding states and
-// counting pending words needs nothing more, and for the commonest Markdown
-// (ATX headings, paragraphs, "- " lists, inline links) Summary finds the
-// segments with one pass over the lines instead of a goldmark parse, which
-// otherwise is most of the time `ceviri status` takes without its cache
-// (docs/performance.md). Any body outside that subset is segmented by Body,
-// and FuzzSummary checks that both agree.
-func Summary(body []byte, firstLine int) []Segment {
-	if segs, ok := fastBody(body, firstLine); ok {
-		return segs
-	}
-	segs := Body(body, firstLine)
-	for i := range segs {
-		segs[i].Plain = ""
-	}
-	return segs
-}
-
-// fastBody segments body when it uses only the subset of Markdown described
-// at Summary; ok is false for anything else (the caller then uses goldmark).
+// fastBody segments body when it uses only the commonest Markdown: ATX
+// headings, paragraphs, "- " lists and [text](destination) links; ok is
+// false for anything else (Body then uses goldmark).
 // It is deliberately strict: a construct it does not know for certain how
 // CommonMark reads makes it give up, never guess.
 func fastBody(body []byte, firstLine int) (segs []Segment, ok bool) {
@@ -192,7 +174,7 @@ func orderedStart(rest []byte) bool {
 // escapes, entities, images, footnote references, strikethrough and links
 // other than [text](destination).
 func (c *collapser) inlineSegment(src []byte, kind, key string) (s Segment, ok bool) {
-	c.text, c.plain, c.space = c.text[:0], c.plain[:0], false
+	c.text, c.plain, c.spaceText, c.spacePlain = c.text[:0], c.plain[:0], false, false
 	for i := 0; i < len(src); {
 		j := c.run(src, i, true)
 		if j < 0 {
@@ -225,8 +207,8 @@ func (c *collapser) inlineSegment(src []byte, kind, key string) (s Segment, ok b
 	if len(c.text) == 0 {
 		return Segment{}, false
 	}
-	s = Segment{Kind: kind, Key: key, Text: string(c.text)}
-	s.Words = CountWords(string(c.plain))
+	s = Segment{Kind: kind, Key: key, Text: string(c.text), Plain: string(c.plain)}
+	s.Words = CountWords(s.Plain)
 	s.hash()
 	return s, true
 }
@@ -236,8 +218,8 @@ func (c *collapser) inlineSegment(src []byte, kind, key string) (s Segment, ok b
 // change otherwise (outside U+0000..U+02FF, or not UTF-8) makes it give up.
 // Its buffers are reused from one segment to the next.
 type collapser struct {
-	text, plain []byte
-	space       bool // white space since the last character written
+	text, plain           []byte
+	spaceText, spacePlain bool // white space since the last character written to each
 }
 
 // Classes of byte for collapser.run.
@@ -287,7 +269,7 @@ func (c *collapser) run(src []byte, i int, toPlain bool) int {
 		}
 		switch byteClass[src[i]] {
 		case spaceByte:
-			c.space = true
+			c.spaceText, c.spacePlain = true, true
 			i++
 		case highByte:
 			b := src[i]
@@ -295,7 +277,7 @@ func (c *collapser) run(src []byte, i int, toPlain bool) int {
 				return -1 // may need NFC, or is not UTF-8
 			}
 			if b == 0xc2 && (src[i+1] == 0x85 || src[i+1] == 0xa0) {
-				c.space = true // U+0085 and U+00A0 are white space
+				c.spaceText, c.spacePlain = true, true // U+0085 and U+00A0 are white space
 			} else {
 				c.put(src[i:i+2], toPlain)
 			}
@@ -309,13 +291,16 @@ func (c *collapser) run(src []byte, i int, toPlain bool) int {
 
 // put appends b (no white space in it) after the pending white space.
 func (c *collapser) put(b []byte, toPlain bool) {
-	if c.space && len(c.text) > 0 {
+	if c.spaceText && len(c.text) > 0 {
 		c.text = append(c.text, ' ')
-		c.plain = append(c.plain, ' ')
 	}
-	c.space = false
+	c.spaceText = false
 	c.text = append(c.text, b...)
 	if toPlain {
+		if c.spacePlain && len(c.plain) > 0 {
+			c.plain = append(c.plain, ' ')
+		}
+		c.spacePlain = false
 		c.plain = append(c.plain, b...)
 	}
 }

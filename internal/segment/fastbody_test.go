@@ -9,24 +9,16 @@ import (
 	"github.com/ceviri/ceviri/internal/frontmatter"
 )
 
-// summaryOfBody is what Summary must return: Body without Plain.
-func summaryOfBody(body []byte) []Segment {
-	segs := Body(body, 1)
-	for i := range segs {
-		segs[i].Plain = ""
-	}
-	return segs
-}
 
-// checkSummary fails unless the fast path, when it accepts body, returns
-// exactly what Body does (but Plain). It reports whether it accepted.
-func checkSummary(t *testing.T, name string, body []byte) bool {
+// checkFastBody fails unless the fast path, when it accepts body, returns
+// exactly what goldmark gives. It reports whether it accepted.
+func checkFastBody(t *testing.T, name string, body []byte) bool {
 	t.Helper()
 	got, ok := fastBody(body, 1)
 	if !ok {
 		return false
 	}
-	want := summaryOfBody(body)
+	want := slowBody(body, 1)
 	if len(got) != len(want) {
 		t.Fatalf("%s: fast path found %d segments, Body %d:\n%q\nfast: %+v\nBody: %+v", name, len(got), len(want), body, got, want)
 	}
@@ -85,34 +77,16 @@ func TestFastBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := checkSummary(t, tt.name, []byte(tt.body)); got != tt.accept {
+			if got := checkFastBody(t, tt.name, []byte(tt.body)); got != tt.accept {
 				t.Errorf("fast path accepted = %v, want %v", got, tt.accept)
 			}
 		})
 	}
 }
 
-func TestSummaryFallsBack(t *testing.T) {
-	body := []byte("Bu *önemli* ve `kod`.\n\n> alıntı\n")
-	got := Summary(body, 3)
-	want := Body(body, 3)
-	if len(got) != len(want) {
-		t.Fatalf("Summary found %d segments, Body %d", len(got), len(want))
-	}
-	for i := range got {
-		if got[i].Plain != "" {
-			t.Errorf("segment %d keeps its plain text %q", i, got[i].Plain)
-		}
-		want[i].Plain = ""
-		if got[i] != want[i] {
-			t.Errorf("segment %d: %+v, want %+v", i, got[i], want[i])
-		}
-	}
-}
-
 // TestFastBodyOnCorpora runs the fast path on the project's sample articles
 // and, when it is beside the repository, the CNCF glossary corpus: whatever
-// it accepts must equal Body.
+// it accepts must equal what goldmark gives.
 func TestFastBodyOnCorpora(t *testing.T) {
 	var files []string
 	for _, pattern := range []string{"../../articles/*/*.md", "../../../shared/corpus/cncf-glossary/*/*.md"} {
@@ -132,14 +106,14 @@ func TestFastBodyOnCorpora(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		if checkSummary(t, f, doc.Body) {
+		if checkFastBody(t, f, doc.Body) {
 			accepted++
 		}
 	}
 	t.Logf("fast path accepted %d of %d files", accepted, len(files))
 }
 
-func FuzzSummary(f *testing.F) {
+func FuzzFastBody(f *testing.F) {
 	for _, s := range []string{
 		"## Başlık\n\nMetin [bağ](/x) ve devam.\nİkinci satır.\n\n- bir\n- iki\n  devam\n\n  paragraf\n\nSon.\n",
 		"- [a](/b) c\nlazy\n# H\n",
@@ -159,6 +133,6 @@ func FuzzSummary(f *testing.F) {
 		if !bytes.Equal(body, data) {
 			return // bodies are normalised before segmentation
 		}
-		checkSummary(t, "fuzz", body)
+		checkFastBody(t, "fuzz", body)
 	})
 }

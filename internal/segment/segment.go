@@ -71,7 +71,21 @@ func Parser() goldmark.Markdown { return md }
 
 // Body splits a normalised Markdown body into segments. firstLine is the
 // file line where body starts, so segment lines are file lines.
+//
+// The commonest Markdown (ATX headings, paragraphs, "- " lists, inline
+// links) is segmented in one pass over the lines (fastBody), anything else
+// by goldmark (slowBody); both give the same segments, which the tests
+// check on real articles and under FuzzFastBody. goldmark was most of the
+// time `ceviri status` and `ceviri check` take (docs/performance.md).
 func Body(body []byte, firstLine int) []Segment {
+	if segs, ok := fastBody(body, firstLine); ok {
+		return segs
+	}
+	return slowBody(body, firstLine)
+}
+
+// slowBody is Body for any Markdown, with goldmark.
+func slowBody(body []byte, firstLine int) []Segment {
 	pc := parser.NewContext()
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	lines := newLineIndex(body)
