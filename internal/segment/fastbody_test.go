@@ -9,7 +9,6 @@ import (
 	"github.com/ceviri/ceviri/internal/frontmatter"
 )
 
-
 // checkFastBody fails unless the fast path, when it accepts body, returns
 // exactly what goldmark gives. It reports whether it accepted.
 func checkFastBody(t *testing.T, name string, body []byte) bool {
