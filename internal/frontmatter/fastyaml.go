@@ -206,7 +206,7 @@ func (p *yparser) sequence(indent int) (*yaml.Node, bool) {
 // end of the line.
 func isKey(text []byte) bool {
 	i := bytes.IndexByte(text, ':')
-	return i > 0 && (i+1 == len(text) || text[i+1] == ' ') && bytes.IndexAny(text[:i], " '\"[],") < 0
+	return i > 0 && (i+1 == len(text) || text[i+1] == ' ') && !bytes.ContainsAny(text[:i], " '\"[],")
 }
 
 // scalarOrFlow reads the value that fills text from offset at to its end.
@@ -269,7 +269,7 @@ func scalar(v []byte, line, col int, flow bool) (*yaml.Node, int, bool) {
 		if end < 0 {
 			return nil, 0, false
 		}
-		if bytes.IndexAny(v[:end], "[:'\"") >= 0 {
+		if bytes.ContainsAny(v[:end], "[:'\"") {
 			return nil, 0, false
 		}
 	}
