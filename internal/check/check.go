@@ -123,14 +123,22 @@ type Input struct {
 	Locales *locale.Set
 }
 
-// Run applies every rule, one article per CPU at a time, and returns the findings with their severities
-// from the configuration (rules turned off are dropped), sorted by file,
-// line and rule.
+// Run applies every rule, one article per CPU at a time, and returns the
+// findings with their severities from the configuration (rules turned off
+// are dropped), sorted by file, line and rule.
 func Run(in Input) []Finding {
 	per := make([][]Finding, len(in.Articles))
 	workers.Each(len(in.Articles), 0, func(i int) {
-		per[i] = articleFindings(in.Config, in.Articles[i])
+		per[i] = ArticleFindings(in.Config, in.Articles[i])
 	})
+	return Collect(in, per)
+}
+
+// Collect is the end of Run for a caller that applied ArticleFindings to
+// each article itself (to hold only a few articles in memory at a time):
+// it adds the findings of in.Unreadable and in.Locales (in.Articles is not
+// used) to per, sets severities, drops the rules turned off and sorts.
+func Collect(in Input, per [][]Finding) []Finding {
 	var fs []Finding
 	for _, f := range per {
 		fs = append(fs, f...)
@@ -196,9 +204,9 @@ func Counts(fs []Finding) (errors, warnings int) {
 	return
 }
 
-// articleFindings applies the state, metadata and content rules to one
+// ArticleFindings applies the state, metadata and content rules to one
 // article.
-func articleFindings(cfg *config.Config, a *track.Article) []Finding {
+func ArticleFindings(cfg *config.Config, a *track.Article) []Finding {
 	var out []Finding
 	src := a.SourceFile
 	if src != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/locale"
+	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 )
@@ -68,28 +69,36 @@ func runCheck(env *Env, opts *checkOptions) error {
 	default:
 		return diag.Usagef("unknown format %q (known: text, json, junit, github)", opts.Format)
 	}
-	l, err := env.load(opts.IDs)
+	p, err := env.openProject()
 	if err != nil {
 		return err
 	}
-	cfg := l.p.Config
+	cfg := p.Config
 	if opts.Lang != "" {
 		if err := checkLang(cfg, opts.Lang); err != nil {
 			return err
 		}
 	}
-	if err := checkRuleNames(l.p.FS); err != nil {
+	if err := checkRuleNames(p.FS); err != nil {
 		return err
 	}
-	in := check.Input{Config: cfg, Articles: l.status, Unreadable: l.errs}
+	// Each article is checked as soon as it is read, and dropped: holding
+	// every article's versions first took over a gigabyte at 10,000.
+	per, ids, errs, err := eachArticle(p, opts.IDs, func(a *track.Article) []check.Finding {
+		return check.ArticleFindings(cfg, a)
+	})
+	if err != nil {
+		return err
+	}
+	in := check.Input{Config: cfg, Unreadable: errs}
 	if len(opts.IDs) == 0 {
-		set, err := locale.Load(l.p.FS, cfg.Locales, cfg.Languages, cfg.Tags)
+		set, err := locale.Load(p.FS, cfg.Locales, cfg.Languages, cfg.Tags)
 		if err != nil {
 			return err
 		}
 		in.Locales = set
 	}
-	findings := check.Run(in)
+	findings := check.Collect(in, per)
 	if opts.Lang != "" {
 		kept := findings[:0]
 		for _, f := range findings {
@@ -106,8 +115,8 @@ func runCheck(env *Env, opts *checkOptions) error {
 	}
 	r := &checkReport{env: env, cfg: cfg, findings: findings, lang: opts.Lang, withLocales: in.Locales != nil && len(in.Locales.Files) > 0}
 	seen := map[string]bool{}
-	for _, a := range l.status {
-		seen[a.ID] = true
+	for _, id := range ids {
+		seen[id] = true
 	}
 	for _, f := range findings {
 		if f.ID != "" {

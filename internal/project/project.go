@@ -244,7 +244,11 @@ func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 		}
 	}
 	v.Fields = segment.Fields(fields)
-	v.Body = segment.Body(segment.Normalize(doc.Body), doc.BodyLine)
+	if mode == statesOnly {
+		v.Body = segment.Hashes(segment.Normalize(doc.Body), doc.BodyLine)
+	} else {
+		v.Body = segment.Body(segment.Normalize(doc.Body), doc.BodyLine)
+	}
 	segs := v.Segments()
 	v.Fingerprint = segment.Fingerprint(segs)
 	v.Words = segment.TotalWords(segs)

@@ -2,7 +2,7 @@ package segment
 
 // FastPathAccepts reports whether Body segments body without goldmark.
 func FastPathAccepts(body []byte) bool {
-	_, ok := fastBody(body, 1)
+	_, ok := fastBody(body, 1, false)
 	return ok
 }
 

@@ -1,14 +1,21 @@
 package segment
 
-import "bytes"
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"io"
+	"unsafe"
+)
 
 // fastBody segments body when it uses only the commonest Markdown: ATX
 // headings, paragraphs, "- " lists and [text](destination) links; ok is
 // false for anything else (Body then uses goldmark).
 // It is deliberately strict: a construct it does not know for certain how
 // CommonMark reads makes it give up, never guess.
-func fastBody(body []byte, firstLine int) (segs []Segment, ok bool) {
-	var c collapser
+func fastBody(body []byte, firstLine int, lean bool) (segs []Segment, ok bool) {
+	c := collapser{lean: lean}
 	var (
 		lineNo   int  // 0-based line of the current line
 		inList   bool // a "- " list is open
@@ -207,9 +214,15 @@ func (c *collapser) inlineSegment(src []byte, kind, key string) (s Segment, ok b
 	if len(c.text) == 0 {
 		return Segment{}, false
 	}
-	s = Segment{Kind: kind, Key: key, Text: string(c.text), Plain: string(c.plain)}
-	s.Words = CountWords(s.Plain)
-	s.hash()
+	s = Segment{Kind: kind, Key: key}
+	if c.lean {
+		// CountWords keeps nothing of its argument: no copy is needed.
+		s.Words = CountWords(unsafe.String(unsafe.SliceData(c.plain), len(c.plain)))
+	} else {
+		s.Text, s.Plain = string(c.text), string(c.plain)
+		s.Words = CountWords(s.Plain)
+	}
+	s.Hash = c.hash(kind, key, c.text)
 	return s, true
 }
 
@@ -220,6 +233,25 @@ func (c *collapser) inlineSegment(src []byte, kind, key string) (s Segment, ok b
 type collapser struct {
 	text, plain           []byte
 	spaceText, spacePlain bool // white space since the last character written to each
+	lean                  bool // leave Text and Plain empty (Hashes)
+	h                     hash.Hash
+	sum                   [sha256.Size]byte
+	hex                   [2 * sha256.Size]byte
+}
+
+// hash is Segment.hash without allocating but for the result.
+func (c *collapser) hash(kind, key string, text []byte) string {
+	if c.h == nil {
+		c.h = sha256.New()
+	}
+	c.h.Reset()
+	io.WriteString(c.h, kind)
+	c.h.Write([]byte{0})
+	io.WriteString(c.h, key)
+	c.h.Write([]byte{0})
+	c.h.Write(text)
+	hex.Encode(c.hex[:], c.h.Sum(c.sum[:0]))
+	return string(c.hex[:])
 }
 
 // Classes of byte for collapser.run.

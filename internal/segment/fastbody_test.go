@@ -13,9 +13,20 @@ import (
 // exactly what goldmark gives. It reports whether it accepted.
 func checkFastBody(t *testing.T, name string, body []byte) bool {
 	t.Helper()
-	got, ok := fastBody(body, 1)
+	got, ok := fastBody(body, 1, false)
+	lean, leanOK := fastBody(body, 1, true)
+	if ok != leanOK {
+		t.Fatalf("%s: the lean fast path accepts %v, the full one %v", name, leanOK, ok)
+	}
 	if !ok {
 		return false
+	}
+	for i := range lean {
+		want := got[i]
+		want.Text, want.Plain = "", ""
+		if lean[i] != want {
+			t.Fatalf("%s: lean segment %d differs:\nlean: %+v\nfull: %+v", name, i, lean[i], want)
+		}
 	}
 	want := slowBody(body, 1)
 	if len(got) != len(want) {

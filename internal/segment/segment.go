@@ -78,10 +78,24 @@ func Parser() goldmark.Markdown { return md }
 // check on real articles and under FuzzFastBody. goldmark was most of the
 // time `ceviri status` and `ceviri check` take (docs/performance.md).
 func Body(body []byte, firstLine int) []Segment {
-	if segs, ok := fastBody(body, firstLine); ok {
+	if segs, ok := fastBody(body, firstLine, false); ok {
 		return segs
 	}
 	return slowBody(body, firstLine)
+}
+
+// Hashes is Body with segments that carry no Text or Plain: for callers
+// that need only kinds, keys, hashes, lines, words and offsets (states and
+// counts), without the memory of the texts.
+func Hashes(body []byte, firstLine int) []Segment {
+	if segs, ok := fastBody(body, firstLine, true); ok {
+		return segs
+	}
+	segs := slowBody(body, firstLine)
+	for i := range segs {
+		segs[i].Text, segs[i].Plain = "", ""
+	}
+	return segs
 }
 
 // slowBody is Body for any Markdown, with goldmark.

@@ -7,6 +7,7 @@ package track
 
 import (
 	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/workers"
 )
 
 // State of a language version.
@@ -63,9 +64,9 @@ type Article struct {
 // not be read must be left out by the caller.
 func Analyze(p *project.Project, arts []*project.Article) []*Article {
 	out := make([]*Article, len(arts))
-	for i, a := range arts {
-		out[i] = AnalyzeArticle(p, a)
-	}
+	// In parallel: a stale translation's stored source copy is read and
+	// segmented here.
+	workers.Each(len(arts), 0, func(i int) { out[i] = AnalyzeArticle(p, arts[i]) })
 	return out
 }
 
