@@ -5,10 +5,12 @@ package workers
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Each calls f(i) for every i from 0 to n-1 on up to workers goroutines
-// (one per CPU when workers <= 0) and returns when all calls have.
+// (one per CPU when workers <= 0) and returns when all calls have. The
+// calls start in order of i.
 func Each(n, workers int, f func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -16,20 +18,20 @@ func Each(n, workers int, f func(i int)) {
 	if workers > n {
 		workers = n
 	}
-	next := make(chan int)
+	var next atomic.Int64 // the next i to hand out
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				f(i)
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
