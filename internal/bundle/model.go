@@ -96,7 +96,7 @@ func loadArticle(p *project.Project, files []project.File, cached map[string]*ar
 		}
 		writeField(h, f.Lang)
 		writeField(h, f.Path)
-		writeField(h, string(data))
+		writeBytes(h, data)
 		datas[i] = data
 	}
 	if len(errs) > 0 {
@@ -155,6 +155,14 @@ func writeField(h interface{ Write([]byte) (int, error) }, s string) {
 	binary.BigEndian.PutUint64(n[:], uint64(len(s)))
 	h.Write(n[:])
 	h.Write([]byte(s))
+}
+
+// writeBytes is writeField for bytes, without copying them into a string.
+func writeBytes(h interface{ Write([]byte) (int, error) }, b []byte) {
+	var n [8]byte
+	binary.BigEndian.PutUint64(n[:], uint64(len(b)))
+	h.Write(n[:])
+	h.Write(b)
 }
 
 // reserved names the files at the top of a bundle, which an article's

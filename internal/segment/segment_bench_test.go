@@ -19,13 +19,35 @@ func body(b *testing.B) []byte {
 	return data[3+i+5:]
 }
 
-// BenchmarkBody segments a typical article body (goldmark parse, plain
-// text, word counts, hashes).
+// BenchmarkBody segments a typical article body (segments, plain text,
+// word counts, hashes), which the one-pass path takes.
 func BenchmarkBody(b *testing.B) {
 	src := segment.Normalize(body(b))
+	if !segment.FastPathAccepts(src) {
+		b.Fatal("the fast path refuses the sample")
+	}
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		segment.Body(src, 1)
+	}
+}
+
+// BenchmarkBodyGoldmark is BenchmarkBody through goldmark, the path of
+// any Markdown the one-pass path refuses.
+func BenchmarkBodyGoldmark(b *testing.B) {
+	src := segment.Normalize(body(b))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		segment.SlowBody(src, 1)
+	}
+}
+
+// BenchmarkHashes is BenchmarkBody without the texts, as status loads.
+func BenchmarkHashes(b *testing.B) {
+	src := segment.Normalize(body(b))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		segment.Hashes(src, 1)
 	}
 }
 
