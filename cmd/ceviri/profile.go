@@ -28,5 +28,11 @@ func startProfile() func() {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+		if name := os.Getenv("CEVIRI_MEMPROFILE"); name != "" {
+			if f, err := os.Create(name); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}
 	}
 }

@@ -249,9 +249,8 @@ func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 	} else {
 		v.Body = segment.Body(segment.Normalize(doc.Body), doc.BodyLine)
 	}
-	segs := v.Segments()
-	v.Fingerprint = segment.Fingerprint(segs)
-	v.Words = segment.TotalWords(segs)
+	v.Fingerprint = segment.Fingerprint(v.Fields, v.Body)
+	v.Words = segment.TotalWords(v.Fields) + segment.TotalWords(v.Body)
 	if mode == statesOnly {
 		// The file's bytes, YAML nodes and segment texts: states and counts
 		// need none of them, and they are most of a version's memory.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"hash"
 	"io"
+	"sync"
 	"unsafe"
 )
 
@@ -15,7 +16,10 @@ import (
 // It is deliberately strict: a construct it does not know for certain how
 // CommonMark reads makes it give up, never guess.
 func fastBody(body []byte, firstLine int, lean bool) (segs []Segment, ok bool) {
-	c := collapser{lean: lean}
+	c := collapsers.Get().(*collapser)
+	defer collapsers.Put(c)
+	c.lean = lean
+	segs = make([]Segment, 0, bytes.Count(body, []byte("\n\n"))+1) // about one per blank line
 	var (
 		lineNo   int  // 0-based line of the current line
 		inList   bool // a "- " list is open
@@ -238,6 +242,9 @@ type collapser struct {
 	sum                   [sha256.Size]byte
 	hex                   [2 * sha256.Size]byte
 }
+
+// collapsers keeps collapsers, and their buffers, between bodies.
+var collapsers = sync.Pool{New: func() any { return new(collapser) }}
 
 // hash is Segment.hash without allocating but for the result.
 func (c *collapser) hash(kind, key string, text []byte) string {

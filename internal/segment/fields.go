@@ -3,6 +3,7 @@ package segment
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
@@ -58,13 +59,16 @@ func yamlText(n *yaml.Node) string {
 	return string(b)
 }
 
-// Fingerprint is the SHA-256 of a version's segments in order: the identity
+// Fingerprint is the SHA-256 of a version's segments in order (one or more
+// slices, fields then body, hash the same as their concatenation): the identity
 // of what a translation was made from, written "sha256:<hex>".
-func Fingerprint(segs []Segment) string {
+func Fingerprint(segs ...[]Segment) string {
 	h := sha256.New()
-	for _, s := range segs {
-		h.Write([]byte(s.Hash))
-		h.Write([]byte{'\n'})
+	for _, ss := range segs {
+		for _, s := range ss {
+			io.WriteString(h, s.Hash)
+			h.Write([]byte{'\n'})
+		}
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
