@@ -6,32 +6,39 @@ import (
 	"runtime/pprof"
 )
 
-// startProfile writes a CPU profile of the whole run to the file named by
-// CEVIRI_CPUPROFILE, when it is set: a developer's switch for
-// docs/performance.md, not part of the command-line interface. The returned
-// function stops it.
+// startProfile starts the profiles developers ask for in the environment,
+// for docs/performance.md; they are not part of the command-line
+// interface. CEVIRI_CPUPROFILE names a file for a CPU profile of the whole
+// run, CEVIRI_MEMPROFILE one for its allocations. The returned function
+// writes them.
 func startProfile() func() {
-	name := os.Getenv("CEVIRI_CPUPROFILE")
-	if name == "" {
-		return func() {}
-	}
-	f, err := os.Create(name)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "ceviri: CEVIRI_CPUPROFILE: %v\n", err)
-		return func() {}
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		fmt.Fprintf(os.Stderr, "ceviri: CEVIRI_CPUPROFILE: %v\n", err)
-		f.Close()
-		return func() {}
+	var cpu *os.File
+	if name := os.Getenv("CEVIRI_CPUPROFILE"); name != "" {
+		f, err := os.Create(name)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "ceviri: CEVIRI_CPUPROFILE: %v\n", err)
+		} else {
+			cpu = f
+		}
 	}
 	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
 		if name := os.Getenv("CEVIRI_MEMPROFILE"); name != "" {
-			if f, err := os.Create(name); err == nil {
-				pprof.Lookup("allocs").WriteTo(f, 0)
-				f.Close()
+			f, err := os.Create(name)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				if err1 := f.Close(); err == nil {
+					err = err1
+				}
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "ceviri: CEVIRI_MEMPROFILE: %v\n", err)
 			}
 		}
 	}
