@@ -73,6 +73,10 @@ func runCheck(env *Env, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	files, scanErrs := p.Scan()
+	if files, err = only(p, files, opts.IDs); err != nil {
+		return err // an unknown id first, as the other commands report it
+	}
 	cfg := p.Config
 	if opts.Lang != "" {
 		if err := checkLang(cfg, opts.Lang); err != nil {
@@ -84,12 +88,11 @@ func runCheck(env *Env, opts *checkOptions) error {
 	}
 	// Each article is checked as soon as it is read, and dropped: holding
 	// every article's versions first took over a gigabyte at 10,000.
-	per, ids, errs, err := eachArticle(p, opts.IDs, func(a *track.Article) []check.Finding {
+	per, ids, errs := eachArticle(p, files, func(a *track.Article) []check.Finding {
 		return check.ArticleFindings(cfg, a)
 	})
-	if err != nil {
-		return err
-	}
+	errs = append(scanErrs, errs...)
+	diag.Sort(errs)
 	in := check.Input{Config: cfg, Unreadable: errs}
 	if len(opts.IDs) == 0 {
 		set, err := locale.Load(p.FS, cfg.Locales, cfg.Languages, cfg.Tags)

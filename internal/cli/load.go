@@ -145,18 +145,14 @@ func only(p *project.Project, files []project.File, ids []string) ([]project.Fil
 	return keep, nil
 }
 
-// eachArticle applies fn to the state of each article of p named by ids
-// (all when none) whose every file could be read, from one goroutine per
-// CPU: each article is read, analysed and handed to fn in turn, so that
-// only a few are in memory at a time (check holds every version's text and
-// syntax; loading all of them first took 55 KB per file). It returns fn's
-// results in id order, the ids of those articles, and the files that could
-// not be read, sorted.
-func eachArticle[T any](p *project.Project, ids []string, fn func(a *track.Article) T) (results []T, done []string, errs []error, err error) {
-	files, errs := p.Scan()
-	if files, err = only(p, files, ids); err != nil {
-		return nil, nil, nil, err
-	}
+// eachArticle applies fn to the state of each article of files (as Scan
+// returns them, sorted by id) whose every file could be read, from one
+// goroutine per CPU: each article is read, analysed and handed to fn in
+// turn, so that only a few are in memory at a time (check holds every
+// version's text and syntax; loading all of them first took 55 KB per
+// file). It returns fn's results in id order, the ids of those articles,
+// and the files that could not be read, sorted.
+func eachArticle[T any](p *project.Project, files []project.File, fn func(a *track.Article) T) (results []T, done []string, errs []error) {
 	// Scan sorts files by id: each article's files are a run.
 	var groups [][]project.File
 	for i := 0; i < len(files); {
@@ -188,7 +184,7 @@ func eachArticle[T any](p *project.Project, ids []string, fn func(a *track.Artic
 		errs = append(errs, b...)
 	}
 	diag.Sort(errs)
-	return results, done, errs, nil
+	return results, done, errs
 }
 
 // err returns the file errors as one error (nil when there were none).

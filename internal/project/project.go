@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"sync"
 
@@ -85,7 +86,11 @@ func Open(root string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.dirFD = openDir(abs)
+	if p.dirFD = openDir(abs); p.dirFD > 0 {
+		// Closed when the project is no longer used: a command opens one,
+		// but tests open many in one process.
+		runtime.AddCleanup(p, closeDir, p.dirFD)
+	}
 	return p, nil
 }
 

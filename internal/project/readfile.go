@@ -8,8 +8,10 @@ import "io/fs"
 // opening every directory on the way, which made reading a third of the
 // time `ceviri status` takes without its cache (docs/performance.md).
 func (p *Project) ReadFile(name string) ([]byte, error) {
-	if data, ok := p.readBeneath(name); ok {
-		return data, nil
+	if fs.ValidPath(name) {
+		if data, ok := p.readBeneath(name); ok {
+			return data, nil
+		}
 	}
 	return fs.ReadFile(p.FS, name)
 }
@@ -22,8 +24,10 @@ type listFS struct {
 
 // ReadDir implements fs.ReadDirFS.
 func (l listFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if ents, ok := l.p.readDirBeneath(name); ok {
-		return ents, nil
+	if fs.ValidPath(name) {
+		if ents, ok := l.p.readDirBeneath(name); ok {
+			return ents, nil
+		}
 	}
 	return fs.ReadDir(l.FS, name)
 }

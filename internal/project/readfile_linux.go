@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"unsafe"
 
@@ -21,6 +22,9 @@ func openDir(root string) int {
 	return fd
 }
 
+// closeDir closes what openDir opened.
+func closeDir(fd int) { unix.Close(fd) }
+
 // readBeneath reads name, relative to the project's directory, with the
 // kernel refusing any path that leaves it. It declines (ok false) whenever
 // anything is unusual: no openat2, a path that leaves the project, a file
@@ -30,6 +34,7 @@ func (p *Project) readBeneath(name string) (data []byte, ok bool) {
 	if p.dirFD <= 0 {
 		return nil, false
 	}
+	defer runtime.KeepAlive(p) // its cleanup closes dirFD
 	fd, err := unix.Openat2(p.dirFD, name, &unix.OpenHow{
 		Flags:   unix.O_RDONLY | unix.O_CLOEXEC | unix.O_NOCTTY | unix.O_NONBLOCK,
 		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS,
@@ -71,6 +76,7 @@ func (p *Project) readDirBeneath(name string) (ents []fs.DirEntry, ok bool) {
 	if p.dirFD <= 0 {
 		return nil, false
 	}
+	defer runtime.KeepAlive(p) // its cleanup closes dirFD
 	fd, err := unix.Openat2(p.dirFD, name, &unix.OpenHow{
 		Flags:   unix.O_RDONLY | unix.O_CLOEXEC | unix.O_DIRECTORY,
 		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS,
@@ -103,7 +109,7 @@ func (p *Project) readDirBeneath(name string) (ents []fs.DirEntry, ok bool) {
 				nameBytes = nameBytes[:i]
 			}
 			base := string(nameBytes)
-			if base == "." || base == ".." {
+			if base == "." || base == ".." || de.Ino == 0 { // as os.ReadDir
 				continue
 			}
 			var typ fs.FileMode

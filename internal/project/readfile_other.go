@@ -6,6 +6,8 @@ import "io/fs"
 
 func openDir(string) int { return -1 }
 
+func closeDir(int) {}
+
 // readBeneath is the fast path of ReadFile, which only Linux has.
 func (p *Project) readBeneath(string) ([]byte, bool) { return nil, false }
 
