@@ -123,7 +123,7 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 
 	files, errs := p.Scan()
 	header := cacheHeader(p, opts.Version)
-	var cached map[string]*article
+	var cached *metaCache
 	if !opts.Full {
 		cached = readMetaCache(p, header)
 	}

@@ -3,10 +3,12 @@ package bundle
 import (
 	"errors"
 	"flag"
+	"github.com/ceviri/ceviri/internal/cache"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
 )
@@ -313,6 +315,17 @@ func TestOutHoldsProject(t *testing.T) {
 // a full build into a fresh one: the tree a build writes into holds the
 // bundle of two builds ago, so staleness there must never show.
 func TestIncrementalSequence(t *testing.T) {
+	t.Run("timestamp margin", testIncrementalSequence)
+	// Without the margin the first pass takes unchanged articles from its
+	// cache by their files' stats, without reading them.
+	t.Run("no margin", func(t *testing.T) {
+		defer func(g time.Duration) { cache.Granularity = g }(cache.Granularity)
+		cache.Granularity = 0
+		testIncrementalSequence(t)
+	})
+}
+
+func testIncrementalSequence(t *testing.T) {
 	dir := copySample(t, nil)
 	out := t.TempDir()
 	read := func(name string) string {

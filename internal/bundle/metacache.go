@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/safefile"
 )
@@ -23,6 +24,36 @@ const metaCacheFile = ".ceviri/cache/bundle-articles.gob"
 type metaCache struct {
 	Header   string // ceviri's version and the hash of ceviri.yaml: another one makes the cache foreign
 	Articles map[string]*article
+
+	written int64               // the cache file's mtime (ns), for cache.Clean
+	ids     map[string]*article // Articles by id
+}
+
+// byKey returns the cached article whose files hash to key, or nil.
+func (mc *metaCache) byKey(key string) *article {
+	if mc == nil {
+		return nil
+	}
+	return mc.Articles[key]
+}
+
+// byStat returns the cached article id when its files are exactly files
+// (paths in order) with the same stats, each changed safely before the
+// cache was written (cache.Clean: not racily clean); else nil.
+func (mc *metaCache) byStat(id string, files []fileStat) *article {
+	if mc == nil {
+		return nil
+	}
+	a := mc.ids[id]
+	if a == nil || len(a.Files) != len(files) {
+		return nil
+	}
+	for i, f := range files {
+		if a.Files[i] != f || !cache.Clean(f.Stat, mc.written) {
+			return nil
+		}
+	}
+	return a
 }
 
 // cacheHeader identifies the builds whose first pass may share a cache:
@@ -31,17 +62,22 @@ type metaCache struct {
 func cacheHeader(p *project.Project, version string) string {
 	data, _ := fs.ReadFile(p.FS, "ceviri.yaml")
 	h := sha256.New()
-	writeField(h, "bundle meta 1")
+	writeField(h, "bundle meta 2")
 	writeField(h, version)
 	writeField(h, string(data))
 	return string(h.Sum(nil))
 }
 
-// readMetaCache returns the cached articles, or nil when there is no cache
-// or it is corrupt, truncated or foreign: a cache is never trusted beyond
-// its checksum and header.
-func readMetaCache(p *project.Project, header string) map[string]*article {
-	data, err := os.ReadFile(filepath.Join(p.Root, filepath.FromSlash(metaCacheFile)))
+// readMetaCache returns the cache, or nil when there is none or it is
+// corrupt, truncated or foreign: a cache is never trusted beyond its
+// checksum and header.
+func readMetaCache(p *project.Project, header string) *metaCache {
+	name := filepath.Join(p.Root, filepath.FromSlash(metaCacheFile))
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil
+	}
+	data, err := os.ReadFile(name)
 	if err != nil || len(data) < sha256.Size {
 		return nil
 	}
@@ -53,7 +89,12 @@ func readMetaCache(p *project.Project, header string) map[string]*article {
 	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&mc); err != nil || mc.Header != header {
 		return nil
 	}
-	return mc.Articles
+	mc.written = fi.ModTime().UnixNano()
+	mc.ids = make(map[string]*article, len(mc.Articles))
+	for _, a := range mc.Articles {
+		mc.ids[a.ID] = a
+	}
+	return &mc
 }
 
 // writeMetaCache replaces the cache with arts. Writing is best effort: a

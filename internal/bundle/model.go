@@ -5,9 +5,11 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/project"
@@ -30,6 +32,16 @@ type article struct {
 	Authors     []Author
 	Tags        []string
 	Versions    map[string]*version // by language; absent: missing
+	// Files are the stats of the article's files, taken before they were
+	// read, so that the next build can tell they did not change without
+	// reading them (see loadArticle).
+	Files []fileStat
+}
+
+// fileStat is one file of an article as the first pass found it.
+type fileStat struct {
+	Path string
+	Stat cache.Stat
 }
 
 // version is one language version as the first pass saw it.
@@ -49,7 +61,7 @@ type Author struct {
 // loadArticles reads every article of files (sorted by id, as Scan
 // returns them) in parallel and returns what the first pass needs, in id
 // order. Every problem in every file is returned, sorted.
-func loadArticles(p *project.Project, files []project.File, nworkers int, cached map[string]*article) ([]*article, []error) {
+func loadArticles(p *project.Project, files []project.File, nworkers int, cached *metaCache) ([]*article, []error) {
 	var groups [][]project.File
 	for i := 0; i < len(files); {
 		j := i + 1
@@ -75,13 +87,28 @@ func loadArticles(p *project.Project, files []project.File, nworkers int, cached
 // loadArticle reads and analyses the files of one article. When cached
 // holds an article with the same files (by hash), that is returned instead
 // of parsing the files again.
-func loadArticle(p *project.Project, files []project.File, cached map[string]*article) (*article, []error) {
+func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*article, []error) {
 	id := files[0].ID
 	if err := project.ValidID(id); err != nil {
 		return nil, []error{diag.Errorf(files[0].Path, 1, 1, "%v", err)}
 	}
 	if err := reservedID(id); err != nil {
 		return nil, []error{diag.Errorf(files[0].Path, 1, 1, "%v", err)}
+	}
+	// Stat the files before reading them: an edit made after the stat is
+	// then seen by the next build, whose stat differs.
+	stats := make([]fileStat, len(files))
+	statsOK := true
+	for i, f := range files {
+		st, ok := cache.StatFile(filepath.Join(p.Root, filepath.FromSlash(f.Path)))
+		stats[i] = fileStat{Path: f.Path, Stat: st}
+		statsOK = statsOK && ok
+	}
+	if a := cached.byStat(id, stats); statsOK && a != nil {
+		return a, nil // no file changed since the last build read them
+	}
+	if !statsOK {
+		stats = nil
 	}
 	pa := &project.Article{ID: id, Versions: map[string]*project.Version{}}
 	h := sha256.New()
@@ -103,8 +130,10 @@ func loadArticle(p *project.Project, files []project.File, cached map[string]*ar
 		return nil, errs
 	}
 	key := hex.EncodeToString(h.Sum(nil))
-	if a := cached[key]; a != nil && a.ID == id {
-		return a, nil
+	if a := cached.byKey(key); a != nil && a.ID == id {
+		b := *a
+		b.Files = stats
+		return &b, nil
 	}
 	for i, f := range files {
 		v := project.Parse(f, datas[i], p.Config)
@@ -118,7 +147,7 @@ func loadArticle(p *project.Project, files []project.File, cached map[string]*ar
 		return nil, errs
 	}
 	st := track.AnalyzeArticle(p, pa)
-	a := &article{ID: id, Key: key, Source: st.Source, Versions: map[string]*version{}}
+	a := &article{ID: id, Key: key, Source: st.Source, Versions: map[string]*version{}, Files: stats}
 	if src := st.SourceFile; src != nil {
 		a.Fingerprint = src.Fingerprint
 		if f, ok := src.Doc.Get("date"); ok {

@@ -49,6 +49,19 @@ type Stat struct {
 	Ino, Dev           uint64
 }
 
+// StatFile returns the Stat of a regular file (following symlinks); ok is
+// false when it cannot be had.
+func StatFile(name string) (st Stat, ok bool) { return statFile(name, nil) }
+
+// Clean reports whether a file with this stat was last changed safely
+// before a cache file last written at written (nanoseconds since the
+// epoch; 0: unknown) was: not racily clean, so that the stat alone shows
+// whether it changed since.
+func Clean(st Stat, written int64) bool {
+	last := max(st.Mtime, st.Ctime)
+	return written != 0 && last < written-int64(Granularity)
+}
+
 // statFile returns the Stat of an OS path, from fi when the caller has it
 // already.
 func statFile(name string, fi fs.FileInfo) (Stat, bool) {
@@ -196,10 +209,7 @@ func strip(segs []segment.Segment) []segment.Segment {
 
 // clean reports whether a file with this stat was last changed safely
 // before the cache was written (not racily clean).
-func (c *Cache) clean(st Stat) bool {
-	last := max(st.Mtime, st.Ctime)
-	return c.written != 0 && last < c.written-int64(Granularity)
-}
+func (c *Cache) clean(st Stat) bool { return Clean(st, c.written) }
 
 // version returns a copy of the cached version as the file f (a stored
 // source copy can stand for several articles), with its segments decoded
