@@ -62,15 +62,7 @@ type Author struct {
 // returns them) in parallel and returns what the first pass needs, in id
 // order. Every problem in every file is returned, sorted.
 func loadArticles(p *project.Project, files []project.File, nworkers int, cached *metaCache) ([]*article, []error) {
-	var groups [][]project.File
-	for i := 0; i < len(files); {
-		j := i + 1
-		for j < len(files) && files[j].ID == files[i].ID {
-			j++
-		}
-		groups = append(groups, files[i:j])
-		i = j
-	}
+	groups := project.GroupFiles(files)
 	out := make([]*article, len(groups))
 	errs := make([][]error, len(groups))
 	workers.Each(len(groups), nworkers, func(i int) {
@@ -104,11 +96,10 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*
 		stats[i] = fileStat{Path: f.Path, Stat: st}
 		statsOK = statsOK && ok
 	}
-	if a := cached.byStat(id, stats); statsOK && a != nil {
-		return a, nil // no file changed since the last build read them
-	}
 	if !statsOK {
-		stats = nil
+		stats = nil // nothing to record, nothing to compare
+	} else if a := cached.byStat(id, stats); a != nil {
+		return a, nil // no file changed since the last build read them
 	}
 	pa := &project.Article{ID: id, Versions: map[string]*project.Version{}}
 	h := sha256.New()

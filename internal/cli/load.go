@@ -151,18 +151,9 @@ func only(p *project.Project, files []project.File, ids []string) ([]project.Fil
 // turn, so that only a few are in memory at a time (check holds every
 // version's text and syntax; loading all of them first took 55 KB per
 // file). It returns fn's results in id order, the ids of those articles,
-// and the files that could not be read, sorted.
+// and the errors of the files that could not be read, in id order.
 func eachArticle[T any](p *project.Project, files []project.File, fn func(a *track.Article) T) (results []T, done []string, errs []error) {
-	// Scan sorts files by id: each article's files are a run.
-	var groups [][]project.File
-	for i := 0; i < len(files); {
-		j := i + 1
-		for j < len(files) && files[j].ID == files[i].ID {
-			j++
-		}
-		groups = append(groups, files[i:j])
-		i = j
-	}
+	groups := project.GroupFiles(files)
 	out := make([]T, len(groups))
 	bad := make([][]error, len(groups))
 	workers.Each(len(groups), 0, func(i int) {
@@ -183,7 +174,6 @@ func eachArticle[T any](p *project.Project, files []project.File, fn func(a *tra
 		}
 		errs = append(errs, b...)
 	}
-	diag.Sort(errs)
 	return results, done, errs
 }
 

@@ -302,6 +302,21 @@ func (p *Project) ParseVersion(f File, data []byte) *Version {
 	return parse(f, data, p.Config, full)
 }
 
+// GroupFiles splits files as Scan returns them (sorted by id) into the
+// files of each article, in id order.
+func GroupFiles(files []File) [][]File {
+	var groups [][]File
+	for i := 0; i < len(files); {
+		j := i + 1
+		for j < len(files) && files[j].ID == files[i].ID {
+			j++
+		}
+		groups = append(groups, files[i:j])
+		i = j
+	}
+	return groups
+}
+
 // Article is one article with its language versions.
 type Article struct {
 	ID       string

@@ -59,6 +59,9 @@ func TestFastBody(t *testing.T) {
 		{"indented continuation", "Bir\n     iki\n", true},
 		{"trailing spaces", "Bir  \niki   \n", true},
 		{"exclamation", "Harika! Çok iyi!\n", true},
+		{"typographic punctuation", "“Yapay zekâ” — dedi… ‘evet’ • 5‰\n", true},
+		{"other characters", "日本 ve ™\n", false},
+		{"unicode space", "a\u2003b\n", false},
 		{"empty", "", true},
 		{"blank lines only", "\n  \n\n", true},
 		{"emphasis", "Bu *önemli*.\n", false},
@@ -135,6 +138,7 @@ func FuzzFastBody(f *testing.F) {
 		"[0](\xe8)",
 		"a [b  c](\u00a0) d",
 		"[0](\f)00",
+		"“a” — [b…](/c‘d) e\n",
 	} {
 		f.Add([]byte(s))
 	}

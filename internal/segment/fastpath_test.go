@@ -159,6 +159,32 @@ func TestBelowCombiningIsNFC(t *testing.T) {
 	}
 }
 
+// The punctuation the fast path takes as it is must be NFC alone, unable
+// to combine with a character before it, and not white space, or the fast
+// path would differ from Collapse.
+func TestPunctuationIsNFC(t *testing.T) {
+	n := 0
+	for r := rune(0x2000); r < 0x3000; r++ {
+		if !isPunctuation(r) {
+			continue
+		}
+		n++
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		if !norm.NFC.IsNormalString(s) || !p.BoundaryBefore() || p.CCC() != 0 || unicode.IsSpace(r) {
+			t.Errorf("%U: normal %v, boundary before %v, ccc %d, space %v", r, norm.NFC.IsNormalString(s), p.BoundaryBefore(), p.CCC(), unicode.IsSpace(r))
+		}
+	}
+	if n != 24+47 {
+		t.Errorf("isPunctuation takes %d characters, want 71", n)
+	}
+	for _, r := range []rune{0x2000, 0x200b, 0x2028, 0x205f, 0x2060, 0x2122} {
+		if isPunctuation(r) {
+			t.Errorf("isPunctuation(%U) = true", r)
+		}
+	}
+}
+
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"Çağ Üniversitesi", "e\u0301", "\xef\xbb\xbfa\r\nb", "\xc2", "ı\u0307"} {
 		f.Add([]byte(s))
