@@ -8,6 +8,7 @@ import (
 
 	"github.com/ceviri/ceviri/internal/check"
 	"github.com/ceviri/ceviri/internal/config"
+	"github.com/ceviri/ceviri/internal/diag"
 )
 
 // checkReport prints the findings of ceviri check in one of its formats.
@@ -38,7 +39,9 @@ func (r *checkReport) json() error {
 }
 
 // text prints the findings grouped by file, "path:line: rule: message", then
-// a summary. A warning's rule reads "rule (warning)".
+// a summary. A warning's rule reads "rule (warning)". Paths and messages are
+// escaped (diag.Escape): a message quotes content with %q already, but a
+// path or an id in it may still hold a bidi control.
 func (r *checkReport) text() {
 	w := r.env.Stdout
 	last := ""
@@ -47,15 +50,15 @@ func (r *checkReport) text() {
 			fmt.Fprintln(w)
 		}
 		last = f.File
-		pos := f.File
+		pos := diag.EscapeLine(f.File)
 		if f.Line > 0 {
-			pos = fmt.Sprintf("%s:%d", f.File, f.Line)
+			pos = fmt.Sprintf("%s:%d", pos, f.Line)
 		}
 		rule := f.Rule
 		if f.Severity == check.Warning {
 			rule += " (warning)"
 		}
-		fmt.Fprintf(w, "%s: %s: %s\n", pos, r.paintSeverity(f.Severity, rule), f.Message)
+		fmt.Fprintf(w, "%s: %s: %s\n", pos, r.paintSeverity(f.Severity, rule), diag.Escape(f.Message))
 	}
 	if len(r.findings) > 0 {
 		fmt.Fprintln(w)
@@ -93,12 +96,13 @@ func (r *checkReport) github() {
 		if f.Severity == check.Warning {
 			cmd = "warning"
 		}
-		props := []string{"file=" + ghProp(f.File)}
+		// GitHub's log viewer interprets ANSI sequences too: escape content.
+		props := []string{"file=" + ghProp(diag.EscapeLine(f.File))}
 		if f.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", f.Line))
 		}
 		props = append(props, "title="+ghProp("ceviri "+f.Rule))
-		fmt.Fprintf(r.env.Stdout, "::%s %s::%s\n", cmd, strings.Join(props, ","), ghData(f.Message))
+		fmt.Fprintf(r.env.Stdout, "::%s %s::%s\n", cmd, strings.Join(props, ","), ghData(diag.Escape(f.Message)))
 	}
 	e, w := check.Counts(r.findings)
 	fmt.Fprintf(r.env.Stdout, "ceviri check: %s, %s\n", plural(e, "error", "errors"), plural(w, "warning", "warnings"))

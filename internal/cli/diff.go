@@ -134,7 +134,7 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 	}
 	if len(out.Changes) == 0 {
 		if v.State == track.Draft {
-			env.Infof("%s is a draft of the current source: nothing changed in %s since it was started", v.Path, out.SourcePath)
+			env.Infof("%s is a draft of the current source: nothing changed in %s since it was started", diag.EscapeLine(v.Path), diag.EscapeLine(out.SourcePath))
 		}
 		return nil
 	}
@@ -148,11 +148,11 @@ func diffable(a *track.Article, v *track.Version, opts *diffOptions, langs []str
 	case v == nil || a.SourceFile == nil:
 		return diag.Usagef("article %q has no source version in any language", opts.ID)
 	case v.State == track.Missing:
-		return diag.Usagef("%s does not exist: there is no translation to compare\nhint: run `ceviri translate %s --lang %s` to start it", v.Path, opts.ID, opts.Lang)
+		return diag.Usagef("%s does not exist: there is no translation to compare\nhint: run `ceviri translate %s --lang %s` to start it", diag.EscapeLine(v.Path), diag.EscapeLine(opts.ID), opts.Lang)
 	case v.State == track.Source:
-		return diag.Usagef("%s is the source of %q; diff shows what changed for a translation\nhint: name a translation language, e.g. `ceviri diff %s --lang %s`", v.Path, opts.ID, opts.ID, otherLang(a, langs, opts.Lang))
+		return diag.Usagef("%s is the source of %q; diff shows what changed for a translation\nhint: name a translation language, e.g. `ceviri diff %s --lang %s`", diag.EscapeLine(v.Path), opts.ID, diag.EscapeLine(opts.ID), otherLang(a, langs, opts.Lang))
 	case v.State == track.Untracked || v.File == nil || v.File.Record == nil:
-		return diag.Usagef("%s has no translation record, so there is no recorded source version to compare with\nhint: review it against %s, then run `ceviri done %s --lang %s`", v.Path, a.SourceFile.Path, opts.ID, opts.Lang)
+		return diag.Usagef("%s has no translation record, so there is no recorded source version to compare with\nhint: review it against %s, then run `ceviri done %s --lang %s`", diag.EscapeLine(v.Path), diag.EscapeLine(a.SourceFile.Path), diag.EscapeLine(opts.ID), opts.Lang)
 	}
 	return nil
 }
@@ -184,7 +184,7 @@ func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 	// A PosError maps to exit 2 like a usage error, and prints as path:line:col.
 	return diag.Errorf(out.Path, line, 1,
 		"the recorded source version %s is not stored (%s) %s\nhint: compare the translation with %s by hand, then run `ceviri done %s --lang %s` to record the current source",
-		out.From, track.SnapshotPath(out.From), where, out.SourcePath, opts.ID, opts.Lang)
+		out.From, track.SnapshotPath(out.From), diag.EscapeLine(where), diag.EscapeLine(out.SourcePath), diag.EscapeLine(opts.ID), opts.Lang)
 }
 
 // history lists the commits that touched the source since its recorded
@@ -198,11 +198,11 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 	h, err := recordedInGit(ctx, repo, p, out.src, out.From)
 	out.searched = err == nil
 	if err != nil {
-		env.Infof("ceviri: reading git history of %s: %v", out.SourcePath, err)
+		env.Infof("ceviri: reading git history of %s: %s", diag.EscapeLine(out.SourcePath), diag.Escape(err.Error()))
 		return rec, nil
 	}
 	if h.index < 0 {
-		env.Infof("git: no commit of %s has the recorded source version, so the commits since it are not listed", out.SourcePath)
+		env.Infof("git: no commit of %s has the recorded source version, so the commits since it are not listed", diag.EscapeLine(out.SourcePath))
 		return rec, nil
 	}
 	out.Commits = h.since()

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/ceviri/ceviri/internal/wordiff"
@@ -14,16 +15,22 @@ import (
 // then each change with its position, its text (word-level changes marked
 // [-old-]{+new+}, or in colour on a terminal) and the translation's segment
 // to edit, then the commits since the recorded version.
+//
+// Every text that comes from content (segments, paths, commit authors and
+// subjects) is escaped with diag.Escape, so that control characters in an
+// article cannot drive the reader's terminal; only the colours added here
+// reach it as escape sequences.
 func writeDiff(env *Env, d *diffJSON) {
 	w := env.Stdout
 	style := wordiff.Plain
 	if env.Color() {
 		style = wordiff.Color
 	}
-	fmt.Fprintf(w, "%s\n", env.bold(fmt.Sprintf("%s changed since %s was translated (%s)", d.SourcePath, d.Path, d.State)))
-	fmt.Fprintf(w, "recorded %s\ncurrent  %s\n", d.From, d.To)
+	src, path := diag.EscapeLine(d.SourcePath), diag.EscapeLine(d.Path)
+	fmt.Fprintf(w, "%s\n", env.bold(fmt.Sprintf("%s changed since %s was translated (%s)", src, path, d.State)))
+	fmt.Fprintf(w, "recorded %s\ncurrent  %s\n", diag.EscapeLine(d.From), diag.EscapeLine(d.To))
 	if d.RecoveredFrom != "" {
-		fmt.Fprintf(w, "(recorded version recovered from %s)\n", d.RecoveredFrom)
+		fmt.Fprintf(w, "(recorded version recovered from %s)\n", diag.EscapeLine(d.RecoveredFrom))
 	}
 	fmt.Fprintf(w, "%s, %s to translate\n", plural(len(d.Changes), "change", "changes"), plural(d.PendingWords, "word", "words"))
 	for _, c := range d.Changes {
@@ -32,13 +39,13 @@ func writeDiff(env *Env, d *diffJSON) {
 		var text string
 		switch c.Op {
 		case track.Added:
-			text = wordiff.Render([]wordiff.Span{{Op: wordiff.Insert, Text: c.New}}, style)
+			text = wordiff.Render([]wordiff.Span{{Op: wordiff.Insert, Text: diag.Escape(c.New)}}, style)
 		case track.Removed:
-			text = wordiff.Render([]wordiff.Span{{Op: wordiff.Delete, Text: c.Old}}, style)
+			text = wordiff.Render([]wordiff.Span{{Op: wordiff.Delete, Text: diag.Escape(c.Old)}}, style)
 		case track.Changed:
-			text = wordiff.Render(c.Diff, style)
+			text = wordiff.Render(escapeSpans(c.Diff), style)
 		default:
-			text = c.New
+			text = diag.Escape(c.New)
 		}
 		writeIndented(w, "  ", text)
 		for _, line := range strings.Split(translationLine(d, c), "\n") {
@@ -46,11 +53,11 @@ func writeDiff(env *Env, d *diffJSON) {
 		}
 	}
 	if len(d.Commits) > 0 || d.Uncommitted {
-		fmt.Fprintf(w, "\n%s\n", env.bold("commits to "+d.SourcePath+" since the recorded version:"))
+		fmt.Fprintf(w, "\n%s\n", env.bold("commits to "+src+" since the recorded version:"))
 		t := &table{}
 		for _, c := range d.Commits {
 			date, _, _ := strings.Cut(c.Date, "T")
-			t.add("  "+c.Short(), date, c.Author, c.Subject)
+			t.add("  "+diag.EscapeLine(c.Short()), diag.EscapeLine(date), diag.EscapeLine(c.Author), diag.EscapeLine(c.Subject))
 		}
 		t.write(w)
 		if d.Uncommitted {
@@ -59,24 +66,39 @@ func writeDiff(env *Env, d *diffJSON) {
 	}
 }
 
+// escapeSpans returns word-level spans with their text escaped.
+func escapeSpans(spans []wordiff.Span) []wordiff.Span {
+	out := make([]wordiff.Span, len(spans))
+	for i, s := range spans {
+		out[i] = wordiff.Span{Op: s.Op, Text: diag.Escape(s.Text)}
+	}
+	return out
+}
+
 // changeHeader is the first line of a change: what happened to which
 // segment, and where it is in the source.
 func changeHeader(d *diffJSON, c *diffChange) string {
 	kind := strings.ReplaceAll(c.Kind, "_", " ")
+	seg, src := diag.EscapeLine(c.Segment), diag.EscapeLine(d.SourcePath)
 	switch c.Op {
 	case track.Removed:
-		return fmt.Sprintf("@@ removed %s %s (was %s:%d) @@", kind, c.Segment, d.SourcePath, c.OldLine)
+		return fmt.Sprintf("@@ removed %s %s (was %s:%d) @@", kind, seg, src, c.OldLine)
 	case track.Moved:
-		return fmt.Sprintf("@@ moved %s %s (%s:%d, was line %d) @@", kind, c.Segment, d.SourcePath, c.NewLine, c.OldLine)
+		return fmt.Sprintf("@@ moved %s %s (%s:%d, was line %d) @@", kind, seg, src, c.NewLine, c.OldLine)
 	default:
-		return fmt.Sprintf("@@ %s %s %s (%s:%d) @@", c.Op, kind, c.Segment, d.SourcePath, c.NewLine)
+		return fmt.Sprintf("@@ %s %s %s (%s:%d) @@", c.Op, kind, seg, src, c.NewLine)
 	}
 }
 
 // translationLine says what to do in the translation for a change; a
-// translation segment of several lines (code) continues indented.
+// translation segment of several lines (code) continues indented. The
+// translation's text and path are escaped.
 func translationLine(d *diffJSON, c *diffChange) string {
-	return strings.ReplaceAll(translationText(d, c), "\n", "\n    ")
+	e := *c
+	e.Translation = diag.Escape(c.Translation)
+	ed := *d
+	ed.Path = diag.EscapeLine(d.Path)
+	return strings.ReplaceAll(translationText(&ed, &e), "\n", "\n    ")
 }
 
 func translationText(d *diffJSON, c *diffChange) string {
@@ -90,7 +112,7 @@ func translationText(d *diffJSON, c *diffChange) string {
 	case c.InsertAfterLine > 0:
 		return fmt.Sprintf("  %s: not translated yet; add it after line %d", d.Path, c.InsertAfterLine)
 	case c.Kind == segment.Field && c.Op != track.Removed:
-		return fmt.Sprintf("  %s: has no %s field yet; add it", d.Path, fieldName(c.Segment))
+		return fmt.Sprintf("  %s: has no %s field yet; add it", d.Path, diag.EscapeLine(fieldName(c.Segment)))
 	case c.Op == track.Added:
 		return fmt.Sprintf("  %s: not translated yet", d.Path)
 	default:

@@ -143,7 +143,7 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 	writePendingTable(env, items, total)
 	for _, it := range items {
 		if it.Note != "" {
-			env.Infof("%s: ~%d words is an estimate (the whole source): %s", it.Path, it.PendingWords, it.Note)
+			env.Infof("%s: ~%d words is an estimate (the whole source): %s", diag.EscapeLine(it.Path), it.PendingWords, diag.Escape(it.Note))
 		}
 	}
 	return l.err()
@@ -199,7 +199,8 @@ func writePendingTable(env *Env, items []*pendingItem, total int) {
 		if !it.when.IsZero() {
 			date = it.when.Format(time.DateOnly)
 		}
-		t.add(it.ID, env.paint(it.State, state), fmt.Sprintf("%*s", w, words[i]), date, it.Path)
+		// id and path come from content: escaped, see diag.Escape.
+		t.add(diag.EscapeLine(it.ID), env.paint(it.State, state), fmt.Sprintf("%*s", w, words[i]), date, diag.EscapeLine(it.Path))
 	}
 	t.write(env.Stdout)
 	fmt.Fprintf(env.Stdout, "\n%s: %s, %s to translate\n", env.bold("total"),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 )
@@ -75,7 +76,7 @@ func runStatus(env *Env, opts *statusOptions) error {
 		return l.err()
 	}
 	if len(arts) == 0 {
-		fmt.Fprintf(env.Stdout, "no articles under %s\n", l.p.Layout.Dir())
+		fmt.Fprintf(env.Stdout, "no articles under %s\n", diag.EscapeLine(l.p.Layout.Dir()))
 		return l.err()
 	}
 	t := &table{}
@@ -85,7 +86,7 @@ func runStatus(env *Env, opts *statusOptions) error {
 	}
 	t.add(head...)
 	for _, a := range arts {
-		row := []string{a.ID}
+		row := []string{diag.EscapeLine(a.ID)} // content: escaped, see diag.Escape
 		for _, lang := range langs {
 			v, ok := a.Versions[lang]
 			if !ok {
