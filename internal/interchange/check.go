@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
+	"github.com/yuin/goldmark/parser"
 )
 
 // Accepted holds the translations that came back for one article in one
@@ -17,6 +19,32 @@ type Accepted struct {
 	Lang    string
 	Targets map[int]string    // index in the source's Segments() -> translated Markdown
 	From    map[int]Submitted // where each target came from, for later errors
+	// Units holds every unit of the article in the import, translated or
+	// not, by the index of its segment: a segment with work to do that has
+	// no unit was not in the export (the source changed since).
+	Units map[int]Submitted
+}
+
+// maxProblems is how many problems Check describes; a hostile file can hold
+// a quarter of a million bad units, and a person reads the first ones.
+const maxProblems = 100
+
+// source is what Check needs of an article's current source, worked out
+// once per article rather than once per unit.
+type source struct {
+	refs   []parser.Reference
+	byHash map[string][]int // the first 8 hex digits of a segment's hash -> its indices
+}
+
+func newSource(a *track.Article) *source {
+	src := a.SourceFile
+	s := &source{refs: References(segment.Normalize(src.Doc.Body)), byHash: map[string][]int{}}
+	for i, seg := range src.Segments() {
+		if len(seg.Hash) >= 8 {
+			s.byHash[seg.Hash[:8]] = append(s.byHash[seg.Hash[:8]], i)
+		}
+	}
+	return s
 }
 
 // Check matches submitted units with the current sources of arts. Every
@@ -37,8 +65,14 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 	acc := map[key]*Accepted{}
 	seen := map[key]map[int]Submitted{}
 	refCache := map[string][]Piece{}
+	sources := map[string]*source{}
 	var errs []error
+	more := 0 // problems beyond maxProblems
 	bad := func(s Submitted, line, col int, format string, args ...any) {
+		if len(errs) >= maxProblems {
+			more++
+			return
+		}
 		if line == 0 {
 			line, col = s.Line, s.Col
 		}
@@ -47,7 +81,11 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 	for _, s := range subs {
 		article, slot, hash, err := ParseID(s.ID)
 		if err != nil {
-			errs = append(errs, diag.Errorf(s.File, s.Line, s.Col, "%v", err))
+			if len(errs) >= maxProblems {
+				more++
+			} else {
+				errs = append(errs, diag.Errorf(s.File, s.Line, s.Col, "%v", err))
+			}
 			continue
 		}
 		a := byID[article]
@@ -68,7 +106,12 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 			continue
 		}
 		segs := src.Segments()
-		j := find(segs, len(src.Fields), slot, hash)
+		cs := sources[article]
+		if cs == nil {
+			cs = newSource(a)
+			sources[article] = cs
+		}
+		j := find(segs, len(src.Fields), slot, hash, cs.byHash[hash])
 		if j < 0 {
 			if k := slotIndex(segs, len(src.Fields), slot); k >= 0 {
 				bad(s, 0, 0, "the source changed since the export: %s:%d now reads %q; export again", src.Path, segs[k].Line, clip(segs[k].Text))
@@ -84,7 +127,7 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 		}
 		pieces, ok := refCache[s.ID]
 		if !ok {
-			pieces = Split(cur.Text, References(segment.Normalize(src.Doc.Body)))
+			pieces = Split(cur.Text, cs.refs)
 			refCache[s.ID] = pieces
 		}
 		if !sameSource(s, cur.Text, pieces) {
@@ -108,17 +151,29 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 		if target == "" {
 			continue
 		}
+		if d := MarkupDiff(cur.Text, target, cs.refs); len(d) > 0 {
+			hint := "keep the source's links, emphasis and code"
+			if s.Markup {
+				hint = "keep every placeholder of the source, in an order that keeps each link and emphasis whole"
+			}
+			bad(s, 0, 0, "the translation does not keep the source's markup: %s; %s", strings.Join(d, "; "), hint)
+			continue
+		}
 		if cur.Kind == segment.TableCell {
 			target = escapePipes(target)
 		}
 		if acc[k] == nil {
-			acc[k] = &Accepted{Article: a, Lang: s.Lang, Targets: map[int]string{}, From: map[int]Submitted{}}
+			acc[k] = &Accepted{Article: a, Lang: s.Lang, Targets: map[int]string{}, From: map[int]Submitted{}, Units: seen[k]}
 		}
 		acc[k].Targets[j] = target
 		acc[k].From[j] = s
 	}
 	if len(errs) > 0 {
-		return nil, joinErrs(errs)
+		diag.Sort(errs)
+		if more > 0 {
+			errs = append(errs, fmt.Errorf("and %d more problems in the units (only the first %d are listed)", more, maxProblems))
+		}
+		return nil, &multi{errs}
 	}
 	out := make([]*Accepted, 0, len(acc))
 	for _, a := range acc {
@@ -135,16 +190,17 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 
 // find returns the index of the segment a unit names, or -1. A segment that
 // moved keeps its hash, so a unique match elsewhere of the same sort (field
-// or body) is accepted.
-func find(segs []segment.Segment, nFields int, slot, hash string) int {
+// or body) is accepted; same holds the indices of the segments whose hash
+// starts with hash.
+func find(segs []segment.Segment, nFields int, slot, hash string, same []int) int {
 	j := slotIndex(segs, nFields, slot)
 	if j >= 0 && strings.HasPrefix(segs[j].Hash, hash) {
 		return j
 	}
 	body := j >= nFields || (j < 0 && strings.HasPrefix(slot, "b"))
 	match := -1
-	for i, s := range segs {
-		if strings.HasPrefix(s.Hash, hash) && (i >= nFields) == body {
+	for _, i := range same {
+		if s := segs[i]; strings.HasPrefix(s.Hash, hash) && (i >= nFields) == body {
 			if match >= 0 {
 				return -1
 			}
@@ -209,7 +265,11 @@ func sameSource(s Submitted, cur string, pieces []Piece) bool {
 
 // rebuildTarget turns a target's pieces into Markdown: placeholders take
 // the source's markup with the same id. Every placeholder of the source
-// must be there exactly once, so that links, code and emphasis survive.
+// must be there exactly once and no other, so that links, code and emphasis
+// survive. A translator may type a placeholder's markup as text instead:
+// then each kind of markup (its text: "[", "](https://...)", "**") must be
+// there, as placeholders and typed, at least as many times as the source
+// has it; one of two "[" missing is not made up by the other.
 func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, string, ...any)) (string, bool) {
 	native := map[string]string{}
 	for _, p := range src {
@@ -217,16 +277,14 @@ func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, strin
 			native[strconv.Itoa(p.ID)] = p.Text
 		}
 	}
-	var b strings.Builder
+	var b, typed strings.Builder // the Markdown, and the text typed around placeholders
 	used := map[string]bool{}
 	ok := true
-	hasText := false
 	for _, p := range s.Target {
 		if !p.Ph {
 			b.WriteString(p.Text)
-			if strings.TrimSpace(p.Text) != "" {
-				hasText = true
-			}
+			typed.WriteString(p.Text)
+			typed.WriteByte(0) // a placeholder's markup cannot be typed across one
 			continue
 		}
 		n, known := native[p.ID]
@@ -241,19 +299,48 @@ func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, strin
 		used[p.ID] = true
 		b.WriteString(n)
 	}
-	if s.Markup && hasText {
-		// A placeholder may be missing only if its markup was typed as text.
-		text := b.String()
-		var missing []string
-		for _, p := range src {
-			if p.Code && !used[strconv.Itoa(p.ID)] && !strings.Contains(text, p.Text) {
-				missing = append(missing, strconv.Itoa(p.ID)+" ("+p.Text+")")
+	if !s.Markup || strings.TrimSpace(b.String()) == "" {
+		return b.String(), ok // no placeholders to check (PO), or untranslated
+	}
+	// Per kind of markup: the source's ids of it, in order.
+	var kinds []string
+	ids := map[string][]int{}
+	for _, p := range src {
+		if p.Code {
+			if ids[p.Text] == nil {
+				kinds = append(kinds, p.Text)
+			}
+			ids[p.Text] = append(ids[p.Text], p.ID)
+		}
+	}
+	var missing []string
+	var short []string
+	for _, kind := range kinds {
+		var unused []string
+		for _, id := range ids[kind] {
+			if !used[strconv.Itoa(id)] {
+				unused = append(unused, strconv.Itoa(id)+" ("+kind+")")
 			}
 		}
-		if len(missing) > 0 {
-			bad(s, 0, 0, "the target lacks placeholder(s) %s of the source", strings.Join(missing, ", "))
-			ok = false
+		if len(unused) == 0 {
+			continue
 		}
+		n := strings.Count(typed.String(), kind)
+		if n >= len(unused) {
+			continue // typed as text, as many times as the placeholders left out
+		}
+		missing = append(missing, unused...)
+		if n > 0 {
+			short = append(short, fmt.Sprintf("%q is %s in the source, %s in the target", kind, times(len(ids[kind])), times(len(ids[kind])-len(unused)+n)))
+		}
+	}
+	if len(missing) > 0 {
+		msg := "the target lacks placeholder(s) " + strings.Join(missing, ", ") + " of the source"
+		if len(short) > 0 {
+			msg += " (" + strings.Join(short, "; ") + ")"
+		}
+		bad(s, 0, 0, "%s", msg)
+		ok = false
 	}
 	return b.String(), ok
 }

@@ -1,12 +1,15 @@
 package interchange
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -127,4 +130,134 @@ func HasMarkup(pieces []Piece) bool {
 		}
 	}
 	return false
+}
+
+// Markup is one kind of inline markup of a segment, for comparing the
+// markup of a translation with its source's: links, images and emphasis by
+// kind (a translator puts them on other words, and may localise a link's
+// destination), code spans, autolinks, raw HTML, footnote references and
+// Hugo shortcodes by their text (they must come back as they are).
+type Markup struct {
+	Kind string // "link", "image", "emphasis", "strong", "strikethrough", "code", "autolink", "html", "footnote", "shortcode"
+	Text string // the markup itself, for the kinds compared by text
+}
+
+func (m Markup) String() string {
+	if m.Text == "" {
+		return m.Kind
+	}
+	return m.Kind + " " + quoteClip(m.Text)
+}
+
+// quoteClip quotes a text for a message, shortened.
+func quoteClip(s string) string { return strconv.Quote(clip(s)) }
+
+// Inventory counts the inline markup of a segment's Markdown, each kind in
+// the order it first appears.
+func Inventory(src string, refs []parser.Reference) ([]Markup, map[Markup]int) {
+	b := []byte(src)
+	pc := parser.NewContext()
+	for _, r := range refs {
+		pc.AddReference(r)
+	}
+	doc := inline.Parse(text.NewReader(b), parser.WithContext(pc))
+	var order []Markup
+	count := map[Markup]int{}
+	add := func(m Markup) {
+		if count[m] == 0 {
+			order = append(order, m)
+		}
+		count[m]++
+	}
+	var run strings.Builder // a run of adjacent text, for footnotes and shortcodes
+	last := -1
+	endRun := func() {
+		for _, m := range extra.FindAllString(run.String(), -1) {
+			kind := "shortcode"
+			if strings.HasPrefix(m, "[^") {
+				kind = "footnote"
+			}
+			add(Markup{Kind: kind, Text: m})
+		}
+		run.Reset()
+	}
+	inner := func(n ast.Node) string {
+		var s strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				s.Write(t.Segment.Value(b))
+			}
+		}
+		return s.String()
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			s := n.Segment
+			if s.Start != last {
+				endRun()
+			}
+			run.Write(s.Value(b))
+			last = s.Stop
+			return ast.WalkContinue, nil
+		case *ast.Link:
+			add(Markup{Kind: "link"})
+		case *ast.Image:
+			add(Markup{Kind: "image"})
+		case *ast.Emphasis:
+			if n.Level >= 2 {
+				add(Markup{Kind: "strong"})
+			} else {
+				add(Markup{Kind: "emphasis"})
+			}
+		case *east.Strikethrough:
+			add(Markup{Kind: "strikethrough"})
+		case *ast.CodeSpan:
+			add(Markup{Kind: "code", Text: inner(n)})
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			add(Markup{Kind: "autolink", Text: string(n.URL(b))})
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			var s strings.Builder
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				s.Write(seg.Value(b))
+			}
+			add(Markup{Kind: "html", Text: s.String()})
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	endRun()
+	return order, count
+}
+
+// MarkupDiff compares the markup of a translation with its source's and
+// describes each kind that is not there the same number of times, or nil.
+func MarkupDiff(src, target string, refs []parser.Reference) []string {
+	order, want := Inventory(src, refs)
+	tOrder, got := Inventory(target, refs)
+	var out []string
+	for _, m := range order {
+		if got[m] != want[m] {
+			out = append(out, fmt.Sprintf("%s %s in the source, %s in the translation", m, times(want[m]), times(got[m])))
+		}
+	}
+	for _, m := range tOrder {
+		if want[m] == 0 {
+			out = append(out, fmt.Sprintf("%s %s in the translation, not in the source", m, times(got[m])))
+		}
+	}
+	return out
+}
+
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return strconv.Itoa(n) + " times"
 }
