@@ -17,9 +17,9 @@ import (
 func init() {
 	// treehash DIR...: print one line per DIR, "DIR sha256:<hex>", a hash of
 	// every entry under it: path, type, permission bits, a file's bytes and
-	// a symlink's target. The project's lock file (.ceviri/lock) and its
-	// rebuildable caches (.ceviri/cache/) are left out: any command may
-	// create them. Save the output and compare it after the command:
+	// a symlink's target. The project's lock file (.ceviri/lock), the
+	// .ceviri directory that holds it, and the rebuildable caches
+	// (.ceviri/cache/) are left out: any command may create them. Save the output and compare it after the command:
 	//
 	//	treehash proj outside
 	//	cp stdout before
@@ -71,6 +71,9 @@ func treeLines(dir string) ([]string, error) {
 				return filepath.SkipDir
 			}
 			return nil
+		}
+		if rel == ".ceviri" && d.IsDir() {
+			return nil // its entries are hashed
 		}
 		fi, err := d.Info()
 		if err != nil {

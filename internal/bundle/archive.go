@@ -62,7 +62,7 @@ func (s *stage) writeTarGz(w io.Writer, lang string, entries []string) error {
 			}
 			continue
 		}
-		data, err := os.ReadFile(s.path(lang, e))
+		data, err := s.trees[lang].ReadFile(e)
 		if err != nil {
 			return err
 		}
@@ -106,7 +106,7 @@ func (s *stage) writeZip(w io.Writer, lang string, entries []string) error {
 			}
 			continue
 		}
-		data, err := os.ReadFile(s.path(lang, e))
+		data, err := s.trees[lang].ReadFile(e)
 		if err != nil {
 			return err
 		}

@@ -46,10 +46,14 @@ type Options struct {
 	BaseURL    string   // absolute base of URLs; "" gives URLs from the site root
 	Version    string   // ceviri's version: an input of every page
 	Full       bool     // read and render everything, reusing nothing of the previous build
+	Force      bool     // move a directory or archive ceviri did not build out of the way instead of refusing
 	Workers    int      // goroutines rendering pages; 0: one per CPU
 	// Progress, when set, is called (from several goroutines) as pages are
 	// done, with the number done and the total.
 	Progress func(done, total int)
+	// Fault, when set, is called before every change to the output
+	// directory (see safefile.Dir.SetFault); for tests.
+	Fault func(op, name string) error
 }
 
 // Result says what a build did.
@@ -117,11 +121,11 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 		out = filepath.Join(p.Root, out)
 	}
 	out = filepath.Clean(out)
-	if err := checkOut(out, p.Root); err != nil {
-		return nil, diag.Usagef("%v", err)
-	}
 
 	files, errs := p.Scan()
+	if err := checkOut(out, p, files); err != nil {
+		return nil, diag.Usagef("%v", err)
+	}
 	header := cacheHeader(p, opts.Version)
 	var cached *metaCache
 	if !opts.Full {
@@ -175,11 +179,53 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 		return nil, &diag.Problems{Msg: "no language built:\n  " + strings.Join(why, "\n  ")}
 	}
 
-	lk, err := safefile.Acquire(filepath.Join(out, WorkDir, "lock"), 10*time.Second)
+	langs := make([]string, len(build))
+	for i, lp := range build {
+		langs[i] = lp.lang
+	}
+	archive := ""
+	if opts.Archive == "tar.gz" || opts.Archive == "zip" {
+		archive = opts.Archive
+	}
+	// Refuse what ceviri did not build before anything is created; checked
+	// again below under the lock.
+	if outDir, err := safefile.OpenDir(out); err == nil {
+		_, err := checkOwners(outDir, langs, archive, opts.Force)
+		outDir.Close()
+		if err != nil {
+			return nil, &diag.UsageError{Err: err}
+		}
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, err
+	}
+	outDir, err := safefile.OpenDir(out)
 	if err != nil {
+		return nil, err
+	}
+	defer outDir.Close()
+	if opts.Fault != nil {
+		outDir.SetFault(opts.Fault)
+	}
+	if err := checkWorkDir(outDir); err != nil {
+		return nil, err
+	}
+	lk, err := outDir.Lock(lockName, 10*time.Second)
+	if errors.Is(err, safefile.ErrLocked) {
 		return nil, fmt.Errorf("%w\nhint: another build is writing %s", err, out)
+	} else if err != nil {
+		return nil, err
 	}
 	defer lk.Release()
+	st, err := newStage(outDir)
+	if err != nil {
+		return nil, err
+	}
+	defer st.cleanup()
+	moved, err := checkOwners(outDir, langs, archive, opts.Force)
+	if err != nil {
+		return nil, &diag.UsageError{Err: err}
+	}
 
 	w := &warnings{}
 	s, err := newSite(p, set, tmpls, plans, opts, w)
@@ -191,12 +237,10 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	}
 	inputs := globalInputs(p, set, tmpls, opts, plans)
 
-	st, err := newStage(out)
-	if err != nil {
-		return nil, err
+	for _, name := range moved {
+		w.add(fmt.Sprintf("%s is not ceviri's: moved into %s (--force)", outDir.OSPath(name), outDir.OSPath(replacedDir)))
 	}
-	defer st.cleanup()
-	olds, err := s.pages(st, out, build, inputs, opts, res)
+	olds, err := s.pages(st, build, inputs, opts, res)
 	if err != nil {
 		return nil, err
 	}
@@ -205,20 +249,18 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	if err := st.sync(); err != nil {
+	if err := syncAll(outDir, WorkDir); err != nil {
 		return nil, err
 	}
 	if beforeSwap != nil {
 		beforeSwap()
 	}
+	j := &swapJournal{Format: swapFormat}
 	for _, lp := range build {
-		archive := ""
-		if opts.Archive == "tar.gz" || opts.Archive == "zip" {
-			archive = lp.lang + "." + opts.Archive
-		}
-		if err := st.swap(out, lp.lang, archive); err != nil {
-			return nil, err
-		}
+		j.Langs = append(j.Langs, swapLang{Lang: lp.lang, Manifest: st.manifests[lp.lang], Archive: archive, Force: opts.Force})
+	}
+	if err := st.swapAll(j); err != nil {
+		return nil, err
 	}
 	if err := writeMetaCache(p, header, arts); err != nil {
 		w.add("could not write the build cache: " + err.Error())
@@ -277,7 +319,7 @@ func (s *site) finish(st *stage, lp *langPlan, old *Manifest, opts Options, inpu
 	reused := false
 	if !opts.Full {
 		var err error
-		if reused, err = reuseLists(st, lp.lang, key, old, filepath.Join(res.Out, lp.lang)); err != nil {
+		if reused, err = reuseLists(st, lp.lang, key, old); err != nil {
 			return err
 		}
 	}
@@ -310,6 +352,8 @@ func (s *site) finish(st *stage, lp *langPlan, old *Manifest, opts Options, inpu
 	if err := st.write(lp.lang, "manifest.json", m); err != nil {
 		return err
 	}
+	sum := sha256.Sum256(m)
+	st.manifests[lp.lang] = hex.EncodeToString(sum[:])
 	lr := res.lang(lp.lang)
 	lr.Files = len(st.files[lp.lang])
 	lr.Articles = len(lp.entries)
@@ -323,7 +367,8 @@ func (s *site) finish(st *stage, lp *langPlan, old *Manifest, opts Options, inpu
 	}
 	if opts.Archive == "tar.gz" || opts.Archive == "zip" {
 		name := lp.lang + "." + opts.Archive
-		f, err := os.Create(st.archivePath(name))
+		_ = st.out.Remove(archiveTmp(name))
+		f, err := st.out.Root().OpenFile(archiveTmp(name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
 			return err
 		}

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,19 +87,19 @@ func (s *site) listsKey(l *lang, inputs string) string {
 // listsKey: those of the tree being written (old, its manifest) as they
 // are, else those of the live bundle in live by hard links. It reports
 // whether it did.
-func reuseLists(st *stage, lang, key string, old *Manifest, live string) (bool, error) {
+func reuseLists(st *stage, lang, key string, old *Manifest) (bool, error) {
 	if old != nil && old.Lists == key && hasFiles(old, listFiles) {
 		for _, f := range listFiles {
 			st.keep(lang, f, old.Files[f])
 		}
 		return true, nil
 	}
-	m := readManifest(live)
+	m := readManifest(st.out.Root(), lang)
 	if m == nil || m.Lists != key || !hasFiles(m, listFiles) {
 		return false, nil
 	}
 	for _, f := range listFiles {
-		if err := st.link(lang, f, filepath.Join(live, f), m.Files[f]); err != nil {
+		if err := st.link(lang, f, m.Files[f]); err != nil {
 			return false, err
 		}
 	}

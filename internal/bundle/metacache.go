@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/project"
@@ -72,12 +71,18 @@ func cacheHeader(p *project.Project, version string) string {
 // corrupt, truncated or foreign: a cache is never trusted beyond its
 // checksum and header.
 func readMetaCache(p *project.Project, header string) *metaCache {
-	name := filepath.Join(p.Root, filepath.FromSlash(metaCacheFile))
-	fi, err := os.Stat(name)
+	// Through the project's root: a .ceviri that is a symlink out of the
+	// project is neither read nor written.
+	r, err := os.OpenRoot(p.Root)
 	if err != nil {
 		return nil
 	}
-	data, err := os.ReadFile(name)
+	defer r.Close()
+	fi, err := r.Stat(metaCacheFile)
+	if err != nil {
+		return nil
+	}
+	data, err := r.ReadFile(metaCacheFile)
 	if err != nil || len(data) < sha256.Size {
 		return nil
 	}
@@ -110,8 +115,12 @@ func writeMetaCache(p *project.Project, header string, arts []*article) error {
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	buf.Write(sum[:])
-	name := filepath.Join(p.Root, filepath.FromSlash(metaCacheFile))
-	if err := safefile.WriteFile(name, buf.Bytes(), 0o644); err != nil && !errors.Is(err, fs.ErrPermission) {
+	d, err := safefile.OpenDir(p.Root)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.WriteFile(metaCacheFile, buf.Bytes(), 0o644); err != nil && !errors.Is(err, fs.ErrPermission) {
 		return err
 	}
 	return nil

@@ -8,19 +8,26 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
 	"strings"
 	"sync"
 
 	"github.com/ceviri/ceviri/internal/safefile"
-	"golang.org/x/sys/unix"
 )
 
 // WorkDir is the hidden directory inside the output directory where a build
-// keeps its lock and, for each language, the tree it writes the next bundle
-// into (next-<lang>). It is not part of any bundle: leave it out when
-// deploying the output directory as a whole.
+// keeps its lock, its journal and, for each language, the tree it writes
+// the next bundle into (next-<lang>). It is not part of any bundle: leave it
+// out when deploying the output directory as a whole.
 const WorkDir = ".ceviri"
+
+// Names in WorkDir.
+const (
+	lockName     = WorkDir + "/lock"
+	swapName     = WorkDir + "/swap.json"     // the swap under way (see swap.go)
+	archivesName = WorkDir + "/archives.json" // the archives ceviri wrote (see archives)
+	replacedDir  = WorkDir + "/replaced"      // what --force moved out of the way
+)
 
 // stage is the new bundles being written. Each language's bundle is written
 // into WorkDir/next-<lang>, beside the bundle it will replace (the same file
@@ -30,41 +37,56 @@ const WorkDir = ".ceviri"
 // deleted file by file. Files in it are only ever replaced by a rename, never
 // rewritten, since they may share their inode (a hard link) with a file of
 // the live bundle.
+//
+// Every operation goes through the output directory's safefile.Dir, or the
+// os.Root of a language's tree: nothing a build does can reach out of the
+// output directory, whatever symlinks or manifests it finds there.
 type stage struct {
-	work  string // absolute path of WorkDir
+	out   *safefile.Dir
+	trees map[string]*os.Root // lang -> its next-<lang> tree, once prepared
 	mu    sync.Mutex
 	files map[string]map[string]string // lang -> path in the bundle -> "sha256:<hex>"
 	empty map[string]bool              // languages whose tree was empty when the build began
+	// manifests holds the sha256 of each new bundle's manifest.json, by
+	// which the swap recognises it.
+	manifests map[string]string
 }
 
-// newStage opens the work directory of out. The caller holds the lock.
-func newStage(out string) (*stage, error) {
-	work := filepath.Join(out, WorkDir)
-	if err := os.MkdirAll(work, 0o755); err != nil {
+// newStage opens the work directory of out, whose lock the caller holds,
+// after finishing a swap an earlier build left half done.
+func newStage(out *safefile.Dir) (*stage, error) {
+	if err := checkWorkDir(out); err != nil {
 		return nil, err
 	}
-	// A crash between the two renames of the fallback swap leaves a bundle
-	// aside: put it back.
-	aside, _ := filepath.Glob(filepath.Join(work, "next-*.old"))
-	for _, d := range aside {
-		lang := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(d), "next-"), ".old")
-		if _, err := os.Lstat(filepath.Join(out, lang)); errors.Is(err, os.ErrNotExist) {
-			if err := os.Rename(d, filepath.Join(out, lang)); err != nil {
-				return nil, err
-			}
-		} else if err := os.RemoveAll(d); err != nil {
-			return nil, err
-		}
+	if err := recoverSwap(out); err != nil {
+		return nil, err
 	}
-	return &stage{work: work, files: map[string]map[string]string{}, empty: map[string]bool{}}, nil
+	return &stage{out: out, trees: map[string]*os.Root{}, files: map[string]map[string]string{}, empty: map[string]bool{},
+		manifests: map[string]string{}}, nil
 }
 
-// dir is the tree lang's next bundle is written into.
-func (s *stage) dir(lang string) string { return filepath.Join(s.work, "next-"+lang) }
+// checkWorkDir makes WorkDir, and refuses one that is not a directory.
+func checkWorkDir(out *safefile.Dir) error {
+	fi, err := out.Lstat(WorkDir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return out.MkdirAll(WorkDir, 0o755)
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return fmt.Errorf("%s is not a directory; ceviri keeps its build state there (move it away)", out.OSPath(WorkDir))
+	}
+	return nil
+}
 
-// path returns the staged path of a bundle file.
-func (s *stage) path(lang, rel string) string {
-	return filepath.Join(s.dir(lang), filepath.FromSlash(rel))
+// dirName is the name, in the output directory, of lang's tree.
+func dirName(lang string) string { return WorkDir + "/next-" + lang }
+
+// close releases the trees.
+func (s *stage) close() {
+	for _, r := range s.trees {
+		r.Close()
+	}
 }
 
 // prepare readies lang's tree and returns the manifest of what it holds,
@@ -72,19 +94,30 @@ func (s *stage) path(lang, rel string) string {
 // manifest is removed before anything else changes, so a build killed from
 // here on leaves a tree the next build does not trust and empties.
 func (s *stage) prepare(lang string) (*Manifest, error) {
-	dir := s.dir(lang)
-	m := readManifest(dir)
+	name := dirName(lang)
+	var m *Manifest
+	if fi, err := s.out.Lstat(name); err == nil && fi.IsDir() {
+		m = readManifest(s.out.Root(), name)
+	}
 	if m == nil {
-		if err := os.RemoveAll(dir); err != nil {
-			return nil, fmt.Errorf("emptying %s: %w", dir, err)
+		// Not a tree ceviri can trust (or a symlink, or a file): it is in
+		// ceviri's own work directory, so it goes.
+		if err := s.out.RemoveAll(name); err != nil {
+			return nil, fmt.Errorf("emptying %s: %w", s.out.OSPath(name), err)
+		}
+		if err := s.out.MkdirAll(name, 0o755); err != nil {
+			return nil, err
 		}
 		s.empty[lang] = true
-		return nil, os.MkdirAll(dir, 0o755)
-	}
-	if err := os.Remove(filepath.Join(dir, "manifest.json")); err != nil {
+	} else if err := s.out.Remove(name + "/manifest.json"); err != nil {
 		return nil, err
 	}
-	return m, safefile.SyncDir(dir)
+	r, err := s.out.Root().OpenRoot(name)
+	if err != nil {
+		return nil, err
+	}
+	s.trees[lang] = r
+	return m, s.out.SyncDir(name)
 }
 
 func (s *stage) record(lang, rel, sum string) {
@@ -100,15 +133,17 @@ func (s *stage) record(lang, rel, sum string) {
 // renamed into place; ids cannot have hidden components, so it never
 // collides with a bundle file.
 func tmpName(name string) string {
-	return filepath.Join(filepath.Dir(name), ".ceviri-tmp-"+filepath.Base(name))
+	dir, base := path.Split(name)
+	return dir + ".ceviri-tmp-" + base
 }
 
 // write stages a file of lang's bundle and records its hash. Files are not
 // synced one by one: sync syncs the file system once before the swap.
 func (s *stage) write(lang, rel string, data []byte) error {
-	name := s.path(lang, rel)
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
+	if dir := path.Dir(rel); dir != "." {
+		if err := s.trees[lang].MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	return s.writeIn(lang, rel, data)
 }
@@ -118,17 +153,10 @@ func (s *stage) write(lang, rel string, data []byte) error {
 // earlier bundle, whose files may be hard links to the live bundle's, it is
 // written aside and renamed over the old one.
 func (s *stage) writeIn(lang, rel string, data []byte) error {
-	name := s.path(lang, rel)
+	t := s.trees[lang]
 	if s.empty[lang] {
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		err := createFile(t, rel, data)
 		if err == nil {
-			_, err = f.Write(data)
-			if err1 := f.Close(); err == nil {
-				err = err1
-			}
-			if err != nil {
-				return err
-			}
 			s.recordData(lang, rel, data)
 			return nil
 		}
@@ -138,26 +166,42 @@ func (s *stage) writeIn(lang, rel string, data []byte) error {
 		// Written before in this build (messages.json by an earlier pass):
 		// replace it as below.
 	}
-	if err := os.WriteFile(tmpName(name), data, 0o644); err != nil {
+	tmp := tmpName(rel)
+	_ = t.Remove(tmp) // a crash's leftover; the name is ceviri's
+	if err := createFile(t, tmp, data); err != nil {
 		return err
 	}
-	if err := os.Rename(tmpName(name), name); err != nil {
+	if err := t.Rename(tmp, rel); err != nil {
 		return err
 	}
 	s.recordData(lang, rel, data)
 	return nil
 }
 
+// createFile writes a new file, never through an existing name (a
+// symlink planted in a tree is not followed).
+func createFile(t *os.Root, name string, data []byte) error {
+	f, err := t.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	return err
+}
+
 // mkdir makes the directory of an article's pages in lang's tree.
 func (s *stage) mkdir(lang, rel string) error {
-	dir := s.path(lang, rel)
+	t := s.trees[lang]
 	if s.empty[lang] {
 		// Most ids are one level deep: their directory's parent exists.
-		if err := os.Mkdir(dir, 0o755); err == nil || errors.Is(err, fs.ErrExist) {
+		if err := t.Mkdir(rel, 0o755); err == nil || errors.Is(err, fs.ErrExist) {
 			return nil
 		}
 	}
-	return os.MkdirAll(dir, 0o755)
+	return t.MkdirAll(rel, 0o755)
 }
 
 // recordData records the hash of a file written.
@@ -169,22 +213,34 @@ func (s *stage) recordData(lang, rel string, data []byte) {
 // keep records a file that the tree already holds as it should be.
 func (s *stage) keep(lang, rel, sum string) { s.record(lang, rel, sum) }
 
-// link stages a file of the live bundle unchanged: a hard link when the
-// file system allows it (no file of a bundle is ever changed in place),
-// else a copy. sum is the hash the live bundle's manifest recorded.
-func (s *stage) link(lang, rel, from, sum string) error {
-	name := s.path(lang, rel)
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+// link stages the file rel of the live bundle out/<lang> unchanged: a hard
+// link when the file system allows it (no file of a bundle is ever changed
+// in place), else a copy. sum is the hash the live bundle's manifest
+// recorded. Only a regular file is taken: a symlink put into the live
+// bundle is refused (and the page rendered again).
+func (s *stage) link(lang, rel, sum string) error {
+	from := lang + "/" + rel
+	fi, err := s.out.Lstat(from)
+	if err != nil {
 		return err
 	}
-	tmp := tmpName(name)
-	_ = os.Remove(tmp)
-	if err := os.Link(from, tmp); err != nil {
-		if err := copyFile(from, tmp); err != nil {
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", s.out.OSPath(from))
+	}
+	t := s.trees[lang]
+	if dir := path.Dir(rel); dir != "." {
+		if err := t.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(tmp, name); err != nil {
+	tmp := tmpName(rel)
+	_ = t.Remove(tmp)
+	if err := s.out.Root().Link(from, dirName(lang)+"/"+tmp); err != nil {
+		if err := copyFile(s.out.Root(), from, t, tmp); err != nil {
+			return err
+		}
+	}
+	if err := t.Rename(tmp, rel); err != nil {
 		return err
 	}
 	s.record(lang, rel, sum)
@@ -192,21 +248,26 @@ func (s *stage) link(lang, rel, from, sum string) error {
 }
 
 // prune removes the files the tree held (by its old manifest) that the new
-// bundle does not, and the directories they leave empty.
+// bundle does not, and the directories they leave empty. Every path comes
+// from a manifest that readManifest checked, and is removed through the
+// tree's os.Root, so nothing outside the tree can be reached.
 func (s *stage) prune(lang string, old *Manifest) error {
 	if old == nil {
 		return nil
 	}
+	t := s.trees[lang]
 	for _, rel := range sortedKeys(old.Files) {
 		if _, ok := s.files[lang][rel]; ok {
 			continue
 		}
-		name := s.path(lang, rel)
-		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if !validBundlePath(rel) {
+			continue // readManifest refuses these; never trust one
+		}
+		if err := t.Remove(rel); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		for d := filepath.Dir(name); d != s.dir(lang); d = filepath.Dir(d) {
-			if os.Remove(d) != nil {
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			if t.Remove(d) != nil {
 				break // not empty
 			}
 		}
@@ -214,13 +275,13 @@ func (s *stage) prune(lang string, old *Manifest) error {
 	return nil
 }
 
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
+func copyFile(fromRoot *os.Root, from string, toRoot *os.Root, to string) error {
+	in, err := fromRoot.Open(from)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	out, err := toRoot.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
@@ -231,86 +292,35 @@ func copyFile(from, to string) error {
 	return out.Close()
 }
 
-// sync flushes the staged files to disk with one syncfs call, so that after
-// a power cut a swapped-in bundle is whole, without an fsync per file.
-func (s *stage) sync() error {
-	f, err := os.Open(s.work)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := unix.Syncfs(int(f.Fd())); err != nil && !errors.Is(err, unix.ENOSYS) {
-		return fmt.Errorf("syncing the new bundles: %w", err)
-	}
-	return nil
-}
-
-// archivePath is where lang's archive is written before the swap.
-func (s *stage) archivePath(name string) string { return filepath.Join(s.work, name+".tmp") }
-
-// swap puts lang's staged bundle at out/lang. An existing bundle is
-// exchanged with the new one in one atomic renameat2(RENAME_EXCHANGE), so
-// at every instant out/lang is either the whole old bundle or the whole new
-// one; the old one ends up in WorkDir/next-<lang>, where the next build
-// updates it. Where the file system cannot exchange, the old bundle is first
-// renamed aside (a crash between the two renames leaves it there, and the
-// next build puts it back). The archive (archive != "") replaces
-// out/<archive> by a rename after.
-func (s *stage) swap(out, lang, archive string) error {
-	staged := s.dir(lang)
-	target := filepath.Join(out, lang)
-	if _, err := os.Lstat(target); err == nil {
-		err := unix.Renameat2(unix.AT_FDCWD, staged, unix.AT_FDCWD, target, unix.RENAME_EXCHANGE)
-		if err != nil {
-			if !errors.Is(err, unix.EINVAL) && !errors.Is(err, unix.ENOSYS) && !errors.Is(err, unix.EOPNOTSUPP) {
-				return fmt.Errorf("swapping in the %s bundle: %w", lang, err)
-			}
-			if err := os.Rename(target, staged+".old"); err != nil {
-				return fmt.Errorf("moving the old %s bundle aside: %w", lang, err)
-			}
-			if err := os.Rename(staged, target); err != nil {
-				return fmt.Errorf("moving the new %s bundle in: %w", lang, err)
-			}
-			if err := os.Rename(staged+".old", staged); err != nil {
-				return err
-			}
-		}
-	} else if err := os.Rename(staged, target); err != nil {
-		return fmt.Errorf("moving the new %s bundle in: %w", lang, err)
-	}
-	for _, ext := range archiveExts {
-		name := lang + ext
-		if name == archive {
-			if err := os.Rename(s.archivePath(name), filepath.Join(out, name)); err != nil {
-				return fmt.Errorf("moving %s in: %w", name, err)
-			}
-		} else if err := os.Remove(filepath.Join(out, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			// An archive of an earlier build would no longer match the bundle.
-			return err
-		}
-	}
-	return safefile.SyncDir(out)
-}
+// archiveTmp is where lang's archive is written before the swap, in the
+// output directory.
+func archiveTmp(name string) string { return WorkDir + "/" + name + ".tmp" }
 
 var archiveExts = []string{".tar.gz", ".zip"}
 
-// cleanup removes the archives a failed build left unfinished.
+// cleanup removes the archives a failed build left unfinished, and closes
+// the trees.
 func (s *stage) cleanup() {
-	left, _ := filepath.Glob(filepath.Join(s.work, "*.tmp"))
-	for _, f := range left {
-		os.Remove(f)
+	for lang := range s.trees {
+		for _, ext := range archiveExts {
+			_ = s.out.Remove(archiveTmp(lang + ext))
+		}
 	}
+	s.close()
 }
 
-// checkOut refuses an output directory that would hold the project itself:
-// swapping bundles in and out of it could then move the project's files.
-func checkOut(out, root string) error {
-	rel, err := filepath.Rel(out, root)
-	if err != nil {
-		return nil
+// validBundlePath reports whether a manifest's file name is one a bundle
+// can hold: a clean relative path without hidden components or
+// backslashes. A manifest is a file on disk like any other; a name such as
+// "../../victim" must never reach a removal.
+func validBundlePath(p string) bool {
+	if !fs.ValidPath(p) || p == "." || strings.Contains(p, `\`) {
+		return false
 	}
-	if rel == "." || (!strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel)) {
-		return fmt.Errorf("output directory %s holds the project; choose a directory inside it, like dist", out)
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ".") {
+			return false
+		}
 	}
-	return nil
+	return true
 }

@@ -1,10 +1,6 @@
 package bundle
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,7 +17,7 @@ type job struct {
 
 // pages renders (or reuses) every article page of the languages built. It
 // returns the old manifests of the trees written, for prune.
-func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, opts Options, res *Result) (map[string]*Manifest, error) {
+func (s *site) pages(st *stage, build []*langPlan, inputs string, opts Options, res *Result) (map[string]*Manifest, error) {
 	var jobs []job
 	var groups [][]job // by article, so that its files are read once
 	byID := map[string]int{}
@@ -34,12 +30,12 @@ func (s *site) pages(st *stage, out string, build []*langPlan, inputs string, op
 		olds[lp.lang] = m
 		var next, live *previous
 		if !opts.Full {
-			next = previousOf(st.dir(lp.lang), m, inputs)
+			next = previousOf(m, inputs)
 			// The live bundle is worth reading (a manifest of every file) only
 			// when the tree being written lacks many pages; a few are cheaper
 			// to render again.
 			if next == nil || next.missing(lp.entries) > 100 {
-				live = previousOf(filepath.Join(out, lp.lang), readManifest(filepath.Join(out, lp.lang)), inputs)
+				live = previousOf(readManifest(st.out.Root(), lp.lang), inputs)
 			}
 		}
 		for _, e := range lp.entries {
@@ -123,34 +119,19 @@ func (s *site) renderTo(st *stage, e *entry, c *docCache) error {
 // previous is a bundle whose pages a build may take over: the live one, or
 // the one in the tree being written.
 type previous struct {
-	dir      string
 	articles map[string]string // id -> inputs
 	files    map[string]string // path -> hash
-}
-
-// readManifest reads dir/manifest.json; nil when there is none or it
-// cannot be parsed.
-func readManifest(dir string) *Manifest {
-	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	if err != nil {
-		return nil
-	}
-	var m Manifest
-	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&m); err != nil || m.Format != FormatVersion || m.Files == nil {
-		return nil
-	}
-	return &m
 }
 
 // previousOf returns the pages of the bundle in dir described by m, or nil
 // (reuse nothing) when there is no manifest or the bundle was built from
 // other shared inputs (templates, chrome strings, ceviri.yaml, ceviri's
 // version).
-func previousOf(dir string, m *Manifest, inputs string) *previous {
+func previousOf(m *Manifest, inputs string) *previous {
 	if m == nil || m.Inputs != inputs {
 		return nil
 	}
-	pv := &previous{dir: dir, articles: map[string]string{}, files: m.Files}
+	pv := &previous{articles: map[string]string{}, files: m.Files}
 	for _, a := range m.Articles {
 		pv.articles[a.ID] = a.Inputs
 	}
@@ -189,7 +170,7 @@ func (pv *previous) missing(es []*entry) int {
 func (pv *previous) linkTo(st *stage, e *entry) error {
 	for _, f := range pageFiles {
 		rel := e.a.ID + "/" + f
-		if err := st.link(e.lang, rel, filepath.Join(pv.dir, filepath.FromSlash(rel)), pv.files[rel]); err != nil {
+		if err := st.link(e.lang, rel, pv.files[rel]); err != nil {
 			return err
 		}
 	}

@@ -18,6 +18,7 @@
 package cache
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -96,7 +97,7 @@ type entry struct {
 // goroutines.
 type Cache struct {
 	root    string // project root, an OS path
-	file    string // the cache file, an OS path
+	file    string // the cache file, relative to root
 	key     string // ceviri build and configuration the entries belong to
 	written int64  // mtime of the cache file when read, ns; 0 when none
 	old     map[string]entry
@@ -113,13 +114,20 @@ type Cache struct {
 // identity for development builds) and a hash of ceviri.yaml (see Key). A
 // missing, unreadable, corrupt or foreign cache gives an empty one.
 func Open(root, key string) *Cache {
-	c := &Cache{root: root, file: filepath.Join(root, filepath.FromSlash(Dir), FileName), key: key,
+	c := &Cache{root: root, file: Dir + "/" + FileName, key: key,
 		old: map[string]entry{}, seen: map[string]entry{}, partial: map[string]bool{}}
-	data, err := os.ReadFile(c.file)
+	// Read through the project's root: a .ceviri that is a symlink out of
+	// the project is not read (nor written).
+	r, err := os.OpenRoot(root)
 	if err != nil {
 		return c
 	}
-	fi, err := os.Stat(c.file)
+	defer r.Close()
+	data, err := r.ReadFile(c.file)
+	if err != nil {
+		return c
+	}
+	fi, err := r.Stat(c.file)
 	if err != nil {
 		return c
 	}
@@ -252,7 +260,12 @@ func (c *Cache) Save() error {
 			}
 		}
 	}
-	if err := safefile.WriteFile(c.file, encode(c.key, c.seen), 0o644); err != nil {
+	d, err := safefile.OpenDir(c.root)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.WriteFile(c.file, encode(c.key, c.seen), 0o644); err != nil {
 		return err
 	}
 	c.changed = false
@@ -261,9 +274,13 @@ func (c *Cache) Save() error {
 
 // Remove deletes the cache file of the project at root.
 func Remove(root string) error {
-	err := os.Remove(filepath.Join(root, filepath.FromSlash(Dir), FileName))
-	if os.IsNotExist(err) {
-		return nil
+	d, err := safefile.OpenDir(root)
+	if err != nil {
+		return err
 	}
-	return err
+	defer d.Close()
+	if err := d.Remove(Dir + "/" + FileName); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }

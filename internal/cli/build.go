@@ -21,6 +21,7 @@ type buildOptions struct {
 	Archive    string
 	MinCurrent int
 	Full       bool
+	Force      bool
 	set        func(name string) bool // whether a flag was given
 }
 
@@ -40,7 +41,15 @@ A language whose share of current translations is below --min-current percent is
 built (its previous bundle is left as it was).
 
 The new bundles are written beside the old ones and swapped in at the end: an
-interrupted build leaves the previous bundles whole. Pages whose inputs did not change
+interrupted build leaves the previous bundles whole, and the next build finishes a
+swap that was cut short, so the output never mixes old and new bundles.
+
+A build replaces only what ceviri built: DIR/<lang> must be missing, empty, or a
+bundle with ceviri's manifest.json, and DIR/<lang>.tar.gz or .zip an archive holding
+one. Anything else is refused, unless --force moves it into DIR/.ceviri/replaced/
+(nothing is ever deleted). The output directory may not be, hold or lie inside the
+project, its .ceviri, content, locales or templates directories, also through
+symlinks. Pages whose inputs did not change
 are taken from the previous bundle (--full renders every page); the output is the
 same bytes either way.
 
@@ -51,7 +60,8 @@ EXIT STATUS
 		Example: `  ceviri build
   ceviri build --lang tr --out public
   ceviri build --fallback skip --archive tar.gz
-  ceviri build --min-current 90 --json`,
+  ceviri build --min-current 90 --json
+  ceviri build --out public --force   # public/en holds files ceviri did not write: move them aside`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.set = func(name string) bool { return c.Flags().Changed(name) }
@@ -65,6 +75,7 @@ EXIT STATUS
 	f.StringVar(&opts.Archive, "archive", "", "also write DIR/<lang>.tar.gz or .zip: none, tar.gz or zip (default: build.archive)")
 	f.IntVar(&opts.MinCurrent, "min-current", 0, "build a language only if this percent of its articles are current (default: build.min_current)")
 	f.BoolVar(&opts.Full, "full", false, "render every page, reusing nothing of the previous bundle")
+	f.BoolVar(&opts.Force, "force", false, "move a directory or archive in the output that ceviri did not build into OUT/.ceviri/replaced/ instead of refusing")
 	return c
 }
 
@@ -97,7 +108,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 	}
 	b := p.Config.Build
 	bo := bundle.Options{Out: b.Out, Fallback: b.Fallback, MinCurrent: b.MinCurrent, Archive: b.Archive,
-		BaseURL: b.BaseURL, Version: Version(), Full: opts.Full}
+		BaseURL: b.BaseURL, Version: Version(), Full: opts.Full, Force: opts.Force, Fault: testFault()}
 	for _, l := range opts.Langs {
 		for _, part := range strings.Split(l, ",") {
 			if part = strings.TrimSpace(part); part != "" {

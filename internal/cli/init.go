@@ -1,13 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
-	"github.com/ceviri/ceviri/internal/safefile"
 	"github.com/ceviri/ceviri/internal/skeleton"
 	"github.com/spf13/cobra"
 )
@@ -51,47 +52,59 @@ func runInit(env *Env, opts *initOptions) error {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(env.Wd, dir)
 	}
-	cfgPath := filepath.Join(dir, config.FileName)
-	if _, err := os.Stat(cfgPath); err == nil {
-		return diag.Usagef("%s already exists; not overwriting it", cfgPath)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d, err := openDir(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	lk, err := d.Lock(lockFile, 10*time.Second)
+	if err != nil {
+		return err
+	}
+	defer lk.Release()
+	if _, err := d.Recover(journalFile); err != nil {
+		return err
+	}
+	if _, err := d.Lstat(config.FileName); err == nil {
+		return diag.Usagef("%s already exists; not overwriting it", filepath.Join(dir, config.FileName))
 	}
 	langs := make([]string, len(cfg.Tags))
 	for i, t := range cfg.Tags {
 		langs[i] = t.String()
 	}
-	writes := map[string][]byte{config.FileName: skeleton.Config(langs)}
+	tx := d.NewTx(journalFile)
+	tx.Add(config.FileName, skeleton.Config(langs), 0o644)
 	for _, l := range langs {
-		rel := filepath.Join(config.DefaultLocales, l+".yaml")
-		if _, err := os.Stat(filepath.Join(dir, rel)); err == nil {
+		rel := config.DefaultLocales + "/" + l + ".yaml"
+		if _, err := d.Lstat(rel); err == nil {
 			continue // keep existing chrome strings
 		}
 		data, ok := skeleton.Locale(l)
 		if !ok {
 			env.Infof("no default chrome strings for %q: copied the English ones into %s for translation", l, rel)
 		}
-		writes[rel] = data
+		tx.Add(rel, data, 0o644)
 	}
-	gi := filepath.Join(dir, ".gitignore")
-	old, _ := os.ReadFile(gi)
-	if !strings.Contains(string(old), ".ceviri/cache/") {
+	old, _ := d.ReadFile(".gitignore")
+	var add []string
+	for _, line := range []string{".ceviri/cache/", lockFile, journalFile} {
+		if !strings.Contains(string(old), line) {
+			add = append(add, line+"\n")
+		}
+	}
+	if len(add) > 0 {
 		if len(old) > 0 && !strings.HasSuffix(string(old), "\n") {
 			old = append(old, '\n')
 		}
-		writes[".gitignore"] = append(old, ".ceviri/cache/\n.ceviri/lock\n"...)
+		tx.Add(".gitignore", append(old, strings.Join(add, "")...), 0o644)
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "articles"), 0o755); err != nil {
-		return err
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%w\nnothing was written", err)
 	}
-	// ceviri.yaml last: a project exists only once everything else is there.
-	for rel, data := range writes {
-		if rel == config.FileName {
-			continue
-		}
-		if err := safefile.WriteFile(filepath.Join(dir, rel), data, 0o644); err != nil {
-			return err
-		}
-	}
-	if err := safefile.WriteFile(cfgPath, writes[config.FileName], 0o644); err != nil {
+	if err := d.MkdirAll("articles", 0o755); err != nil {
 		return err
 	}
 	env.Infof("created a ceviri project in %s (languages %s)\nnext: ceviri new my-first-article --title \"...\"", dir, strings.Join(langs, ", "))

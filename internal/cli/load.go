@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime/debug"
-	"time"
 
 	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
-	"github.com/ceviri/ceviri/internal/safefile"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/ceviri/ceviri/internal/workers"
 )
@@ -43,7 +41,14 @@ func (e *Env) openProject() (*project.Project, error) {
 	} else if !filepath.IsAbs(root) {
 		root = filepath.Join(e.Wd, root)
 	}
-	return project.Open(root)
+	p, err := project.Open(root)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.recoverWrites(p); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // loaded is a project with its articles read.
@@ -183,15 +188,6 @@ func (l *loaded) err() error {
 		return nil
 	}
 	return errors.Join(l.errs...)
-}
-
-// lock takes the project's lock for a mutating command.
-func lock(p *project.Project) (*safefile.Lock, error) {
-	lk, err := safefile.Acquire(filepath.Join(p.Root, ".ceviri", "lock"), 10*time.Second)
-	if err != nil {
-		return nil, fmt.Errorf("%w\nhint: wait for the other command to finish", err)
-	}
-	return lk, nil
 }
 
 // checkLang is the usage error for a --lang that is not a project language.

@@ -2,19 +2,31 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
 
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/safefile"
 	"github.com/ceviri/ceviri/internal/track"
 )
 
+// Files ceviri keeps in a project's .ceviri directory while it writes.
+const (
+	lockFile    = ".ceviri/lock"         // held by a mutating command
+	journalFile = ".ceviri/journal.json" // a batch of writes under way
+)
+
 // plan is the set of files a mutating command will write, collected before
-// anything is written so that a command that fails writes nothing.
+// anything is written so that a command that fails writes nothing; commit
+// then writes them all or none (safefile.Tx).
 type plan struct {
 	root  string
 	files map[string][]byte // project-relative path -> new content
@@ -37,29 +49,24 @@ func (pl *plan) snapshot(p *project.Project, src *project.Version) error {
 	return nil
 }
 
-// commit writes the planned files, stored source copies first, each
-// atomically.
+// commit writes the planned files, all or none, confined to the project:
+// a path that leads out of it through a symlink is refused before
+// anything is written.
 func (pl *plan) commit() error {
-	paths := make([]string, 0, len(pl.files))
-	for rel := range pl.files {
-		paths = append(paths, rel)
+	d, err := openDir(pl.root)
+	if err != nil {
+		return err
 	}
-	sort.Slice(paths, func(i, j int) bool {
-		si, sj := isStore(paths[i]), isStore(paths[j])
-		if si != sj {
-			return si
-		}
-		return paths[i] < paths[j]
-	})
-	for _, rel := range paths {
-		if err := safefile.WriteFile(filepath.Join(pl.root, filepath.FromSlash(rel)), pl.files[rel], 0o644); err != nil {
-			return err
-		}
+	defer d.Close()
+	tx := d.NewTx(journalFile)
+	for rel, data := range pl.files {
+		tx.Add(rel, data, 0o644)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%w\nnothing was written", err)
 	}
 	return nil
 }
-
-func isStore(rel string) bool { return strings.HasPrefix(rel, track.StoreDir+"/") }
 
 // exists reports whether a project file exists (without following a
 // symlink out of the project).
@@ -67,3 +74,93 @@ func exists(p *project.Project, rel string) bool {
 	_, err := os.Lstat(filepath.Join(p.Root, filepath.FromSlash(rel)))
 	return err == nil
 }
+
+// openDir opens a directory ceviri writes in, with the test fault set.
+func openDir(dir string) (*safefile.Dir, error) {
+	d, err := safefile.OpenDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	if f := testFault(); f != nil {
+		d.SetFault(f)
+	}
+	return d, nil
+}
+
+// lock takes the project's lock for a mutating command.
+func lock(p *project.Project) (*safefile.Lock, error) {
+	d, err := openDir(p.Root)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	lk, err := d.Lock(lockFile, 10*time.Second)
+	if errors.Is(err, safefile.ErrLocked) {
+		return nil, fmt.Errorf("%w\nhint: wait for the other command to finish", err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("taking the project's lock: %w", err)
+	}
+	return lk, nil
+}
+
+// recoverWrites finishes or undoes the writes of a command that was
+// interrupted (killed, or the machine stopped) in p, before anything else
+// reads the project.
+func (e *Env) recoverWrites(p *project.Project) error {
+	if _, err := os.Lstat(filepath.Join(p.Root, filepath.FromSlash(journalFile))); err != nil {
+		return nil // the common case: one stat
+	}
+	lk, err := lock(p)
+	if err != nil {
+		return err
+	}
+	defer lk.Release()
+	d, err := openDir(p.Root)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	state, err := d.Recover(journalFile)
+	switch {
+	case err != nil:
+		return fmt.Errorf("finishing an interrupted command's writes: %w", err)
+	case state == "commit":
+		e.Infof("ceviri: an interrupted command's writes were completed")
+	case state != "":
+		e.Infof("ceviri: an interrupted command's unfinished writes were undone; its files are as they were before it")
+	}
+	return nil
+}
+
+// TestFaultEnv names the environment variable that makes ceviri fail or
+// die at one step of its writes, for the tests that check that every
+// command writes all or nothing: "fail:N" makes the Nth mutating file
+// operation fail with an I/O error, "kill:N" kills the process there, as
+// kill -9 would. Not for users.
+const TestFaultEnv = "CEVIRI_TEST_FAULT"
+
+var testFault = sync.OnceValue(func() func(op, name string) error {
+	v := os.Getenv(TestFaultEnv)
+	if v == "" {
+		return nil
+	}
+	kind, n, _ := strings.Cut(v, ":")
+	at, err := strconv.ParseInt(n, 10, 64)
+	if err != nil || (kind != "fail" && kind != "kill") {
+		return nil
+	}
+	var count atomic.Int64
+	return func(op, name string) error {
+		if count.Add(1) != at {
+			return nil
+		}
+		if kind == "kill" {
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				_ = p.Kill()
+			}
+			select {} // until the signal arrives
+		}
+		return &fs.PathError{Op: op, Path: name, Err: syscall.EIO}
+	}
+})

@@ -62,6 +62,10 @@ func (d *Dir) Root() *os.Root { return d.root }
 // operation's error. For tests only.
 func (d *Dir) SetFault(f func(op, name string) error) { d.fault = f }
 
+// Hook calls the fault function (SetFault), for an operation a caller
+// does itself on a file of d (with its own system call).
+func (d *Dir) Hook(op, name string) error { return d.hook(op, name) }
+
 func (d *Dir) hook(op, name string) error {
 	if d.fault == nil {
 		return nil
@@ -131,13 +135,13 @@ func (d *Dir) Resolve(name string) (string, error) {
 		if filepath.IsAbs(target) {
 			rel, ok := d.inside(target)
 			if !ok {
-				return "", &EscapeError{Name: name, Link: next, Target: target}
+				return "", &EscapeError{Dir: d.path, Name: name, Link: next, Target: target}
 			}
 			joined = rel
 		} else {
 			joined = path.Join(cur, filepath.ToSlash(target))
 			if joined == ".." || strings.HasPrefix(joined, "../") {
-				return "", &EscapeError{Name: name, Link: next, Target: target}
+				return "", &EscapeError{Dir: d.path, Name: name, Link: next, Target: target}
 			}
 		}
 		// Walk the target's components again: they may hold links too.
@@ -167,6 +171,7 @@ func (d *Dir) inside(target string) (string, bool) {
 // EscapeError is the error of a name whose symlink leads out of the
 // directory.
 type EscapeError struct {
+	Dir    string // the directory, an OS path
 	Name   string // the name asked for
 	Link   string // the symlink on its way that leads out
 	Target string // what the link points to
@@ -174,9 +179,9 @@ type EscapeError struct {
 
 func (e *EscapeError) Error() string {
 	if e.Link == e.Name {
-		return fmt.Sprintf("%s is a symlink to %s, outside the directory; ceviri writes only inside it", e.Name, e.Target)
+		return fmt.Sprintf("%s is a symlink to %s, outside %s; ceviri writes only inside it", e.Name, e.Target, e.Dir)
 	}
-	return fmt.Sprintf("%s leads out of the directory through the symlink %s (-> %s); ceviri writes only inside it", e.Name, e.Link, e.Target)
+	return fmt.Sprintf("%s leads out of %s through the symlink %s (-> %s); ceviri writes only inside it", e.Name, e.Dir, e.Link, e.Target)
 }
 
 func (e *EscapeError) Unwrap() error { return ErrEscapes }

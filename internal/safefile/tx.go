@@ -336,47 +336,49 @@ func (d *Dir) removeJournal(name string) error {
 }
 
 // Recover finishes or undoes the batch a crashed command left in the
-// journal file name, if there is one, and reports whether there was. The
+// journal file name, if there is one, and returns the state it found it
+// in: "commit" (the batch was completed), "prepare" or "rollback" (it was
+// undone), or "" when there was no journal. The
 // caller holds the lock. A journal that is not one ceviri wrote (a foreign
 // format, names that are not a batch's) is an error, and nothing is
 // touched.
-func (d *Dir) Recover(name string) (bool, error) {
+func (d *Dir) Recover(name string) (string, error) {
 	// A journal being written when a command crashed: the batch had not
 	// started, or the journal before it says what to do.
 	if err := d.root.Remove(tempName(name, "tmp")); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return true, err
+		return "", err
 	}
 	data, err := d.root.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
+		return "", nil
 	}
 	if err != nil {
-		return true, err
+		return "", err
 	}
 	j, err := parseJournal(data)
 	if err != nil {
-		return true, fmt.Errorf("%s: %w; ceviri did not touch anything (move the file away if no ceviri command was interrupted)", name, err)
+		return "", fmt.Errorf("%s: %w; ceviri did not touch anything (move the file away if no ceviri command was interrupted)", name, err)
 	}
 	switch j.State {
 	case statePrepare, stateRollback:
 		if err := d.undo(j); err != nil {
-			return true, err
+			return "", err
 		}
-		return true, d.removeJournal(name)
+		return j.State, d.removeJournal(name)
 	default: // commit
 		for _, f := range j.Files {
 			if nw := j.newName(f.Path); exists(d, nw) {
 				if err := d.Rename(nw, f.Path); err != nil {
-					return true, err
+					return "", err
 				}
 			}
 		}
 		for _, dir := range parentDirs(j) {
 			if err := d.SyncDir(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return true, err
+				return "", err
 			}
 		}
-		return true, d.finish(j, name)
+		return j.State, d.finish(j, name)
 	}
 }
 

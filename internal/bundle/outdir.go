@@ -1,0 +1,78 @@
+package bundle
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/track"
+)
+
+// realPath resolves every symlink in p, also when its last components do
+// not exist yet (they are kept as named): the directory a build would
+// really write in.
+func realPath(p string) string {
+	p = filepath.Clean(p)
+	var rest []string
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(append([]string{p}, rest...)...)
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
+}
+
+// within reports whether b is a or lies inside it.
+func within(a, b string) bool {
+	rel, err := filepath.Rel(a, b)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// checkOut refuses an output directory that overlaps what the project is
+// made of, after resolving symlinks on both sides (an output reached
+// through `ln -s . dist` is the project): the project itself or a
+// directory above it, its .ceviri directory, its content, locales and
+// templates directories, or a directory that holds any of its language
+// versions. Bundles are swapped in and out of the output directory by
+// renames; none of these may ever be moved.
+func checkOut(out string, p *project.Project, files []project.File) error {
+	real := realPath(out)
+	root := realPath(p.Root)
+	if within(real, root) {
+		return fmt.Errorf("output directory %s holds the project (%s); choose a directory inside it, like dist", out, p.Root)
+	}
+	dirs := []struct{ what, rel string }{
+		{"ceviri's own directory", path.Dir(track.StoreDir)},
+		{"locales directory", p.Config.Locales},
+		{"templates directory", TemplateDir},
+	}
+	if d := p.Layout.Dir(); d != "." {
+		dirs = append(dirs, struct{ what, rel string }{"content directory", d})
+	}
+	for _, d := range dirs {
+		if d.rel == "" || d.rel == "." {
+			continue
+		}
+		abs := realPath(filepath.Join(p.Root, filepath.FromSlash(d.rel)))
+		if within(abs, real) || within(real, abs) {
+			return fmt.Errorf("output directory %s overlaps the project's %s %s; choose another, like dist", out, d.what, d.rel)
+		}
+	}
+	if within(root, real) {
+		rel, _ := filepath.Rel(root, real)
+		prefix := filepath.ToSlash(rel) + "/"
+		for _, f := range files {
+			if strings.HasPrefix(f.Path, prefix) {
+				return fmt.Errorf("output directory %s holds %s, a language version of the project; choose another, like dist", out, f.Path)
+			}
+		}
+	}
+	return nil
+}
