@@ -32,6 +32,8 @@ type Doc struct {
 	// Root is the front matter's top-level mapping; nil when there is none or
 	// it is empty.
 	Root *yaml.Node
+
+	nan *yaml.Node // the first .nan or .inf, which CheckFields reports
 }
 
 // Field is a top-level front-matter entry.
@@ -41,8 +43,10 @@ type Field struct {
 }
 
 // Parse splits and parses data. It rejects invalid UTF-8, unterminated front
-// matter, malformed YAML and front matter that is not a mapping, each with the
-// position of the problem.
+// matter, malformed YAML, front matter that is not a mapping and YAML beyond
+// the limits that check (limits.go) enforces, each with the position of the
+// problem. Every command reads files through Parse, so they all accept and
+// refuse the same front matter.
 func Parse(name string, data []byte) (*Doc, error) {
 	if err := checkUTF8(name, data); err != nil {
 		return nil, err
@@ -101,30 +105,20 @@ func (d *Doc) parseYAML() error {
 		}
 		root = n.Content[0]
 	}
-	shift(root, d.FMLine-1)
 	if root.Kind != yaml.MappingNode {
+		shiftLine(root, d.FMLine-1)
 		return diag.Errorf(d.Name, root.Line, root.Column, "front matter must be a mapping of keys to values")
 	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k := root.Content[i]
-		lk := strings.ToLower(k.Value)
-		if seen[lk] {
-			return diag.Errorf(d.Name, k.Line, k.Column, "duplicate front-matter key %q", k.Value)
-		}
-		seen[lk] = true
+	nan, err := check(d.Name, root, d.FMLine-1)
+	if err != nil {
+		return err
 	}
-	d.Root = root
+	d.Root, d.nan = root, nan
 	return nil
 }
 
-// shift moves every node's line by off, so positions are file lines.
-func shift(n *yaml.Node, off int) {
-	n.Line += off
-	for _, c := range n.Content {
-		shift(c, off)
-	}
-}
+// shiftLine moves n's line by off, so that it is a file line.
+func shiftLine(n *yaml.Node, off int) { n.Line += off }
 
 // Fields returns the top-level entries in file order.
 func (d *Doc) Fields() []Field {

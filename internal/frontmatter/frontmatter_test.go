@@ -170,6 +170,34 @@ func TestSetRecordKeepsEveryOtherByte(t *testing.T) {
 	}
 }
 
+// hostile are the probe's front matter cases (issue 11) and their kin, the
+// seeds of the fuzz targets.
+func hostile() []string {
+	return []string{
+		bomb(),
+		nested(10000),
+		nested(100),
+		"---\ntitle: A\nextra:\n  x: 1\n  x: 2\n---\n",
+		"---\na: &x [*x]\n---\n",
+		"---\na: &x {b: 1, <<: *x}\n---\n",
+		"---\n? [a, b]\n: c\n---\n",
+		"---\na: &k key\nm:\n  *k : c\n---\n",
+		"---\nm:\n  <<: [a, b]\n---\n",
+		"---\nbase: &b {x: 1}\nm: {<<: *b, y: 2}\n---\n",
+		"---\nn: !!int twelve\nb: !!binary '*'\nf: .nan\ng: -.Inf\n---\n",
+		aliasList(120, 10),
+		aliasList(30, 30),
+		"---\ntitle: A\ntranslation: &r {from: en, source_hash: " + hash1 + "}\nother: *r\n---\n",
+		"---\ntitle: A\n? translation\n: {from: en, source_hash: " + hash1 + "}\n---\n",
+		"---\nlang: &l en\ntranslation:\n  from: *l\n  source_hash: " + hash1 + "\n---\n",
+		"---\n{title: A, translation: {from: en, source_hash: " + hash1 + "}}\n---\n",
+		"---\ntranslation: {from: en,\n  source_hash: " + hash1 + "\n}\ntitle: A\n---\n",
+		"---\ntranslation:\n  from: en\n# a note\n  source_hash: " + hash1 + "\ntitle: A\n---\n",
+		"---\ndate: *d\n---\n",
+		"---\nd: &d 2025-12-03\ndate: *d\nauthors: [{name: *d}]\ntags: *d\nreferences: [{title: [x]}]\n---\n",
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\ntitle: A\n---\nbody\n"))
 	f.Add([]byte("\ufeff---\r\ntitle: \"A\"\r\ntranslation:\r\n  from: en\r\n  source_hash: " + hash1 + "\r\n---\r\n"))
@@ -178,6 +206,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("no front matter\n---\n"))
 	f.Add([]byte("---\n- a\n---\n"))
 	f.Add([]byte("---\na: &x [*x]\n---\n"))
+	for _, s := range hostile() {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse("f.md", data)
 		if err != nil {
@@ -186,22 +217,54 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if _, err := d.Record(); err != nil {
+		// What Parse accepts, yaml.v3 decodes into Go values (build does).
+		decodeFields(t, d)
+		for _, err := range d.CheckFields(true) {
+			if !strings.HasPrefix(err.Error(), "f.md:") {
+				t.Fatalf("error without position: %v", err)
+			}
+		}
+		if _, err := d.Record(); err != nil && !strings.HasPrefix(err.Error(), "f.md:") {
+			t.Fatalf("error without position: %v", err)
+		}
+	})
+}
+
+// FuzzSetRecord checks that SetRecord either refuses, with a position, or
+// returns a file that parses, reads back the record it set and keeps the
+// body, for any file that Parse accepts.
+func FuzzSetRecord(f *testing.F) {
+	f.Add([]byte("---\ntitle: A\n---\nbody\n"), false)
+	f.Add([]byte("body\n"), true)
+	f.Add([]byte("---\ntranslation:\n    from: en\n    source_hash: "+hash1+"\n    draft: true\n\ntitle: A\n---\n"), false)
+	for _, s := range hostile() {
+		f.Add([]byte(s), false)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, draft bool) {
+		d, err := Parse("f.md", data)
+		if err != nil {
 			return
 		}
-		out, err := d.SetRecord(Record{From: "en", SourceHash: hash2})
+		rec := Record{From: "en", SourceHash: hash2, Draft: draft}
+		out, err := d.SetRecord(rec)
 		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.md:") || out != nil {
+				t.Fatalf("refusal without position, or with output: %v %q", err, out)
+			}
 			return
 		}
 		d2, err := Parse("f.md", out)
 		if err != nil {
 			t.Fatalf("SetRecord produced a file that does not parse: %v\n%q", err, out)
 		}
-		if r, err := d2.Record(); err != nil || r == nil || r.SourceHash != hash2 {
+		if r, err := d2.Record(); err != nil || r == nil || r.From != rec.From || r.SourceHash != rec.SourceHash || r.Draft != rec.Draft {
 			t.Fatalf("record lost: %+v %v\n%q", r, err, out)
 		}
 		if string(d2.Body) != string(d.Body) {
 			t.Fatalf("body changed:\n%q\n%q", d.Body, d2.Body)
+		}
+		if n := len(d.Fields()) - len(d2.Fields()); n != 0 && n != -1 {
+			t.Fatalf("fields went from %d to %d:\n%q", len(d.Fields()), len(d2.Fields()), out)
 		}
 	})
 }
