@@ -24,7 +24,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/ceviri/ceviri/internal/project"
@@ -76,10 +75,7 @@ func statFile(name string, fi fs.FileInfo) (Stat, bool) {
 		return Stat{}, false
 	}
 	st := Stat{Size: fi.Size(), Mtime: fi.ModTime().UnixNano()}
-	if sys, ok := fi.Sys().(*syscall.Stat_t); ok {
-		st.Ctime = sys.Ctim.Sec*1e9 + sys.Ctim.Nsec
-		st.Ino, st.Dev = sys.Ino, uint64(sys.Dev)
-	}
+	identity(fi, &st)
 	return st, true
 }
 
