@@ -1,21 +1,42 @@
 package check
 
 import (
+	"encoding/binary"
+	"errors"
+	"sort"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/config"
+	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/project"
 	"gopkg.in/yaml.v3"
 )
 
-// sourceFields checks that the source has every required field.
+// sourceFields checks that the source has every required field and the
+// well-known fields in the shapes build can publish.
 func sourceFields(cfg *config.Config, id string, src *project.Version) []Finding {
 	f := finder{id: id, lang: src.Lang, file: src.Path}
 	var out []Finding
 	for _, name := range cfg.Required {
 		if fld, ok := src.Doc.Get(name); !ok || blank(fld.Value) {
 			out = append(out, f.at(MissingField, fmLine(src.Doc), "required field %s is missing from the source", name))
+		}
+	}
+	return append(out, unpublishable(f, src.Doc, true)...)
+}
+
+// unpublishable turns what build would refuse in a version's front matter
+// (frontmatter.CheckFields, which build runs too) into invalid-front-matter
+// findings, so that check passes only what build can publish.
+func unpublishable(f finder, d *frontmatter.Doc, source bool) []Finding {
+	var out []Finding
+	for _, err := range d.CheckFields(source) {
+		var pe *diag.PosError
+		if errors.As(err, &pe) {
+			out = append(out, f.at(InvalidFrontMatter, pe.Line, "%v", pe.Err))
+		} else {
+			out = append(out, f.at(InvalidFrontMatter, fmLine(d), "%v", err))
 		}
 	}
 	return out
@@ -25,7 +46,8 @@ func sourceFields(cfg *config.Config, id string, src *project.Version) []Finding
 // source's: translated fields present and not empty, shared fields (which
 // live in the source) either absent or equal to the source's.
 func translationFields(cfg *config.Config, f finder, src, tr *project.Version) []Finding {
-	var out []Finding
+	out := unpublishable(f, tr.Doc, false)
+	var eq canon
 	srcName := langName(cfg, src.Lang)
 	for _, name := range cfg.Translatable {
 		sf, inSrc := src.Doc.Get(name)
@@ -47,7 +69,7 @@ func translationFields(cfg *config.Config, f finder, src, tr *project.Version) [
 			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "field %s is set here but not in the %s source; shared fields live in the source (or list %s under translatable in ceviri.yaml)", key, srcName, key))
 			continue
 		}
-		if !equalNodes(sf.Value, tf.Value) {
+		if !eq.equal(sf.Value, tf.Value) {
 			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "shared field %s is %s in the %s source, %s here; remove it from the translation or make it equal", key, quote(showValue(sf.Value)), srcName, quote(showValue(tf.Value))))
 		}
 	}
@@ -89,52 +111,75 @@ func deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// equalNodes compares two YAML values by what they mean, not how they are
-// written: quoting, flow or block style, key order and comments do not count.
-func equalNodes(a, b *yaml.Node) bool {
-	return equalDepth(a, b, 0)
+// canon compares YAML values by what they mean, not how they are written:
+// quoting, flow or block style, key order, comments and aliases do not
+// count. It gives each value an id, equal for equal values, built from the
+// ids of its items, so that a node is looked at once however many aliases
+// stand for it: comparing never expands an alias graph (issue 11: a
+// 600-byte alias bomb in a shared field made check run for 90 s).
+// frontmatter.Parse bounds the depth of the recursion.
+type canon struct {
+	ids  map[*yaml.Node]int
+	keys map[string]int
 }
 
-func equalDepth(a, b *yaml.Node, depth int) bool {
+func (c *canon) equal(a, b *yaml.Node) bool {
 	a, b = deref(a), deref(b)
-	if a == nil || b == nil || depth > 64 {
+	if a == nil || b == nil {
 		return a == b
 	}
-	if a.Kind != b.Kind {
-		return false
-	}
-	switch a.Kind {
-	case yaml.ScalarNode:
+	if a.Kind == yaml.ScalarNode && b.Kind == yaml.ScalarNode {
 		return a.Value == b.Value
-	case yaml.SequenceNode:
-		if len(a.Content) != len(b.Content) {
-			return false
-		}
-		for i := range a.Content {
-			if !equalDepth(a.Content[i], b.Content[i], depth+1) {
-				return false
-			}
-		}
-		return true
-	case yaml.MappingNode:
-		if len(a.Content) != len(b.Content) {
-			return false
-		}
-		for i := 0; i+1 < len(a.Content); i += 2 {
-			found := false
-			for j := 0; j+1 < len(b.Content); j += 2 {
-				if a.Content[i].Value == b.Content[j].Value {
-					found = equalDepth(a.Content[i+1], b.Content[j+1], depth+1)
-					break
-				}
-			}
-			if !found {
-				return false
-			}
-		}
-		return true
 	}
-	return true
+	return c.id(a) == c.id(b)
+}
+
+// id returns the id of n's value.
+func (c *canon) id(n *yaml.Node) int {
+	n = deref(n)
+	if id, ok := c.ids[n]; ok {
+		return id
+	}
+	var key []byte
+	switch n.Kind {
+	case yaml.ScalarNode:
+		key = append([]byte{'s'}, n.Value...)
+	case yaml.SequenceNode:
+		key = []byte{'q'}
+		for _, item := range n.Content {
+			key = binary.AppendUvarint(key, uint64(c.id(item)))
+		}
+	case yaml.MappingNode:
+		// Keys are scalars, each once in a mapping (frontmatter.Parse), so
+		// sorting the entries by key gives one order for equal mappings.
+		type entry struct {
+			key string
+			id  int
+		}
+		entries := make([]entry, 0, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			entries = append(entries, entry{deref(n.Content[i]).Value, c.id(n.Content[i+1])})
+		}
+		sort.Slice(entries, func(i, j int) bool { return entries[i].key < entries[j].key })
+		key = []byte{'m'}
+		for _, e := range entries {
+			key = binary.AppendUvarint(key, uint64(len(e.key)))
+			key = append(key, e.key...)
+			key = binary.AppendUvarint(key, uint64(e.id))
+		}
+	default:
+		key = []byte{'?'}
+	}
+	if c.ids == nil {
+		c.ids, c.keys = map[*yaml.Node]int{}, map[string]int{}
+	}
+	id, ok := c.keys[string(key)]
+	if !ok {
+		id = len(c.keys)
+		c.keys[string(key)] = id
+	}
+	c.ids[n] = id
+	return id
 }
 
 // showValue renders a YAML value on one line for a message.
