@@ -51,6 +51,10 @@ func Slug(s string, tag language.Tag) string {
 type headingIDs struct {
 	tag  language.Tag
 	seen map[string]bool
+	// next is, for each slug that came twice, the first suffix not yet
+	// tried: ids are never taken back, so every smaller one is taken, and a
+	// page of 20,000 equal headings costs 20,000 steps, not 200 million.
+	next map[string]int
 }
 
 func newHeadingIDs(tag language.Tag) *headingIDs {
@@ -58,15 +62,29 @@ func newHeadingIDs(tag language.Tag) *headingIDs {
 }
 
 // Generate returns the id of a heading whose text is value; a repeated
-// heading gets "-1", "-2", ... as GitHub does.
+// heading gets "-1", "-2", ... as GitHub does, skipping ids already taken
+// (by hand with {#id}, or by a heading whose text ends so).
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slug(string(value), h.tag)
 	if base == "" {
 		base = "section"
 	}
 	id := base
-	for i := 1; h.seen[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if h.seen[id] {
+		if h.next == nil {
+			h.next = map[string]int{}
+		}
+		i := max(h.next[base], 1)
+		buf := make([]byte, 0, len(base)+8)
+		for {
+			buf = strconv.AppendInt(append(append(buf[:0], base...), '-'), int64(i), 10)
+			if !h.seen[string(buf)] { // no allocation: the compiler reads buf in place
+				break
+			}
+			i++
+		}
+		h.next[base] = i + 1
+		id = string(buf)
 	}
 	h.seen[id] = true
 	return []byte(id)
