@@ -6,7 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
-	"strings"
+	"sort"
 	"time"
 
 	"github.com/ceviri/ceviri/internal/cache"
@@ -138,23 +138,27 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*
 		return nil, errs
 	}
 	st := track.AnalyzeArticle(p, pa)
+	// What check reports as invalid-front-matter (frontmatter.CheckFields
+	// through check's meta.go) is exactly what stops the build here, so that
+	// check passes only what build can publish; the readers below cannot
+	// fail after it.
+	for _, lang := range sortedLangs(pa.Versions) {
+		v := pa.Versions[lang]
+		errs = append(errs, v.Doc.CheckFields(v == st.SourceFile)...)
+	}
+	if len(errs) > 0 {
+		diag.Sort(errs)
+		return nil, errs
+	}
 	a := &article{ID: id, Key: key, Source: st.Source, Versions: map[string]*version{}, Files: stats}
 	if src := st.SourceFile; src != nil {
 		a.Fingerprint = src.Fingerprint
-		if f, ok := src.Doc.Get("date"); ok {
-			t, err := parseDate(f.Value.Value)
-			if err != nil || f.Value.Kind != yaml.ScalarNode {
-				errs = append(errs, diag.Errorf(src.Path, f.Value.Line, f.Value.Column, "%v", err))
-			}
-			a.Date, a.Time = f.Value.Value, t
+		a.Date, a.Time, _ = src.Doc.Date()
+		names, _ := src.Doc.Authors()
+		for _, n := range names {
+			a.Authors = append(a.Authors, Author{Name: n})
 		}
-		var err error
-		if a.Authors, err = authorsOf(src.Doc); err != nil {
-			errs = append(errs, err)
-		}
-		if a.Tags, err = stringList(src.Doc, "tags"); err != nil {
-			errs = append(errs, err)
-		}
+		a.Tags, _ = src.Doc.Strings("tags")
 	}
 	for lang, vs := range st.Versions {
 		v := &version{State: vs.State, Path: vs.Path}
@@ -209,70 +213,25 @@ func scalar(d *frontmatter.Doc, key string) string {
 	if d == nil {
 		return ""
 	}
-	if f, ok := d.Get(key); ok && f.Value.Kind == yaml.ScalarNode {
-		return f.Value.Value
+	if f, ok := d.Get(key); ok {
+		v := f.Value
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		if v.Kind == yaml.ScalarNode {
+			return v.Value
+		}
 	}
 	return ""
 }
 
-// stringList reads a list of strings (or a single string).
-func stringList(d *frontmatter.Doc, key string) ([]string, error) {
-	f, ok := d.Get(key)
-	if !ok {
-		return nil, nil
+// sortedLangs returns the languages of versions in order, so that errors
+// come out the same on every build.
+func sortedLangs(versions map[string]*project.Version) []string {
+	langs := make([]string, 0, len(versions))
+	for l := range versions {
+		langs = append(langs, l)
 	}
-	switch f.Value.Kind {
-	case yaml.ScalarNode:
-		if f.Value.Value == "" {
-			return nil, nil
-		}
-		return []string{f.Value.Value}, nil
-	case yaml.SequenceNode:
-		var out []string
-		for _, n := range f.Value.Content {
-			if n.Kind != yaml.ScalarNode {
-				return nil, diag.Errorf(d.Name, n.Line, n.Column, "%s: each item must be a string", key)
-			}
-			if strings.TrimSpace(n.Value) != "" { // Hugo sites leave empty tags behind
-				out = append(out, n.Value)
-			}
-		}
-		return out, nil
-	}
-	return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "%s must be a list of strings", key)
-}
-
-// authorsOf reads authors: a list of {name: ...}, a list of names, or a
-// single author: name.
-func authorsOf(d *frontmatter.Doc) ([]Author, error) {
-	if f, ok := d.Get("authors"); ok {
-		if f.Value.Kind != yaml.SequenceNode {
-			return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "authors must be a list of {name: ...}")
-		}
-		var out []Author
-		for _, n := range f.Value.Content {
-			switch n.Kind {
-			case yaml.ScalarNode:
-				out = append(out, Author{Name: n.Value})
-			case yaml.MappingNode:
-				var a Author
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					if n.Content[i].Value == "name" {
-						a.Name = n.Content[i+1].Value
-					}
-				}
-				if a.Name == "" {
-					return nil, diag.Errorf(d.Name, n.Line, n.Column, "an author needs a name")
-				}
-				out = append(out, a)
-			default:
-				return nil, diag.Errorf(d.Name, n.Line, n.Column, "an author is a name or {name: ...}")
-			}
-		}
-		return out, nil
-	}
-	if s := scalar(d, "author"); s != "" {
-		return []Author{{Name: s}}, nil
-	}
-	return nil, nil
+	sort.Strings(langs)
+	return langs
 }
