@@ -134,7 +134,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		Build: Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, p.yamlError(err)
+		return nil, p.yamlError(data, err)
 	}
 	if len(bytes.TrimSpace(data)) == 0 || len(doc.Content) == 0 {
 		return nil, diag.Errorf(name, 1, 1, "empty configuration: at least `languages` is required")
@@ -202,7 +202,7 @@ func Parse(name string, data []byte) (*Config, error) {
 					}
 				case "min_current":
 					var n int
-					if err := v.Decode(&n); err != nil || n < 0 || n > 100 {
+					if v.Kind != yaml.ScalarNode || v.Decode(&n) != nil || n < 0 || n > 100 {
 						p.errf(v, "min_current must be a whole number from 0 to 100")
 					}
 					c.Build.MinCurrent = n

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -62,6 +63,9 @@ func TestParseErrors(t *testing.T) {
 		{"malformed", "languages: [tr, en\n", "ceviri.yaml:1:1: invalid YAML"},
 		{"not a list", "languages: tr\n", "ceviri.yaml:1:12: expected a list"},
 		{"duplicate key", "languages: [tr, en]\nlanguages: [en, tr]\n", "ceviri.yaml:2:1: duplicate key \"languages\""},
+		{"unknown alias", "languages: [tr, en]\nbuild:\n  out: *dir\n", "ceviri.yaml:3:8: invalid YAML: alias *dir names no anchor (&dir) before it"},
+		{"control character", "languages: [tr, en]\nbuild:\n  out: \"dı\x01st\"\n", "ceviri.yaml:3:11: invalid YAML: control character U+0001 is not allowed"},
+		{"alias of a bomb", bombConfig, "ceviri.yaml:13:16: min_current must be a whole number"},
 		{"paths unknown lang", "languages: [tr, en]\ncheck:\n  paths: {de: /de/}\n", "ceviri.yaml:3:11: check.paths names \"de\""},
 	}
 	for _, tt := range tests {
@@ -77,6 +81,20 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// bombConfig is a billion laughs (issue 11) behind min_current, which
+// yaml.v3 would expand to decode.
+var bombConfig = func() string {
+	var b strings.Builder
+	b.WriteString("languages: [tr, en]\nx:\n  a: &a [x,x,x,x,x,x,x,x,x]\n")
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		fmt.Fprintf(&b, "  %s: &%s [%s]\n", name, name, strings.TrimSuffix(strings.Repeat("*"+prev+",", 9), ","))
+		prev = name
+	}
+	b.WriteString("build:\n  min_current: *i\n")
+	return b.String()
+}()
+
 func TestParseReportsAllProblems(t *testing.T) {
 	_, err := Parse("ceviri.yaml", []byte("languages: [tr, en]\nfoo: 1\nbar: 2\n"))
 	if err == nil || !strings.Contains(err.Error(), `"foo"`) || !strings.Contains(err.Error(), `"bar"`) {
@@ -89,10 +107,23 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("languages: [tr, en]\nbuild: {fallback: skip, min_current: 5}\ncheck: {rules: {links: off}}\n"))
 	f.Add([]byte("languages: [&a tr, *a]\n"))
 	f.Add([]byte("- a\n- b\n"))
+	f.Add([]byte(bombConfig))
+	f.Add([]byte("languages: [tr, en]\nbuild:\n  out: *dir\n"))
+	f.Add([]byte("languages: [tr, en]\nbuild: \"\x01\"\n"))
+	f.Add([]byte("languages: [tr, en]\ncheck:\n  rules: {links: off, links: error}\n"))
+	f.Add([]byte("languages: [tr, en]\nx: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n"))
+	f.Add([]byte("languages: [tr, en]\n? [a]\n: b\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Parse("ceviri.yaml", data)
 		if err == nil && len(c.Languages) < 2 {
 			t.Fatalf("accepted a config with %d languages", len(c.Languages))
+		}
+		if err != nil {
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if !strings.HasPrefix(line, "ceviri.yaml:") {
+					t.Fatalf("error without position: %q", line)
+				}
+			}
 		}
 	})
 }

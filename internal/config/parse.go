@@ -100,17 +100,23 @@ func kindName(n *yaml.Node) string {
 	}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlLine      = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+)
 
 // yamlError turns a yaml.v3 syntax error ("yaml: line 3: mapping values are
 // not allowed in this context") into a positioned error.
-func (p *parser) yamlError(err error) error {
-	return YAMLError(p.name, 0, err)
+func (p *parser) yamlError(src []byte, err error) error {
+	return YAMLError(p.name, src, 0, err)
 }
 
-// YAMLError positions a yaml.v3 error in file name, whose YAML text starts
-// after lineOffset lines (front matter starts after its --- line).
-func YAMLError(name string, lineOffset int, err error) error {
+// YAMLError positions a yaml.v3 error about src in file name, whose YAML
+// text src starts after lineOffset lines (front matter starts after its ---
+// line). yaml.v3 names the line of most errors, not the column; an unknown
+// alias and a control character it does not place at all, so they are
+// looked for in src.
+func YAMLError(name string, src []byte, lineOffset int, err error) error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -120,7 +126,59 @@ func YAMLError(name string, lineOffset int, err error) error {
 		line, _ := strconv.Atoi(m[1])
 		return diag.Errorf(name, line+lineOffset, 1, "invalid YAML: %s", m[2])
 	}
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		if line, col, ok := findAlias(src, m[1]); ok {
+			return diag.Errorf(name, line+lineOffset, col, "invalid YAML: alias *%s names no anchor (&%s) before it", m[1], m[1])
+		}
+	}
+	if msg == "yaml: control characters are not allowed" {
+		if line, col, r, ok := findControl(src); ok {
+			return diag.Errorf(name, line+lineOffset, col, "invalid YAML: control character %U is not allowed", r)
+		}
+	}
 	return diag.Errorf(name, lineOffset+1, 1, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+// findAlias returns the line and column (in characters, 1-based) of the
+// first alias *anchor in src.
+func findAlias(src []byte, anchor string) (line, col int, ok bool) {
+	line, col = 1, 1
+	prev := ' '
+	s := string(src)
+	for i, r := range s {
+		if r == '*' && strings.ContainsRune(" \t\n[{,", prev) && strings.HasPrefix(s[i+1:], anchor) {
+			rest := s[i+1+len(anchor):]
+			if rest == "" || strings.ContainsAny(rest[:1], " \t\r\n,[]{}") {
+				return line, col, true
+			}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		prev = r
+	}
+	return 0, 0, false
+}
+
+// findControl returns the position of the first character that YAML does
+// not allow in a stream (yaml.v3's reader refuses it).
+func findControl(src []byte) (line, col int, r rune, ok bool) {
+	line, col = 1, 1
+	for _, r := range string(src) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\t' || r == '\r' || r == 0x85 || r >= 0x20 && r <= 0x7e || r >= 0xa0 && r <= 0xd7ff ||
+			r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff:
+		default:
+			return line, col, r, true
+		}
+		col++
+	}
+	return 0, 0, 0, false
 }
 
 // ValidateContent checks a content path template: relative, with exactly

@@ -98,7 +98,7 @@ func (d *Doc) parseYAML() error {
 	if !ok {
 		var n yaml.Node
 		if err := yaml.Unmarshal(fm, &n); err != nil {
-			return config.YAMLError(d.Name, d.FMLine-1, err)
+			return config.YAMLError(d.Name, fm, d.FMLine-1, err)
 		}
 		if len(n.Content) == 0 {
 			return nil

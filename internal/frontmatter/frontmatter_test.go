@@ -268,3 +268,21 @@ func FuzzSetRecord(f *testing.F) {
 		}
 	})
 }
+
+// TestParseYAMLErrorPositions checks the errors yaml.v3 gives without a
+// position, placed by config.YAMLError.
+func TestParseYAMLErrorPositions(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"unknown alias", "---\ntitle: A\nx: [a, *nope]\n---\n", "a.md:3:8: invalid YAML: alias *nope names no anchor (&nope) before it"},
+		{"control character", "---\ntitle: \"Işık\x01\"\n---\n", "a.md:2:13: invalid YAML: control character U+0001 is not allowed"},
+		{"C1 control character", "---\ntitle: A\nsummary: \u0085ok\u009b\n---\n", "a.md:3:13: invalid YAML: control character U+009B is not allowed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("a.md", []byte(tt.in))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %v\nwant   %s", err, tt.want)
+			}
+		})
+	}
+}
