@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,15 +34,22 @@ func newImportCmd(env *Env) *cobra.Command {
 or PO editor, and put the translations into the articles.
 
 Every unit is checked against the current source first: a unit whose id is unknown,
-or whose source text is no longer the current source (the source changed after the
-export), is reported at its position and nothing at all is written. Otherwise each
-translation file is rewritten atomically: translated segments replace their lines,
-everything else (structure, code blocks, other segments, front matter) is kept; a
-missing translation is created from the source's structure. An article whose every
-segment is now translated is recorded current, otherwise draft.
+whose source text is no longer the current source, or whose translation lacks
+markup of the source (each XLIFF placeholder once; as many links, images and
+emphasis, and the same code spans, as the source) is reported at its position and
+nothing at all is written; so is an article whose source changed since the export
+in a segment the file does not have. Otherwise each translation file is rewritten
+atomically: translated segments replace their lines, everything else (structure,
+code blocks, other segments, front matter) is kept; a missing translation is
+created from the source's structure. An article whose every segment is now
+translated is recorded current, otherwise draft; an article whose changed
+segments came back partly untranslated is left as it was (it stays stale), as a
+draft it would hide them.
 
 Units with an empty target, and fuzzy PO entries, are not applied. XLIFF files
-with a DTD or entity declarations are refused.
+with a DTD or entity declarations are refused, and so is a file larger than
+64 MiB (checked while reading) or with more than 250,000 units. FILE "-" is
+standard input.
 
 Exit status: 0 imported; 2 a file could not be read or a unit was refused (nothing
 was written).`,
@@ -57,15 +65,19 @@ was written).`,
 	return c
 }
 
-// readUnits reads one XLIFF or PO file.
+// maxImport is the largest file import reads: 64 MiB, far more than an
+// export of a large site (the 58 pages of the CNCF glossary make 0.6 MiB),
+// and the limit of the XLIFF and PO readers.
+const maxImport = xliff.MaxSize
+
+// readUnits reads one XLIFF or PO file; "-" is standard input.
 func readUnits(env *Env, name string) ([]interchange.Submitted, error) {
-	path := name
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(env.Wd, path)
-	}
-	data, err := os.ReadFile(path)
+	data, err := readImport(env, name)
 	if err != nil {
-		return nil, diag.Usagef("%s: %v", name, unwrapPathErr(err))
+		return nil, err
+	}
+	if name == "-" {
+		name = "stdin"
 	}
 	if isPO(name, data) {
 		f, err := po.Read(name, bytes.NewReader(data))
@@ -79,6 +91,52 @@ func readUnits(env *Env, name string) ([]interchange.Submitted, error) {
 		return nil, err
 	}
 	return interchange.FromXLIFF(name, d)
+}
+
+// readImport reads a file to import, at most maxImport bytes of it: the
+// limit holds while reading, so a device (/dev/zero), a pipe (/dev/stdin,
+// "-") or a file that grows costs 64 MiB of memory at most, not whatever it
+// can produce. A directory is refused.
+func readImport(env *Env, name string) ([]byte, error) {
+	shown := diag.EscapeLine(name)
+	var r io.Reader = env.Stdin
+	if name != "-" {
+		path := name
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(env.Wd, path)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, diag.Usagef("%s: %v", shown, unwrapPathErr(err))
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			return nil, diag.Usagef("%s: %v", shown, unwrapPathErr(err))
+		}
+		switch {
+		case fi.IsDir():
+			return nil, diag.Usagef("%s: is a directory; name the XLIFF or PO files to import", shown)
+		case fi.Mode().IsRegular() && fi.Size() > maxImport:
+			return nil, tooLarge(shown)
+		}
+		r = f
+	}
+	if r == nil {
+		return nil, diag.Usagef("%s: no standard input to read", shown)
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxImport+1))
+	if err != nil {
+		return nil, diag.Usagef("%s: %v", shown, unwrapPathErr(err))
+	}
+	if len(data) > maxImport {
+		return nil, tooLarge(shown)
+	}
+	return data, nil
+}
+
+func tooLarge(shown string) error {
+	return diag.Usagef("%s: larger than %d MiB, the most ceviri imports from one file; export fewer articles per file (ceviri export ID...)", shown, maxImport>>20)
 }
 
 // isPO tells a PO file from XLIFF by its extension, else by its first
@@ -138,6 +196,7 @@ func runImport(env *Env, opts *importOptions) error {
 	}
 	pl := newPlan(l.p)
 	var msgs []string
+	files := 0 // files written
 	for _, acc := range accepted {
 		a := acc.Article
 		v := a.Versions[acc.Lang]
@@ -156,6 +215,16 @@ func runImport(env *Env, opts *importOptions) error {
 			errs = append(errs, err)
 			continue
 		}
+		if len(res.Owed) > 0 {
+			var at []string
+			for _, u := range res.Owed {
+				at = append(at, fmt.Sprintf("%q at %s:%d:%d", u.ID, diag.EscapeLine(u.File), u.Line, u.Col))
+			}
+			msgs = append(msgs, fmt.Sprintf("%s: left %s, nothing imported into it: the source of %s changed since it was translated, and %s untranslated (%s); translate %s and import again",
+				diag.EscapeLine(res.Path), res.Before, plural(len(res.Owed), "segment", "segments"), pick(len(res.Owed), "its unit came back", "their units came back"),
+				strings.Join(at, ", "), pick(len(res.Owed), "it", "them")))
+			continue
+		}
 		if v.File != nil && v.State != track.Missing && bytes.Equal(res.Data, v.File.Doc.Raw) {
 			continue
 		}
@@ -163,11 +232,8 @@ func runImport(env *Env, opts *importOptions) error {
 			return err
 		}
 		pl.add(res.Path, res.Data)
-		after := track.Draft
-		if res.Complete {
-			after = track.Current
-		}
-		msgs = append(msgs, fmt.Sprintf("%s: %s -> %s (%s translated)", res.Path, res.Before, after, plural(res.Applied, "segment", "segments")))
+		msgs = append(msgs, fmt.Sprintf("%s: %s -> %s (%s translated)", diag.EscapeLine(res.Path), res.Before, res.After, plural(res.Applied, "segment", "segments")))
+		files++
 	}
 	if len(errs) > 0 {
 		return refused(errs)
@@ -184,8 +250,16 @@ func runImport(env *Env, opts *importOptions) error {
 	if opts.DryRun {
 		verb = "would import (dry run, nothing written)"
 	}
-	env.Infof("%s %s into %s", verb, plural(len(subs), "unit", "units"), plural(len(msgs), "file", "files"))
+	env.Infof("%s %s into %s", verb, plural(len(subs), "unit", "units"), plural(files, "file", "files"))
 	return nil
+}
+
+// pick returns one or other by n.
+func pick(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }
 
 // refused reports why an import wrote nothing.

@@ -3,6 +3,8 @@ package interchange
 import (
 	"bytes"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/config"
@@ -18,8 +20,16 @@ type Result struct {
 	Path     string
 	Data     []byte
 	Before   track.State
-	Complete bool // every segment is translated: the file is recorded current
-	Applied  int  // segments whose text changed
+	After    track.State // the state the rebuilt file is in
+	Complete bool        // every segment is translated: the file is recorded current
+	Applied  int         // segments whose text changed
+	// Owed holds the units of segments whose source changed since the
+	// translation was made and that came back untranslated (an empty
+	// target, a fuzzy PO entry). The translation still has their old text,
+	// so it can be recorded neither current nor a draft of the current
+	// source (a draft owes only the segments still identical to the
+	// source): the article is left as it was, Data is nil.
+	Owed []Submitted
 }
 
 // rebuild holds what both ways of rebuilding a body work from.
@@ -173,6 +183,22 @@ func (rb *rebuild) finish(cfg *config.Config, v *track.Version, plan *bodyPlan) 
 		}
 	}
 	res.Complete = left == 0
+	owed, err := rb.owed(cfg, data)
+	if err != nil {
+		return nil, err
+	}
+	if len(owed) > 0 {
+		for _, j := range owed {
+			res.Owed = append(res.Owed, rb.acc.Units[j])
+		}
+		sort.Slice(res.Owed, func(i, j int) bool { return before(res.Owed[i], res.Owed[j]) })
+		res.After = v.State
+		return res, nil
+	}
+	res.After = track.Draft
+	if res.Complete {
+		res.After = track.Current
+	}
 	data, err = doc.SetRecord(frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint, Draft: !res.Complete})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", tr.Path, err)
@@ -182,6 +208,67 @@ func (rb *rebuild) finish(cfg *config.Config, v *track.Version, plan *bodyPlan) 
 	}
 	res.Data = data
 	return res, nil
+}
+
+// owed returns the source segments with work to do whose old translation
+// the rebuilt translation data still holds, untranslated by the import. Recorded as a draft of the current source, such a segment would
+// look done: a draft owes only the segments still identical to the source.
+// A segment owed without a unit in the import was not in the export: the
+// source changed since (or the unit was taken out of the file), and that
+// is an error, reported at the article's first unit.
+func (rb *rebuild) owed(cfg *config.Config, data []byte) ([]int, error) {
+	got := project.Parse(rb.tr.File, data, cfg)
+	if got.Err != nil {
+		return nil, fmt.Errorf("rebuilt translation does not parse: %w", got.Err)
+	}
+	same := map[string]bool{}
+	for _, s := range got.Segments() {
+		same[s.Hash] = true
+	}
+	var owed []int
+	var errs []error
+	for j, s := range rb.segs {
+		if _, ok := rb.acc.Targets[j]; ok || !s.Translatable() || !rb.al.links[j].pending || same[s.Hash] {
+			continue
+		}
+		owed = append(owed, j)
+		if _, ok := rb.acc.Units[j]; ok {
+			continue
+		}
+		at := rb.firstUnit()
+		slot := "b" + strconv.Itoa(j-rb.nF)
+		if j < rb.nF {
+			slot = s.Key
+		}
+		errs = append(errs, diag.Errorf(at.File, at.Line, at.Col,
+			"article %q: the source changed since the export: %s:%d (segment %s, %s) now reads %q, and no imported unit has it; export again (ceviri export --lang %s)",
+			rb.acc.Article.ID, rb.src.Path, s.Line, slot, strings.ReplaceAll(s.Kind, "_", " "), clip(s.Text), rb.acc.Lang))
+	}
+	return owed, joinErrs(errs)
+}
+
+// firstUnit returns the article's unit that comes first in the imported
+// files.
+func (rb *rebuild) firstUnit() Submitted {
+	var first Submitted
+	ok := false
+	for _, u := range rb.acc.Units {
+		if !ok || before(u, first) {
+			first, ok = u, true
+		}
+	}
+	return first
+}
+
+// before orders units by their place in the imported files.
+func before(a, b Submitted) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
 }
 
 // carried is the text of a translation's segment to carry into a body

@@ -82,6 +82,9 @@ func FuzzRead(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add([]byte("msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"x\"\nmsgstr[1] \"y\"\n"))
 	f.Add([]byte("#| msgid \"a\"\n#| \"b\"\nmsgid \"\\101\"\nmsgstr \"\"\n#~ msgid \"x\"\n"))
+	for _, s := range hostileSeeds {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pf, err := Read("f.po", bytes.NewReader(data))
 		if err != nil {

@@ -6,26 +6,44 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ceviri/ceviri/internal/diag"
 )
 
-// MaxSize is the largest file Read accepts.
+// MaxSize is the largest file Read accepts: 64 MiB, checked while reading.
 const MaxSize = 64 << 20
+
+// MaxEntries is the most entries Read accepts in one file: an export of
+// 64 MiB holds about 150,000 (the CNCF glossary's 691 take 0.3 MiB); a file
+// of empty entries could hold two million, each costing memory and a check
+// on import.
+const MaxEntries = 250_000
+
+// maxComments is the most comment items (translator and extracted comments,
+// references, flags) Read keeps from one file, and maxHeader the most header
+// fields: ceviri writes two or three comments per entry and ten fields, and
+// each item costs more memory than its few bytes of input.
+const (
+	maxComments = 2_000_000
+	maxHeader   = 1000
+)
 
 // parser holds the state of Read.
 type parser struct {
-	name     string
-	file     *File
-	cur      *Entry
-	started  bool     // cur has a keyword
-	hasID    bool     // cur has msgid
-	hasStr   bool     // cur has msgstr
-	obsolete bool     // cur is an obsolete (#~) entry
-	last     *string  // where a continuation line goes
-	more     []string // continuation lines not yet added to *last
-	seen     map[string]bool
+	name       string
+	file       *File
+	cur        *Entry
+	started    bool            // cur has a keyword
+	hasID      bool            // cur has msgid
+	hasStr     bool            // cur has msgstr
+	obsolete   bool            // cur is an obsolete (#~) entry
+	last       *string         // where a continuation line goes
+	more       strings.Builder // continuation lines not yet added to *last
+	seen       map[string]bool
+	headerLine int // line of the header entry, 0 before it
+	comments   int // comment items kept so far (maxComments)
 }
 
 // Read parses a PO file. name is the path shown in errors. The file must be
@@ -36,20 +54,26 @@ func Read(name string, r io.Reader) (*File, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > MaxSize {
-		return nil, diag.Errorf(name, 1, 1, "file is larger than %d MiB", MaxSize>>20)
+		return nil, diag.Errorf(name, 1, 1, "larger than %d MiB, the most ceviri reads from one file", MaxSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	p := &parser{name: name, file: &File{}}
 	p.reset()
-	lines := strings.Split(string(data), "\n")
-	for i, line := range lines {
-		n := i + 1
+	// Line by line, without a slice of all the lines: a file of 64 MiB of
+	// newlines would make one of 64 million strings (1 GiB).
+	text := string(data)
+	for n := 1; ; n++ {
+		line, rest, found := strings.Cut(text, "\n")
 		if !utf8.ValidString(line) {
 			return nil, diag.Errorf(name, n, 1, "invalid UTF-8; save the file as UTF-8")
 		}
 		if err := p.line(n, strings.TrimRight(line, "\r")); err != nil {
 			return nil, err
 		}
+		if !found {
+			break
+		}
+		text = rest
 	}
 	if err := p.finish(); err != nil {
 		return nil, err
@@ -65,10 +89,10 @@ func (p *parser) reset() {
 // flush adds the pending continuation lines to the string they continue
 // (joined once: a long string in many lines costs linear time).
 func (p *parser) flush() {
-	if p.last != nil && len(p.more) > 0 {
-		*p.last += strings.Join(p.more, "")
+	if p.last != nil && p.more.Len() > 0 {
+		*p.last += p.more.String()
 	}
-	p.more = nil
+	p.more.Reset()
 }
 
 // finish ends the current entry, if any.
@@ -84,10 +108,17 @@ func (p *parser) finish() error {
 	}
 	if !p.obsolete {
 		if e.Msgid == "" && !e.HasCtxt {
+			if p.headerLine > 0 {
+				return diag.Errorf(p.name, e.Line, e.Col, "a second header entry (msgid \"\"); the header is at line %d", p.headerLine)
+			}
+			p.headerLine = e.Line
 			if err := p.header(e); err != nil {
 				return err
 			}
 		} else {
+			if len(p.file.Entries) >= MaxEntries {
+				return diag.Errorf(p.name, e.Line, e.Col, "more than %d entries in one file; export fewer articles per file", MaxEntries)
+			}
 			p.file.Entries = append(p.file.Entries, *e)
 		}
 	}
@@ -96,9 +127,15 @@ func (p *parser) finish() error {
 }
 
 func (p *parser) header(e *Entry) error {
-	for _, l := range strings.Split(e.Str(), "\n") {
+	rest := e.Str()
+	for rest != "" {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
 		if strings.TrimSpace(l) == "" {
 			continue
+		}
+		if len(p.file.Header) >= maxHeader {
+			return diag.Errorf(p.name, e.StrLine, 1, "the header has more than %d fields", maxHeader)
 		}
 		k, v, ok := strings.Cut(l, ":")
 		if !ok {
@@ -143,8 +180,7 @@ func (p *parser) line(n int, l string) error {
 		} else if p.started {
 			return diag.Errorf(p.name, n, col, "comment inside an entry (msgstr expected first)")
 		}
-		p.comment(t)
-		return nil
+		return p.comment(n, col, t)
 	case strings.HasPrefix(t, `"`):
 		if p.last == nil {
 			return diag.Errorf(p.name, n, col, "string without a keyword before it")
@@ -153,7 +189,7 @@ func (p *parser) line(n int, l string) error {
 		if err != nil {
 			return err
 		}
-		p.more = append(p.more, s)
+		p.more.WriteString(s)
 		return nil
 	}
 	kw, rest, _ := strings.Cut(t, " ")
@@ -219,24 +255,52 @@ func (p *parser) line(n int, l string) error {
 	return nil
 }
 
-func (p *parser) comment(t string) {
+func (p *parser) comment(n, col int, t string) error {
 	e := p.cur
+	p.last = nil
 	body := func() string { return strings.TrimSpace(t[2:]) }
+	add := func(list *[]string, item string) error {
+		if p.comments++; p.comments > maxComments {
+			return diag.Errorf(p.name, n, col, "more than %d comments, references and flags in one file", maxComments)
+		}
+		*list = append(*list, item)
+		return nil
+	}
 	switch {
 	case strings.HasPrefix(t, "#."):
-		e.Extracted = append(e.Extracted, body())
+		return add(&e.Extracted, body())
 	case strings.HasPrefix(t, "#:"):
-		e.References = append(e.References, strings.Fields(body())...)
+		// One by one rather than strings.Fields, which would make a slice
+		// of every word of a hostile line first.
+		rest := body()
+		for {
+			rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+			if rest == "" {
+				return nil
+			}
+			i := strings.IndexFunc(rest, unicode.IsSpace)
+			if i < 0 {
+				i = len(rest)
+			}
+			if err := add(&e.References, rest[:i]); err != nil {
+				return err
+			}
+			rest = rest[i:]
+		}
 	case strings.HasPrefix(t, "#,"):
-		for _, f := range strings.Split(body(), ",") {
+		rest := body()
+		for rest != "" {
+			var f string
+			f, rest, _ = strings.Cut(rest, ",")
 			if f = strings.TrimSpace(f); f != "" {
-				e.Flags = append(e.Flags, f)
+				if err := add(&e.Flags, f); err != nil {
+					return err
+				}
 			}
 		}
-	default:
-		e.Comments = append(e.Comments, strings.TrimPrefix(strings.TrimPrefix(t, "#"), " "))
+		return nil
 	}
-	p.last = nil
+	return add(&e.Comments, strings.TrimPrefix(strings.TrimPrefix(t, "#"), " "))
 }
 
 // previous reads a "#|" line: the previous msgctxt or msgid of a fuzzy entry.
@@ -255,7 +319,7 @@ func (p *parser) previous(n, col int, t string) error {
 			return err
 		}
 		if p.last != nil && (p.last == &e.PrevMsgid || p.last == &e.PrevMsgctxt) {
-			p.more = append(p.more, s)
+			p.more.WriteString(s)
 		}
 		return nil
 	case kw == "msgctxt" || kw == "msgid" || kw == "msgid_plural":
@@ -282,8 +346,11 @@ func (p *parser) unquote(n, col int, s string) (string, error) {
 	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
 		return "", diag.Errorf(p.name, n, col, "expected a string in double quotes")
 	}
-	var b strings.Builder
 	in := s[1 : len(s)-1]
+	if !strings.ContainsAny(in, `"\`) {
+		return in, nil // the common case: nothing to unescape (the line is UTF-8)
+	}
+	var b strings.Builder
 	for i := 0; i < len(in); i++ {
 		c := in[i]
 		switch c {

@@ -11,8 +11,19 @@ import (
 	"github.com/ceviri/ceviri/internal/diag"
 )
 
-// MaxSize is the largest file Read accepts.
+// MaxSize is the largest file Read accepts: 64 MiB, checked while reading.
 const MaxSize = 64 << 20
+
+// MaxUnits is the most trans-units Read accepts in one file. An export of
+// 64 MiB holds about 70,000 units (the CNCF glossary's 691 units take
+// 0.6 MiB); a file of empty units could hold two million, and each costs
+// memory and a check on import.
+const MaxUnits = 250_000
+
+// maxItems is the most inline elements (placeholders, <mrk>, <g>), notes and
+// contexts Read accepts in one file: an export has a few per unit, and each
+// costs more memory than its few bytes of input.
+const maxItems = 2_000_000
 
 // reader walks the tokens of one file, remembering where each starts.
 type reader struct {
@@ -20,6 +31,8 @@ type reader struct {
 	dec       *xml.Decoder
 	line, col int // where the token last returned starts
 	depth     int // elements open
+	units     int // trans-units read
+	items     int // inline elements, notes and contexts read (maxItems)
 }
 
 // maxDepth bounds how deeply elements may nest: the reader recurses.
@@ -35,7 +48,7 @@ func Read(name string, r io.Reader) (*Document, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > MaxSize {
-		return nil, diag.Errorf(name, 1, 1, "file is larger than %d MiB", MaxSize>>20)
+		return nil, diag.Errorf(name, 1, 1, "larger than %d MiB, the most ceviri reads from one file", MaxSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := xml.NewDecoder(bytes.NewReader(data))
@@ -214,6 +227,9 @@ func (r *reader) body(f *File) error {
 		case e.Name.Local == "group":
 			return r.body(f)
 		case e.Name.Local == "trans-unit":
+			if r.units++; r.units > MaxUnits {
+				return r.errf("more than %d trans-units in one file; export fewer articles per file", MaxUnits)
+			}
 			u := Unit{ID: attrOf(e, "id"), Resname: attrOf(e, "resname"), Approved: attrOf(e, "approved") == "yes", Line: r.line, Col: r.col}
 			if u.ID == "" {
 				return r.errf("<trans-unit> without an id")
@@ -242,6 +258,9 @@ func (r *reader) unit(u *Unit) error {
 			u.TargetLine, u.TargetCol = r.line, r.col
 			u.Target, err = r.content()
 		case "note":
+			if err = r.item(); err != nil {
+				return err
+			}
 			n := Note{From: attrOf(e, "from"), Annotate: attrOf(e, "annotates")}
 			var ss []Span
 			ss, err = r.content()
@@ -251,6 +270,9 @@ func (r *reader) unit(u *Unit) error {
 			err = r.children(func(c xml.StartElement) error {
 				if c.Name.Local != "context" {
 					return r.skip()
+				}
+				if err := r.item(); err != nil {
+					return err
 				}
 				ss, err := r.content()
 				u.Contexts = append(u.Contexts, Context{Type: attrOf(c, "context-type"), Value: Text(ss)})
@@ -267,68 +289,86 @@ func (r *reader) unit(u *Unit) error {
 // end tag. Inline codes become placeholder spans; <mrk> and <g> are
 // transparent (their text is kept, the element dropped).
 func (r *reader) content() ([]Span, error) {
+	c := &contentSpans{}
+	if err := r.inline(c); err != nil {
+		return nil, err
+	}
+	c.flush()
+	return c.out, nil
+}
+
+// contentSpans collects the spans of one content, across the <mrk> and <g> in it.
+type contentSpans struct {
+	out  []Span
+	text strings.Builder // the text run being read
+}
+
+func (c *contentSpans) flush() {
+	if c.text.Len() > 0 {
+		c.out = append(c.out, Span{Text: c.text.String()})
+		c.text.Reset()
+	}
+}
+
+// inline reads mixed content into c up to the end tag of the element just
+// opened. Every inline element counts towards maxItems.
+func (r *reader) inline(c *contentSpans) error {
 	if r.depth++; r.depth > maxDepth {
-		return nil, r.errf("elements nested more than %d deep", maxDepth)
+		return r.errf("elements nested more than %d deep", maxDepth)
 	}
 	defer func() { r.depth-- }()
-	var out []Span
-	var text strings.Builder // the text run being read
-	flush := func() {
-		if text.Len() > 0 {
-			out = append(out, Span{Text: text.String()})
-			text.Reset()
-		}
-	}
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return nil, r.errf("unexpected end of file")
+			return r.errf("unexpected end of file")
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
-			text.Write(t)
+			c.text.Write(t)
 		case xml.EndElement:
-			flush()
-			return out, nil
+			return nil
 		case xml.StartElement:
+			if err := r.item(); err != nil {
+				return err
+			}
 			switch t.Name.Local {
 			case "ph", "x", "bpt", "ept", "it", "bx", "ex":
 				sp := Span{Ph: true, ID: attrOf(t, "id"), Line: r.line, Col: r.col}
 				if sp.ID == "" {
-					return nil, r.errf("<%s> without an id", t.Name.Local)
+					return r.errf("<%s> without an id", t.Name.Local)
 				}
 				native, err := r.native()
 				if err != nil {
-					return nil, err
+					return err
 				}
 				sp.Text = native
-				flush()
-				out = append(out, sp)
+				c.flush()
+				c.out = append(c.out, sp)
 			case "mrk", "g":
-				inner, err := r.content()
-				if err != nil {
-					return nil, err
-				}
-				for _, s := range inner {
-					if s.Ph {
-						flush()
-						out = append(out, s)
-					} else {
-						text.WriteString(s.Text)
-					}
+				if err := r.inline(c); err != nil {
+					return err
 				}
 			default:
-				return nil, r.errf("unexpected <%s> inside a segment's text", t.Name.Local)
+				return r.errf("unexpected <%s> inside a segment's text", t.Name.Local)
 			}
 		}
 	}
 }
 
+// item counts an inline element, note or context against maxItems.
+func (r *reader) item() error {
+	if r.items++; r.items > maxItems {
+		return r.errf("more than %d inline elements, notes and contexts in one file", maxItems)
+	}
+	return nil
+}
+
 // native reads the native code inside an inline element (text of <sub>
-// elements is left out).
+// elements is left out). Its nesting counts towards maxDepth too: the XML
+// decoder keeps a stack of the open elements.
 func (r *reader) native() (string, error) {
 	var b strings.Builder
 	depth := 0
@@ -346,7 +386,9 @@ func (r *reader) native() (string, error) {
 				b.Write(t)
 			}
 		case xml.StartElement:
-			depth++
+			if depth++; r.depth+depth > maxDepth {
+				return "", r.errf("elements nested more than %d deep", maxDepth)
+			}
 		case xml.EndElement:
 			if depth == 0 {
 				return b.String(), nil

@@ -99,6 +99,9 @@ func FuzzRead(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "b">]><xliff version="1.2"/>`))
 	f.Add([]byte(`<xliff version="1.2"><file><body><trans-unit id="u"><source>a<ph id="1">b<sub>c</sub></ph></source></trans-unit></body></file></xliff>`))
+	for _, s := range hostileSeeds {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Read("f.xlf", bytes.NewReader(data))
 		if err != nil {
