@@ -108,8 +108,8 @@ func lock(p *project.Project) (*safefile.Lock, error) {
 // interrupted (killed, or the machine stopped) in p, before anything else
 // reads the project.
 func (e *Env) recoverWrites(p *project.Project) error {
-	if _, err := os.Lstat(filepath.Join(p.Root, filepath.FromSlash(journalFile))); err != nil {
-		return nil // the common case: one stat
+	if !journalled(p.Root) {
+		return nil // the common case
 	}
 	lk, err := lock(p)
 	if err != nil {
@@ -131,6 +131,17 @@ func (e *Env) recoverWrites(p *project.Project) error {
 		e.Infof("ceviri: an interrupted command's unfinished writes were undone; its files are as they were before it")
 	}
 	return nil
+}
+
+// journalled reports whether a batch of writes was under way in the
+// project at root: its journal, or the journal's temporary file, exists.
+func journalled(root string) bool {
+	for _, name := range []string{journalFile, safefile.TempName(journalFile)} {
+		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(name))); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // TestFaultEnv names the environment variable that makes ceviri fail or
@@ -155,6 +166,7 @@ var testFault = sync.OnceValue(func() func(op, name string) error {
 		if count.Add(1) != at {
 			return nil
 		}
+		fmt.Fprintf(os.Stderr, "ceviri: %s: test fault at step %d (%s %s)\n", TestFaultEnv, at, op, name)
 		if kind == "kill" {
 			if p, err := os.FindProcess(os.Getpid()); err == nil {
 				_ = p.Kill()

@@ -306,7 +306,13 @@ func (d *Dir) WriteFile(name string, data []byte, perm fs.FileMode) error {
 }
 
 // create writes a new file (which must not exist) and syncs it.
-func (d *Dir) create(name string, data []byte, perm fs.FileMode) (err error) {
+func (d *Dir) create(name string, data []byte, perm fs.FileMode) error {
+	return d.createFile(name, data, perm, true)
+}
+
+// createFile writes a new file (which must not exist), and syncs it when
+// sync is set.
+func (d *Dir) createFile(name string, data []byte, perm fs.FileMode, sync bool) (err error) {
 	if err := d.hook("create", name); err != nil {
 		return err
 	}
@@ -329,14 +335,49 @@ func (d *Dir) create(name string, data []byte, perm fs.FileMode) (err error) {
 	if err = f.Chmod(perm); err != nil && !errors.Is(err, errors.ErrUnsupported) {
 		return err
 	}
-	if err = d.hook("sync", name); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
+	if sync {
+		if err = d.hook("sync", name); err != nil {
+			return err
+		}
+		if err = f.Sync(); err != nil {
+			return err
+		}
 	}
 	return f.Close()
 }
+
+// syncAll flushes every file written in d: one syncfs of d's file system
+// where the system has it (Linux), else an fsync of each of names.
+func (d *Dir) syncAll(names []string) error {
+	if err := d.hook("sync", "."); err != nil {
+		return err
+	}
+	if err := syncFS(d.root); err == nil {
+		return nil
+	} else if !errors.Is(err, errors.ErrUnsupported) {
+		return err
+	}
+	for _, name := range names {
+		f, err := d.root.Open(name)
+		if err != nil {
+			return err
+		}
+		if fi, err1 := f.Stat(); err1 == nil && fi.IsDir() {
+			err = syncDir(f)
+		} else {
+			err = f.Sync()
+		}
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TempName is the temporary file WriteFile writes name's new content to
+// before renaming it into place.
+func TempName(name string) string { return tempName(name, "tmp") }
 
 // tempName is the name of a temporary file beside name: hidden (ceviri
 // never reads hidden files as articles), and recognisable as ceviri's so
