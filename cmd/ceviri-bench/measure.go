@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -87,11 +86,7 @@ func (j job) run(timeout time.Duration) (sample, error) {
 		}
 		return sample{}, fmt.Errorf("%s: exit %d: %s", strings.Join(j.args, " "), code, msg)
 	}
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss * 1024 // kilobytes on Linux
-	}
-	return sample{wall: wall, rss: rss}, nil
+	return sample{wall: wall, rss: maxRSS(cmd.ProcessState)}, nil
 }
 
 // limits bound the time a measure may take.

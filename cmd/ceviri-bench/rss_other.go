@@ -1,0 +1,9 @@
+//go:build !unix
+
+package main
+
+import "os"
+
+// maxRSS is not measured where the system does not report it (Windows):
+// the tables show 0 MB.
+func maxRSS(*os.ProcessState) int64 { return 0 }
