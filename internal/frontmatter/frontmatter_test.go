@@ -78,6 +78,7 @@ func TestRecord(t *testing.T) {
 		{"bad draft", "---\ntranslation:\n  from: en\n  source_hash: " + hash1 + "\n  draft: maybe\n---\n", "error: a.md:5:10: translation.draft must be true or false"},
 		{"unknown key", "---\ntranslation:\n  from: en\n  sourcehash: x\n---\n", "error: a.md:4:3: unknown key \"sourcehash\""},
 		{"scalar", "---\ntranslation: yes\n---\n", "error: a.md:2:14: translation record must be a mapping"},
+		{"aliases", "---\nl: &l en\nd: &d true\nr: &r {from: *l, source_hash: " + hash1 + ", draft: *d}\ntranslation: *r\n---\n", "en " + hash1 + " true"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

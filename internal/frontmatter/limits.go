@@ -85,8 +85,8 @@ func check(name string, root *yaml.Node, off int) (nan *yaml.Node, err error) {
 		return nil, err
 	}
 	if c.aliased > MaxAliasValues && c.cost > MaxExpandedValues {
-		return nil, c.errorf(c.over, "YAML aliases expand the front matter too much: they may stand for at most %d values, "+
-			"or the front matter may hold at most %d with its aliases expanded; write the values out instead of using aliases",
+		return nil, c.errorf(c.over, "YAML aliases expand the front matter beyond ceviri's limit "+
+			"(at most %d aliased values, or at most %d values in all); write the values out instead of using aliases",
 			MaxAliasValues, MaxExpandedValues)
 	}
 	return c.nan, nil

@@ -34,7 +34,7 @@ func aliasList(size, n int) string {
 
 func TestParseLimits(t *testing.T) {
 	tests := []struct{ name, in, want string }{
-		{"alias bomb", bomb(), "a.md:5:8: YAML aliases expand the front matter too much"},
+		{"alias bomb", bomb(), "a.md:5:8: YAML aliases expand the front matter beyond ceviri's limit"},
 		{"nested duplicate key", "---\ntitle: A\nextra:\n  x: 1\n  x: 2\n---\n", `a.md:5:3: duplicate key "x" (first at line 4)`},
 		{"duplicate key in a list item", "---\nrefs:\n  - {url: a, url: b}\n---\n", `a.md:3:14: duplicate key "url" (first at line 3)`},
 		{"duplicate key in a large mapping", "---\nm:\n" + largeMap(40) + "  k7: again\n---\n", `a.md:43:3: duplicate key "k7" (first at line 10)`},
@@ -53,7 +53,7 @@ func TestParseLimits(t *testing.T) {
 		{"int tag on a word", "---\nn: !!int twelve\n---\n", `a.md:2:4: "twelve" is not a valid !!int value`},
 		{"binary tag on bad base64", "---\nn: !!binary '*'\n---\n", `a.md:2:4: "*" is not a valid !!binary value`},
 		{"timestamp tag on a word", "---\nn: !!timestamp soon\n---\n", `a.md:2:4: "soon" is not a valid !!timestamp value`},
-		{"aliases beyond both limits", aliasList(120, 10), "a.md:3:8: YAML aliases expand the front matter too much"},
+		{"aliases beyond both limits", aliasList(120, 10), "a.md:3:8: YAML aliases expand the front matter beyond ceviri's limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,20 +27,21 @@ var hashRE = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
 func ValidHash(s string) bool { return hashRE.MatchString(s) }
 
 // Record returns the translation record, or nil when the front matter has
-// none. A record of the wrong shape is a positioned error.
+// none. A record of the wrong shape is a positioned error. Aliases read as
+// the values they stand for (SetRecord refuses to rewrite them).
 func (d *Doc) Record() (*Record, error) {
 	f, ok := d.Get(RecordKey)
 	if !ok {
 		return nil, nil
 	}
-	v := f.Value
+	v := deref(f.Value)
 	if v.Kind != yaml.MappingNode {
 		return nil, diag.Errorf(d.Name, v.Line, v.Column, "translation record must be a mapping with from and source_hash")
 	}
 	r := &Record{Line: f.Key.Line}
 	var hashNode *yaml.Node
 	for i := 0; i+1 < len(v.Content); i += 2 {
-		k, val := v.Content[i], v.Content[i+1]
+		k, val := v.Content[i], deref(v.Content[i+1])
 		switch k.Value {
 		case "from":
 			r.From = val.Value
