@@ -114,15 +114,15 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 		j := find(segs, len(src.Fields), slot, hash, cs.byHash[hash])
 		if j < 0 {
 			if k := slotIndex(segs, len(src.Fields), slot); k >= 0 {
-				bad(s, 0, 0, "the source changed since the export: %s:%d now reads %q; export again", src.Path, segs[k].Line, clip(segs[k].Text))
+				bad(s, 0, 0, "the source changed since the export: %s:%d now reads %q; export again", diag.EscapeLine(src.Path), segs[k].Line, clip(segs[k].Text))
 			} else {
-				bad(s, 0, 0, "the source changed since the export: %s no longer has this segment; export again", src.Path)
+				bad(s, 0, 0, "the source changed since the export: %s no longer has this segment; export again", diag.EscapeLine(src.Path))
 			}
 			continue
 		}
 		cur := segs[j]
 		if !cur.Translatable() {
-			bad(s, 0, 0, "segment %s of %s is %s, which is not translated", slot, src.Path, cur.Kind)
+			bad(s, 0, 0, "segment %s of %s is %s, which is not translated", diag.EscapeLine(slot), diag.EscapeLine(src.Path), cur.Kind)
 			continue
 		}
 		pieces, ok := refCache[s.ID]
@@ -131,12 +131,12 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 			refCache[s.ID] = pieces
 		}
 		if !sameSource(s, cur.Text, pieces) {
-			bad(s, 0, 0, "the unit's source text is not the current source of %s:%d; export again", src.Path, cur.Line)
+			bad(s, 0, 0, "the unit's source text is not the current source of %s:%d; export again", diag.EscapeLine(src.Path), cur.Line)
 			continue
 		}
 		k := key{article, s.Lang}
 		if prev, dup := seen[k][j]; dup {
-			bad(s, 0, 0, "also imported at %s:%d:%d", prev.File, prev.Line, prev.Col)
+			bad(s, 0, 0, "also imported at %s:%d:%d", diag.EscapeLine(prev.File), prev.Line, prev.Col)
 			continue
 		}
 		if seen[k] == nil {

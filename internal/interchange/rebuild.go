@@ -242,7 +242,7 @@ func (rb *rebuild) owed(cfg *config.Config, data []byte) ([]int, error) {
 		}
 		errs = append(errs, diag.Errorf(at.File, at.Line, at.Col,
 			"article %q: the source changed since the export: %s:%d (segment %s, %s) now reads %q, and no imported unit has it; export again (ceviri export --lang %s)",
-			rb.acc.Article.ID, rb.src.Path, s.Line, slot, strings.ReplaceAll(s.Kind, "_", " "), clip(s.Text), rb.acc.Lang))
+			rb.acc.Article.ID, diag.EscapeLine(rb.src.Path), s.Line, diag.EscapeLine(slot), strings.ReplaceAll(s.Kind, "_", " "), clip(s.Text), rb.acc.Lang))
 	}
 	return owed, joinErrs(errs)
 }

@@ -238,7 +238,7 @@ func (p *parser) line(n int, l string) error {
 		if kw != "msgstr" {
 			v, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(kw, "msgstr["), "]"))
 			if err != nil || !strings.HasSuffix(kw, "]") || v != len(e.Msgstr) || v > 100 {
-				return diag.Errorf(p.name, n, col, "bad plural index in %s", kw)
+				return diag.Errorf(p.name, n, col, "bad plural index in %s", diag.EscapeLine(kw))
 			}
 			idx = v
 		}
@@ -393,7 +393,8 @@ func (p *parser) unquote(n, col int, s string) (string, error) {
 			b.WriteByte(byte(v))
 			i = j - 1
 		default:
-			return "", diag.Errorf(p.name, n, col+i, "unknown escape \\%c", e)
+			r, _ := utf8.DecodeRuneInString(in[i:])
+			return "", diag.Errorf(p.name, n, col+i, "unknown escape \\%s", diag.EscapeLine(string(r)))
 		}
 	}
 	out := b.String()

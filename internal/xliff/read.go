@@ -74,10 +74,10 @@ func (r *reader) next() (xml.Token, error) {
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
 			l, c := r.dec.InputPos()
-			return nil, diag.Errorf(r.name, l, c, "malformed XML: %s", se.Msg)
+			return nil, diag.Errorf(r.name, l, c, "malformed XML: %s", diag.EscapeLine(se.Msg)) // it may quote the file
 		}
 		l, c := r.dec.InputPos()
-		return nil, diag.Errorf(r.name, l, c, "malformed XML: %v", err)
+		return nil, diag.Errorf(r.name, l, c, "malformed XML: %s", diag.EscapeLine(err.Error()))
 	}
 	if d, ok := tok.(xml.Directive); ok {
 		what := "a DTD"
@@ -87,7 +87,7 @@ func (r *reader) next() (xml.Token, error) {
 				what = "an entity declaration"
 			}
 		}
-		return nil, r.errf("%s (<!%s ...>) is not allowed in an XLIFF file ceviri imports; remove it", what, firstWord(d))
+		return nil, r.errf("%s (<!%s ...>) is not allowed in an XLIFF file ceviri imports; remove it", what, diag.EscapeLine(firstWord(d)))
 	}
 	return tok, nil
 }
@@ -127,7 +127,7 @@ func (r *reader) document() (*Document, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if t.Name.Local != "xliff" {
-				return nil, r.errf("root element is <%s>, not <xliff>: not an XLIFF 1.2 file", t.Name.Local)
+				return nil, r.errf("root element is <%s>, not <xliff>: not an XLIFF 1.2 file", diag.EscapeLine(t.Name.Local))
 			}
 			if v := attrOf(t, "version"); v != "1.2" || !isXLIFF(t.Name) {
 				return nil, r.errf("XLIFF version %q (namespace %q) is not supported; ceviri reads XLIFF 1.2", v, t.Name.Space)
@@ -338,7 +338,7 @@ func (r *reader) inline(c *contentSpans) error {
 			case "ph", "x", "bpt", "ept", "it", "bx", "ex":
 				sp := Span{Ph: true, ID: attrOf(t, "id"), Line: r.line, Col: r.col}
 				if sp.ID == "" {
-					return r.errf("<%s> without an id", t.Name.Local)
+					return r.errf("<%s> without an id", diag.EscapeLine(t.Name.Local))
 				}
 				native, err := r.native()
 				if err != nil {
@@ -352,7 +352,7 @@ func (r *reader) inline(c *contentSpans) error {
 					return err
 				}
 			default:
-				return r.errf("unexpected <%s> inside a segment's text", t.Name.Local)
+				return r.errf("unexpected <%s> inside a segment's text", diag.EscapeLine(t.Name.Local))
 			}
 		}
 	}
