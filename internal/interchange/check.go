@@ -9,6 +9,7 @@ import (
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
+	"github.com/ceviri/ceviri/internal/xliff"
 	"github.com/yuin/goldmark/parser"
 )
 
@@ -239,7 +240,15 @@ func sameSource(s Submitted, cur string, pieces []Piece) bool {
 	if segment.Collapse(s.Source) == cur {
 		return true
 	}
-	if !s.Markup || len(s.SourceParts) == 0 {
+	if !s.Markup {
+		return false
+	}
+	// XLIFF cannot carry most control characters: export wrote U+FFFD.
+	cur = xliff.Clean(cur)
+	if segment.Collapse(s.Source) == cur {
+		return true
+	}
+	if len(s.SourceParts) == 0 {
 		return false
 	}
 	native := map[string]string{}
@@ -260,7 +269,7 @@ func sameSource(s Submitted, cur string, pieces []Piece) bool {
 		}
 		b.WriteString(n)
 	}
-	return segment.Collapse(b.String()) == cur
+	return xliff.Clean(segment.Collapse(b.String())) == cur
 }
 
 // rebuildTarget turns a target's pieces into Markdown: placeholders take

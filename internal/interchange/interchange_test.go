@@ -327,6 +327,20 @@ func FuzzImport(f *testing.F) {
 	f.Add(pb.Bytes(), true)
 	f.Add([]byte(strings.Replace(xb.String(), `<target state="needs-translation"></target>`, `<target>EN <ph id="1">x</ph></target>`, 1)), false)
 	f.Add([]byte(strings.Replace(pb.String(), `msgstr ""`+"\n\n", `msgstr "# EN | x"`+"\n\n", 2)), true)
+	// Hostile cases of issue 11: placeholders dropped, repeated, swapped or
+	// unknown; PO markup broken; control characters; many units.
+	for _, target := range []string{
+		`<target><ph id="1"/>x<ph id="1"/></target>`,
+		`<target><ph id="2"/>x<ph id="1"/> y</target>`,
+		`<target><ph id="9">[</ph>x</target>`,
+		`<target>[x <ph id="2"/> [2J &#x7;</target>`,
+		`<target><g id="1"><mrk mtype="seg"><ph id="1"/>x</mrk></g></target>`,
+	} {
+		f.Add([]byte(strings.Replace(xb.String(), `<target state="needs-translation"></target>`, target, -1)), false)
+	}
+	f.Add([]byte(strings.Replace(pb.String(), `msgstr ""`+"\n\n", `msgstr "[EN](x) ve] `+"`k`"+` **b"`+"\n\n", -1)), true)
+	f.Add([]byte(strings.Replace(pb.String(), `msgstr ""`+"\n\n", `msgstr "\033[2J\a\r"`+"\n\n", -1)), true)
+	f.Add([]byte(pb.String()+strings.Repeat("msgctxt \"a#b0-00000000\"\nmsgid \"x\"\nmsgstr \"y\"\n\n", 200)), true)
 	f.Fuzz(func(t *testing.T, data []byte, isPO bool) {
 		var subs []Submitted
 		var err error

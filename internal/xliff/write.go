@@ -125,6 +125,23 @@ func attr(s string) string {
 	return b.String()
 }
 
+// Clean returns s with the characters XML 1.0 cannot carry (most C0
+// controls: ESC, BEL ...) replaced by U+FFFD, as Write writes them: the
+// text an exported unit's source reads as when it comes back.
+func Clean(s string) string {
+	for _, r := range s {
+		if !legal(r) {
+			return strings.Map(func(r rune) rune {
+				if !legal(r) {
+					return '\uFFFD'
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
 // legal reports whether r may appear in an XML 1.0 document.
 func legal(r rune) bool {
 	return r == 0x09 || r == 0x0A || r == 0x0D ||
