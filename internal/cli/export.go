@@ -119,6 +119,9 @@ func runExport(env *Env, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := exportFits(format, buf.Len(), units, opts.Lang); err != nil {
+		return err
+	}
 	where := "stdout"
 	if opts.Output == "" || opts.Output == "-" {
 		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
@@ -135,8 +138,22 @@ func runExport(env *Env, opts *exportOptions) error {
 		where = opts.Output
 	}
 	env.Infof("exported %s (%s) of %s in %s to %s", plural(units, "segment", "segments"), plural(words, "word", "words"),
-		plural(len(arts), "article", "articles"), opts.Lang, where)
+		plural(len(arts), "article", "articles"), opts.Lang, diag.EscapeLine(where))
 	return nil
+}
+
+// exportFits refuses an export that import would refuse to read back: over
+// 64 MiB, or over the readers' number of units.
+func exportFits(format string, size, units int, lang string) error {
+	limit := xliff.MaxUnits
+	if format == "po" {
+		limit = po.MaxEntries
+	}
+	if size <= maxImport && units <= limit {
+		return nil
+	}
+	return diag.Usagef("the export would be %.1f MiB with %d units, more than import reads back from one file (64 MiB, %d units); nothing written\nhint: export fewer articles per file: ceviri export --lang %s ID...",
+		float64(size)/(1<<20), units, limit, lang)
 }
 
 // poHeader is the header of an exported PO file.

@@ -58,3 +58,26 @@ func TestReadImportLimit(t *testing.T) {
 		t.Errorf("64 MiB + 1: err = %v", err)
 	}
 }
+
+// An export that import could not read back is refused.
+func TestExportFits(t *testing.T) {
+	tests := []struct {
+		format      string
+		size, units int
+		ok          bool
+	}{
+		{"xliff", maxImport, 250_000, true},
+		{"xliff", maxImport + 1, 10, false},
+		{"po", 1 << 20, 250_001, false},
+		{"xliff", 1 << 20, 250_001, false},
+	}
+	for _, tt := range tests {
+		err := exportFits(tt.format, tt.size, tt.units, "en")
+		if (err == nil) != tt.ok {
+			t.Errorf("exportFits(%s, %d, %d) = %v", tt.format, tt.size, tt.units, err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "more than import reads back from one file (64 MiB, 250000 units); nothing written") {
+			t.Errorf("message: %v", err)
+		}
+	}
+}
