@@ -201,7 +201,7 @@ func runImport(env *Env, opts *importOptions) error {
 		a := acc.Article
 		v := a.Versions[acc.Lang]
 		if v == nil {
-			errs = append(errs, diag.Usagef("%s: no version in %s", a.ID, acc.Lang))
+			errs = append(errs, diag.Usagef("%s: no version in %s", diag.EscapeLine(a.ID), acc.Lang))
 			continue
 		}
 		if v.State == track.Missing {
