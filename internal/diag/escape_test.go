@@ -72,3 +72,20 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkEscape(b *testing.B) {
+	plain := strings.Repeat("Kütüphane müdürü Ayşe Kaya, geçen yıl gece saatlerinde. ", 4)
+	hostile := plain + "\x1b[2J"
+	b.Run("plain", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = Escape(plain)
+		}
+	})
+	b.Run("hostile", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = Escape(hostile)
+		}
+	})
+}
