@@ -111,16 +111,21 @@ func (e *Env) recoverWrites(p *project.Project) error {
 	if !journalled(p.Root) {
 		return nil // the common case
 	}
-	lk, err := lock(p)
-	if err != nil {
-		return err
-	}
-	defer lk.Release()
 	d, err := openDir(p.Root)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
+	lk, err := d.Lock(lockFile, 0)
+	if errors.Is(err, safefile.ErrLocked) {
+		// The batch belongs to a command still running, which finishes
+		// it; a command that only reads goes on as it always could.
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("taking the project's lock: %w", err)
+	}
+	defer lk.Release()
 	state, err := d.Recover(journalFile)
 	switch {
 	case err != nil:
