@@ -144,6 +144,10 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 			seen[k] = map[int]Submitted{}
 		}
 		seen[k][j] = s
+		if msg := tooBig(s, cur.Text); msg != "" {
+			bad(s, 0, 0, "%s", msg)
+			continue
+		}
 		target, ok := rebuildTarget(s, pieces, bad)
 		if !ok {
 			continue
@@ -187,6 +191,34 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 		return out[i].Lang < out[j].Lang
 	})
 	return out, nil
+}
+
+// A translation is parsed as Markdown, and Markdown parsers take time
+// quadratic in the length of some texts (goldmark: "[a](" repeated, 400 KB
+// in minutes). A unit's translation is bounded by its source: at most four
+// times as long plus 1 KiB, and at most twice its "[" plus 8.
+const (
+	targetFactor = 4
+	targetSlack  = 1 << 10
+)
+
+// tooBig says why a unit's translation is larger than its source allows,
+// or "".
+func tooBig(s Submitted, src string) string {
+	n, brackets := 0, 0
+	for _, p := range s.Target {
+		if !p.Ph {
+			n += len(p.Text)
+			brackets += strings.Count(p.Text, "[")
+		}
+	}
+	if limit := targetFactor*len(src) + targetSlack; n > limit {
+		return fmt.Sprintf("the translation is %d bytes, more than ceviri takes for a segment of %d bytes (%d: four times its source, plus 1 KiB)", n, len(src), limit)
+	}
+	if limit := 2*strings.Count(src, "[") + 8; brackets > limit {
+		return fmt.Sprintf("the translation has %d \"[\", more than ceviri takes for a segment with %d (%d)", brackets, strings.Count(src, "["), limit)
+	}
+	return ""
 }
 
 // find returns the index of the segment a unit names, or -1. A segment that

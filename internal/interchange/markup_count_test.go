@@ -90,3 +90,33 @@ func TestCheckBoundsProblems(t *testing.T) {
 		t.Errorf("%d lines, first %q, last %q", len(lines), lines[0], lines[len(lines)-1])
 	}
 }
+
+// A translation is bounded by its source before it is parsed: goldmark
+// takes minutes on 400 KB of "[a](" (issue 11, item 5).
+func TestCheckBoundsTarget(t *testing.T) {
+	p, arts := open(t, map[string]string{"articles/a/tr.md": "Bir [bağlantı](https://a.example).\n"})
+	u := Collect(arts[0], "en", false).Units[0]
+	mk := func(s string) []Submitted {
+		return []Submitted{{File: "x.po", Line: 7, Col: 1, ID: u.ID, Lang: "en", Source: u.Source, Target: []TargetPiece{{Text: s}}}}
+	}
+	long := strings.Repeat("a", targetFactor*len(u.Source)+targetSlack)
+	tests := []struct{ name, target, want string }{
+		{"quadratic links", strings.Repeat("[a](", 100000), `x.po:7:1: unit "` + u.ID + `": the translation is 400000 bytes, more than ceviri takes for a segment of 36 bytes (1168: four times its source, plus 1 KiB)`},
+		{"brackets", "One [link](https://a.example)" + strings.Repeat("[", 10), `the translation has 11 "[", more than ceviri takes for a segment with 1 (10)`},
+		{"at the limit", long[:len(long)-len("[x](https://a.example)")] + "[x](https://a.example)", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := importUnits(t, p, arts, mk(tt.target))
+			if tt.want == "" {
+				if err != nil {
+					t.Errorf("err = %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v\nwant %q", err, tt.want)
+			}
+		})
+	}
+}
