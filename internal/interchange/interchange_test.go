@@ -333,7 +333,7 @@ func FuzzImport(f *testing.F) {
 		`<target><ph id="1"/>x<ph id="1"/></target>`,
 		`<target><ph id="2"/>x<ph id="1"/> y</target>`,
 		`<target><ph id="9">[</ph>x</target>`,
-		`<target>[x <ph id="2"/> [2J &#x7;</target>`,
+		"<target>[x <ph id=\"2\"/> \x1b[2J &#x7;</target>",
 		`<target><g id="1"><mrk mtype="seg"><ph id="1"/>x</mrk></g></target>`,
 	} {
 		f.Add([]byte(strings.Replace(xb.String(), `<target state="needs-translation"></target>`, target, -1)), false)
