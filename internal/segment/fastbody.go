@@ -14,8 +14,16 @@ import (
 // headings, paragraphs, "- " lists and [text](destination) links; ok is
 // false for anything else (Body then uses goldmark).
 // It is deliberately strict: a construct it does not know for certain how
-// CommonMark reads makes it give up, never guess.
+// CommonMark reads makes it give up, never guess. It counts the inline work
+// of its blocks as the parser's hooks do (limiter.inline) and leaves a body
+// past MaxInlineWork to goldmark, which reports it.
 func fastBody(body []byte, firstLine int, lean bool) (segs []Segment, ok bool) {
+	segs, _, ok = fastBodyWork(body, firstLine, lean)
+	return segs, ok
+}
+
+// fastBodyWork is fastBody returning the inline work it counted too.
+func fastBodyWork(body []byte, firstLine int, lean bool) (segs []Segment, work int64, ok bool) {
 	c := collapsers.Get().(*collapser)
 	defer collapsers.Put(c)
 	c.lean = lean
@@ -29,14 +37,21 @@ func fastBody(body []byte, firstLine int, lean bool) (segs []Segment, ok bool) {
 		start    int // offset of the open block's content
 		end      int // offset just after the open block's last character
 		startLn  int // its first line
+		length   int // its length as limiter.inline counts it
 	)
+	// charge adds a block's inline work, and reports whether the body is
+	// still within MaxInlineWork.
+	charge := func(length int) bool {
+		work += int64(c.markup) * int64(length)
+		return work <= MaxInlineWork
+	}
 	closeBlock := func() bool {
 		if !open {
 			return true
 		}
 		open = false
 		s, ok := c.inlineSegment(body[start:end], openKind, "")
-		if !ok {
+		if !ok || !charge(length) {
 			return false
 		}
 		s.Start, s.End, s.Line = start, end, firstLine+startLn
@@ -59,7 +74,7 @@ func fastBody(body []byte, firstLine int, lean bool) (segs []Segment, ok bool) {
 		lineEnd := off + len(bytes.TrimRight(content, " ")) // where a block ending here ends
 		if len(rest) == 0 {                                 // blank
 			if !closeBlock() {
-				return nil, false
+				return nil, 0, false
 			}
 			if inList {
 				blankIn = true
@@ -68,18 +83,18 @@ func fastBody(body []byte, firstLine int, lean bool) (segs []Segment, ok bool) {
 			continue
 		}
 		if bytes.IndexByte(content, '\t') >= 0 || bytes.IndexByte(content, 0) >= 0 || bytes.IndexByte(content, '|') >= 0 {
-			return nil, false // tabs, NUL and table pipes need the full parser
+			return nil, 0, false // tabs, NUL and table pipes need the full parser
 		}
 		switch {
 		case indent == 0 && rest[0] == '#':
 			level, text, ok := atxHeading(rest)
 			if !ok || !closeBlock() {
-				return nil, false
+				return nil, 0, false
 			}
 			inList, blankIn = false, false
 			s, ok := c.inlineSegment(text, Heading, "h"+string(rune('0'+level)))
-			if !ok {
-				return nil, false
+			if !ok || !charge(len(trimSpace(text))+1) {
+				return nil, 0, false
 			}
 			s.Start = off + level + 1
 			s.End = s.Start + len(text)
@@ -87,47 +102,52 @@ func fastBody(body []byte, firstLine int, lean bool) (segs []Segment, ok bool) {
 			segs = append(segs, s)
 		case indent == 0 && rest[0] == '-':
 			if len(rest) < 3 || rest[1] != ' ' || rest[2] == ' ' || blockStart(rest[2:]) || orderedStart(rest[2:]) || mayBeRefDef(rest[2:]) {
-				return nil, false // "---", "-x", an empty item, a nested block
+				return nil, 0, false // "---", "-x", an empty item, a nested block
 			}
 			if !closeBlock() {
-				return nil, false
+				return nil, 0, false
 			}
 			inList, blankIn = true, false
 			open, openKind, start, end, startLn = true, ListItem, off+2, lineEnd, lineNo
+			length = len(trimSpace(rest[2:])) + 1
 		case indent > 0:
 			switch {
 			case open && !blankIn && !blockStart(rest) && !orderedStart(rest):
 				end = lineEnd // a continuation line of the open paragraph
+				length += len(trimSpace(rest)) + 1
 			case !open && inList && blankIn && indent == 2 && !blockStart(rest) && !orderedStart(rest) && !mayBeRefDef(rest):
 				// Another paragraph of the last list item.
 				blankIn = false
 				open, openKind, start, end, startLn = true, ListItem, off+2, lineEnd, lineNo
+				length = len(trimSpace(rest)) + 1
 			default:
-				return nil, false
+				return nil, 0, false
 			}
 		default: // indent == 0, text
 			if blockStart(rest) || orderedStart(rest) {
-				return nil, false
+				return nil, 0, false
 			}
 			if open && !blankIn {
 				end = lineEnd // a continuation (lazy, inside a list item)
+				length += len(trimSpace(rest)) + 1
 				break
 			}
 			if mayBeRefDef(rest) {
-				return nil, false
+				return nil, 0, false
 			}
 			if !closeBlock() {
-				return nil, false
+				return nil, 0, false
 			}
 			inList, blankIn = false, false
 			open, openKind, start, end, startLn = true, Paragraph, off, lineEnd, lineNo
+			length = len(trimSpace(rest)) + 1
 		}
 		off = next
 	}
 	if !closeBlock() {
-		return nil, false
+		return nil, 0, false
 	}
-	return segs, true
+	return segs, work, true
 }
 
 // atxHeading reads an ATX heading line ("## Title"); it refuses empty
@@ -186,6 +206,7 @@ func orderedStart(rest []byte) bool {
 // other than [text](destination).
 func (c *collapser) inlineSegment(src []byte, kind, key string) (s Segment, ok bool) {
 	c.text, c.plain, c.spaceText, c.spacePlain = c.text[:0], c.plain[:0], false, false
+	c.markup = 0
 	for i := 0; i < len(src); {
 		j := c.run(src, i, true)
 		if j < 0 {
@@ -207,6 +228,12 @@ func (c *collapser) inlineSegment(src []byte, kind, key string) (s Segment, ok b
 			}
 			// The text goes to both, "[" and "](dest)" to the text only.
 			c.put(src[j:j+1], false)
+			for _, b := range src[j+1+len(linkText) : j+size] {
+				if markupChars[b] {
+					c.markup++ // "]", and any in the destination
+				}
+			}
+			c.markup++ // "["
 			if c.run(src[:j+1+len(linkText)], j+1, true) < 0 || c.run(src[:j+size], j+1+len(linkText), false) < 0 {
 				return Segment{}, false
 			}
@@ -238,6 +265,7 @@ type collapser struct {
 	text, plain           []byte
 	spaceText, spacePlain bool // white space since the last character written to each
 	lean                  bool // leave Text and Plain empty (Hashes)
+	markup                int  // markup characters of the segment (limiter.inline)
 	h                     hash.Hash
 	sum                   [sha256.Size]byte
 	hex                   [2 * sha256.Size]byte

@@ -7,7 +7,15 @@ import (
 	"testing"
 
 	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/yuin/goldmark/parser"
 )
+
+// goldmarkWork returns the inline work the parser's hooks count in body.
+func goldmarkWork(body []byte) int64 {
+	pc := parser.NewContext()
+	_, _ = Parse(md.Parser(), body, pc)
+	return pc.Get(limiterKey).(*limiter).work
+}
 
 // checkFastBody fails unless the fast path, when it accepts body, returns
 // exactly what goldmark gives. It reports whether it accepted.
@@ -28,7 +36,14 @@ func checkFastBody(t *testing.T, name string, body []byte) bool {
 			t.Fatalf("%s: lean segment %d differs:\nlean: %+v\nfull: %+v", name, i, lean[i], want)
 		}
 	}
-	want := slowBody(body, 1)
+	want, err := slowBody(body, 1)
+	if err != nil {
+		t.Fatalf("%s: the fast path accepts a body goldmark refuses: %v\n%q", name, err, body)
+	}
+	_, work, _ := fastBodyWork(body, 1, false)
+	if gm := goldmarkWork(body); work != gm {
+		t.Fatalf("%s: the fast path counts %d of inline work, goldmark's hooks %d:\n%q", name, work, gm, body)
+	}
 	if len(got) != len(want) {
 		t.Fatalf("%s: fast path found %d segments, Body %d:\n%q\nfast: %+v\nBody: %+v", name, len(got), len(want), body, got, want)
 	}
@@ -142,6 +157,10 @@ func FuzzFastBody(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	for _, s := range hostileSeeds() {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(r("[a](/u*v) ", 300)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		body := Normalize(data)
 		if !bytes.Equal(body, data) {

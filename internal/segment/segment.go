@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
@@ -10,10 +9,9 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Kinds of segment.
@@ -61,55 +59,83 @@ func (s *Segment) hash() {
 }
 
 // md is the Markdown dialect of language versions: CommonMark with GFM
-// tables, strikethrough and footnotes. goldmark parsers are safe for
-// concurrent use.
-var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote))
+// tables, strikethrough and footnotes, within the limits (limits.go).
+// goldmark parsers are safe for concurrent use.
+var md = Markdown()
 
-// Parser returns the goldmark instance used for segmentation, so renderers
-// read Markdown the same way.
+// Parser returns the goldmark instance used for segmentation, so that
+// other readers of a body read it the same way; parse with Parse to learn
+// whether the body is within the limits.
 func Parser() goldmark.Markdown { return md }
 
-// Body splits a normalised Markdown body into segments. firstLine is the
-// file line where body starts, so segment lines are file lines.
+// Read splits a normalised Markdown body into segments. firstLine is the
+// file line where body starts, so segment lines are file lines. With lean,
+// the segments carry no Text or Plain: for callers that need only kinds,
+// keys, hashes, lines, words and offsets (states and counts), without the
+// memory of the texts. The error is a *LimitError when the body exceeds
+// one of the limits (limits.go); there are then no segments.
 //
 // The commonest Markdown (ATX headings, paragraphs, "- " lists, inline
 // links) is segmented in one pass over the lines (fastBody), anything else
 // by goldmark (slowBody); both give the same segments, which the tests
-// check on real articles and under FuzzFastBody. goldmark was most of the
-// time `ceviri status` and `ceviri check` take (docs/performance.md).
-func Body(body []byte, firstLine int) []Segment {
-	if segs, ok := fastBody(body, firstLine, false); ok {
-		return segs
+// check on real articles and under FuzzFastBody, and the same verdict on
+// the limits (the same checks). goldmark was most of the time `ceviri status`
+// and `ceviri check` take (docs/performance.md).
+func Read(body []byte, firstLine int, lean bool) ([]Segment, error) {
+	if segs, ok := fastBody(body, firstLine, lean); ok {
+		return segs, nil
 	}
-	return slowBody(body, firstLine)
+	segs, err := slowBody(body, firstLine)
+	if err != nil {
+		return nil, err
+	}
+	if lean {
+		for i := range segs {
+			segs[i].Text, segs[i].Plain = "", ""
+		}
+	}
+	return segs, nil
 }
 
-// Hashes is Body with segments that carry no Text or Plain: for callers
-// that need only kinds, keys, hashes, lines, words and offsets (states and
-// counts), without the memory of the texts.
-func Hashes(body []byte, firstLine int) []Segment {
-	if segs, ok := fastBody(body, firstLine, true); ok {
-		return segs
-	}
-	segs := slowBody(body, firstLine)
-	for i := range segs {
-		segs[i].Text, segs[i].Plain = "", ""
-	}
+// Body is Read for a body known to be within the limits, or whose
+// segments are not needed when it is not (none are returned then).
+func Body(body []byte, firstLine int) []Segment {
+	segs, _ := Read(body, firstLine, false)
 	return segs
 }
 
-// slowBody is Body for any Markdown, with goldmark.
-func slowBody(body []byte, firstLine int) []Segment {
+// Hashes is Body with lean segments (see Read).
+func Hashes(body []byte, firstLine int) []Segment {
+	segs, _ := Read(body, firstLine, true)
+	return segs
+}
+
+// slowBody is Read for any Markdown, with goldmark.
+func slowBody(body []byte, firstLine int) ([]Segment, error) {
 	pc := parser.NewContext()
-	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	doc, err := Parse(md.Parser(), body, pc)
+	if err != nil {
+		return nil, err
+	}
 	lines := newLineIndex(body)
 	var out []Segment
+	var defs map[string]int // where each link reference is first defined
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		var s Segment
 		switch n := n.(type) {
+		case *ast.LinkReferenceDefinition:
+			if key := util.ToLinkReference(n.Label); n.Lines().Len() > 0 {
+				if defs == nil {
+					defs = map[string]int{}
+				}
+				if _, ok := defs[key]; !ok {
+					defs[key] = n.Lines().At(0).Start
+				}
+			}
+			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
 			s = Segment{Kind: Heading, Key: "h" + strconv.Itoa(n.Level)}
 		case *ast.Paragraph, *ast.TextBlock:
@@ -150,19 +176,20 @@ func slowBody(body []byte, firstLine int) []Segment {
 		out = append(out, s)
 		return ast.WalkSkipChildren, nil
 	})
-	return append(out, linkRefs(pc, body, firstLine, lines)...)
+	return append(out, linkRefs(pc, defs, firstLine, lines)...), nil
 }
 
 // linkRefs returns the link reference definitions, which goldmark keeps out
 // of the tree, so that a changed reference URL changes the fingerprint.
-func linkRefs(pc parser.Context, body []byte, firstLine int, lines lineIndex) []Segment {
+// defs holds the offset of each label's first definition.
+func linkRefs(pc parser.Context, defs map[string]int, firstLine int, lines lineIndex) []Segment {
 	refs := pc.References()
 	out := make([]Segment, 0, len(refs))
 	for _, r := range refs {
 		label := string(r.Label())
 		s := Segment{Kind: LinkRef, Key: strings.ToLower(label), Text: Collapse(string(r.Destination()) + " " + string(r.Title()))}
-		if i := bytes.Index(body, []byte("["+label+"]:")); i >= 0 {
-			s.Line = firstLine + lines.line(i)
+		if off, ok := defs[util.ToLinkReference(r.Label())]; ok {
+			s.Line = firstLine + lines.line(off)
 		}
 		s.Plain = Collapse(string(r.Title()))
 		s.Words = CountWords(s.Plain)

@@ -85,9 +85,18 @@ func FuzzBody(f *testing.F) {
 	f.Add([]byte("<div>\n\n*x*\n\n</div>\n"))
 	f.Add([]byte("[a]: <> \"t\"\n\n[a]\n"))
 	f.Add([]byte("İstanbul'da 1.250,5 %40 https://x.org a@b.co"))
+	for _, s := range hostileSeeds() {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		norm := Normalize(data)
-		segs := Body(norm, 1)
+		segs, err := Read(norm, 1, false)
+		if err != nil {
+			if _, ok := AsLimit(err); !ok || segs != nil {
+				t.Fatalf("error %v with %d segments", err, len(segs))
+			}
+			return
+		}
 		for _, s := range segs {
 			if s.Hash == "" || s.Line < 1 || s.Words < 0 {
 				t.Fatalf("bad segment %+v", s)
