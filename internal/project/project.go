@@ -75,10 +75,13 @@ func Open(root string) (*Project, error) {
 		return nil, fmt.Errorf("opening project: %w", err)
 	}
 	fsys := r.FS()
-	data, err := fs.ReadFile(fsys, config.FileName)
+	data, err := readLimited(fsys, config.FileName)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: no %s (run `ceviri init` to create one)", abs, config.FileName)
+		}
+		if err == segment.ErrTooLarge {
+			return nil, diag.Errorf(config.FileName, 1, 1, "%v", err)
 		}
 		return nil, err
 	}
@@ -228,6 +231,12 @@ const (
 // translation that is not a draft (see Project.StatesOnly).
 func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 	v := &Version{File: f}
+	if len(data) > segment.MaxFileSize {
+		// ReadFile stops reading past the limit; bytes from elsewhere (git,
+		// an import) are held to it here.
+		v.Err = diag.Errorf(f.Path, 1, 1, "%v", segment.ErrTooLarge)
+		return v
+	}
 	doc, err := frontmatter.Parse(f.Path, data)
 	if err != nil {
 		v.Err = err
@@ -249,10 +258,13 @@ func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 		}
 	}
 	v.Fields = segment.Fields(fields)
-	if mode == statesOnly {
-		v.Body = segment.Hashes(segment.Normalize(doc.Body), doc.BodyLine)
-	} else {
-		v.Body = segment.Body(segment.Normalize(doc.Body), doc.BodyLine)
+	if v.Body, err = segment.Read(segment.Normalize(doc.Body), doc.BodyLine, mode == statesOnly); err != nil {
+		// A body past one of segment's limits (nesting, tables, inline
+		// work): the same error for every command, which reads no further.
+		if le, ok := segment.AsLimit(err); ok {
+			err = diag.Errorf(f.Path, doc.BodyLine+le.Line-1, le.Col, "%s", le.Msg)
+		}
+		return &Version{File: f, Err: err}
 	}
 	v.Fingerprint = segment.Fingerprint(v.Fields, v.Body)
 	v.Words = segment.TotalWords(v.Fields) + segment.TotalWords(v.Body)

@@ -1,19 +1,62 @@
 package project
 
-import "io/fs"
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+
+	"github.com/ceviri/ceviri/internal/segment"
+)
 
 // ReadFile reads a file of the project. Like reading through p.FS, it
 // refuses a path that leaves the project, through ".." or a symlink; on
 // Linux it does so with one openat2(RESOLVE_BENEATH) call instead of
 // opening every directory on the way, which made reading a third of the
 // time `ceviri status` takes without its cache (docs/performance.md).
+//
+// It reads only regular files, and at most segment.MaxFileSize bytes: a
+// larger file is segment.ErrTooLarge, found by reading one byte more,
+// never by reading it all (issue 11).
 func (p *Project) ReadFile(name string) ([]byte, error) {
 	if fs.ValidPath(name) {
-		if data, ok := p.readBeneath(name); ok {
-			return data, nil
+		if data, err := p.readBeneath(name); err != errDeclined {
+			return data, err
 		}
 	}
-	return fs.ReadFile(p.FS, name)
+	return readLimited(p.FS, name)
+}
+
+// errDeclined is readBeneath leaving a file to readLimited.
+var errDeclined = errors.New("declined")
+
+// errNotRegular is reading what is not a regular file: a FIFO or a device
+// would block or never end.
+var errNotRegular = errors.New("not a regular file")
+
+// readLimited reads a regular file of fsys, as ReadFile does.
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var b bytes.Buffer
+	b.Grow(int(min(max(fi.Size(), 0), segment.MaxFileSize)) + 1)
+	if _, err := b.ReadFrom(io.LimitReader(f, segment.MaxFileSize+1)); err != nil {
+		return nil, err
+	}
+	if b.Len() > segment.MaxFileSize {
+		return nil, segment.ErrTooLarge
+	}
+	return b.Bytes(), nil
 }
 
 // listFS is p.FS with directories listed by readDirBeneath where it can.

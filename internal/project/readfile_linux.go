@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"unsafe"
 
+	"github.com/ceviri/ceviri/internal/segment"
 	"golang.org/x/sys/unix"
 )
 
@@ -26,13 +28,13 @@ func openDir(root string) int {
 func closeDir(fd int) { unix.Close(fd) }
 
 // readBeneath reads name, relative to the project's directory, with the
-// kernel refusing any path that leaves it. It declines (ok false) whenever
-// anything is unusual: no openat2, a path that leaves the project, a file
-// that is not regular, any error. The caller then reads through os.Root,
-// which gives the error or the answer.
-func (p *Project) readBeneath(name string) (data []byte, ok bool) {
+// kernel refusing any path that leaves it, as ReadFile does. It declines
+// (errDeclined) whenever anything is unusual: no openat2, a path that
+// leaves the project, a file that is not regular, any error. The caller
+// then reads through os.Root, which gives the error or the answer.
+func (p *Project) readBeneath(name string) ([]byte, error) {
 	if p.dirFD <= 0 {
-		return nil, false
+		return nil, errDeclined
 	}
 	defer runtime.KeepAlive(p) // its cleanup closes dirFD
 	fd, err := unix.Openat2(p.dirFD, name, &unix.OpenHow{
@@ -40,28 +42,33 @@ func (p *Project) readBeneath(name string) (data []byte, ok bool) {
 		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS,
 	})
 	if err != nil {
-		return nil, false
+		return nil, errDeclined
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
 	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return nil, false
+		return nil, errDeclined
 	}
-	// One byte more than the size, to see the end of the file in one read.
-	buf := make([]byte, 0, int(st.Size)+1)
+	// One byte more than the size, to see the end of the file in one read,
+	// and never more than one byte past the limit.
+	const most = segment.MaxFileSize + 1
+	buf := make([]byte, 0, min(max(st.Size, 0), segment.MaxFileSize)+1)
 	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // the file grew
+		if len(buf) == most {
+			return nil, segment.ErrTooLarge
 		}
-		n, err := unix.Read(fd, buf[len(buf):cap(buf)])
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(cap(buf), most-len(buf))) // the file grew
+		}
+		n, err := unix.Read(fd, buf[len(buf):min(cap(buf), most)])
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			return nil, false
+			return nil, errDeclined
 		}
 		if n == 0 {
-			return buf, true
+			return buf, nil
 		}
 		buf = buf[:len(buf)+n]
 	}
