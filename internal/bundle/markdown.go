@@ -2,11 +2,10 @@ package bundle
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/ceviri/ceviri/internal/segment"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -14,25 +13,29 @@ import (
 )
 
 // md renders article bodies: the Markdown dialect that segment reads
-// (CommonMark, GFM tables, strikethrough, footnotes) with heading ids.
-// goldmark's HTML renderer is left in its safe mode (no html.WithUnsafe):
-// raw HTML in Markdown becomes an "<!-- raw HTML omitted -->" comment and
-// javascript: links lose their destination, so an article cannot inject
-// script into the site.
-var md = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
-	goldmark.WithParserOptions(
-		parser.WithAutoHeadingID(),
-		parser.WithASTTransformers(util.Prioritized(demoteHeadings{}, 1000)),
-	),
+// (CommonMark, GFM tables, strikethrough, footnotes, within segment's
+// limits) with heading ids. goldmark's HTML renderer is left in its safe
+// mode (no html.WithUnsafe): raw HTML in Markdown becomes an "<!-- raw HTML
+// omitted -->" comment and javascript: links lose their destination, so an
+// article cannot inject script into the site.
+var md = segment.Markdown(
+	parser.WithAutoHeadingID(),
+	parser.WithASTTransformers(util.Prioritized(demoteHeadings{}, 1000)),
 )
 
 // renderBody renders a Markdown body to HTML. tag is the language of the
 // text, which decides how heading anchors are lower-cased.
+//
+// The first pass of a build read the body within segment's limits; a body
+// past them here changed since, and is refused with the same error, its
+// position counted in the body.
 func renderBody(body []byte, tag language.Tag) ([]byte, error) {
 	src := segment.Normalize(body)
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(tag)))
-	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc, err := segment.Parse(md.Parser(), src, ctx)
+	if le, ok := segment.AsLimit(err); ok {
+		return nil, fmt.Errorf("body line %d, column %d: %s", le.Line, le.Col, le.Msg)
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
