@@ -30,6 +30,9 @@ const (
 	maxHeader   = 1000
 )
 
+// The limits Read applies; tests lower them.
+var entryLimit, commentLimit = MaxEntries, maxComments
+
 // parser holds the state of Read.
 type parser struct {
 	name       string
@@ -116,8 +119,8 @@ func (p *parser) finish() error {
 				return err
 			}
 		} else {
-			if len(p.file.Entries) >= MaxEntries {
-				return diag.Errorf(p.name, e.Line, e.Col, "more than %d entries in one file; export fewer articles per file", MaxEntries)
+			if len(p.file.Entries) >= entryLimit {
+				return diag.Errorf(p.name, e.Line, e.Col, "more than %d entries in one file; export fewer articles per file", entryLimit)
 			}
 			p.file.Entries = append(p.file.Entries, *e)
 		}
@@ -260,8 +263,8 @@ func (p *parser) comment(n, col int, t string) error {
 	p.last = nil
 	body := func() string { return strings.TrimSpace(t[2:]) }
 	add := func(list *[]string, item string) error {
-		if p.comments++; p.comments > maxComments {
-			return diag.Errorf(p.name, n, col, "more than %d comments, references and flags in one file", maxComments)
+		if p.comments++; p.comments > commentLimit {
+			return diag.Errorf(p.name, n, col, "more than %d comments, references and flags in one file", commentLimit)
 		}
 		*list = append(*list, item)
 		return nil

@@ -25,6 +25,9 @@ const MaxUnits = 250_000
 // costs more memory than its few bytes of input.
 const maxItems = 2_000_000
 
+// The limits Read applies; tests lower them.
+var unitLimit, itemLimit = MaxUnits, maxItems
+
 // reader walks the tokens of one file, remembering where each starts.
 type reader struct {
 	name      string
@@ -227,8 +230,8 @@ func (r *reader) body(f *File) error {
 		case e.Name.Local == "group":
 			return r.body(f)
 		case e.Name.Local == "trans-unit":
-			if r.units++; r.units > MaxUnits {
-				return r.errf("more than %d trans-units in one file; export fewer articles per file", MaxUnits)
+			if r.units++; r.units > unitLimit {
+				return r.errf("more than %d trans-units in one file; export fewer articles per file", unitLimit)
 			}
 			u := Unit{ID: attrOf(e, "id"), Resname: attrOf(e, "resname"), Approved: attrOf(e, "approved") == "yes", Line: r.line, Col: r.col}
 			if u.ID == "" {
@@ -360,8 +363,8 @@ func (r *reader) inline(c *contentSpans) error {
 
 // item counts an inline element, note or context against maxItems.
 func (r *reader) item() error {
-	if r.items++; r.items > maxItems {
-		return r.errf("more than %d inline elements, notes and contexts in one file", maxItems)
+	if r.items++; r.items > itemLimit {
+		return r.errf("more than %d inline elements, notes and contexts in one file", itemLimit)
 	}
 	return nil
 }
