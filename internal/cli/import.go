@@ -100,7 +100,9 @@ func readUnits(env *Env, name string) ([]interchange.Submitted, error) {
 func readImport(env *Env, name string) ([]byte, error) {
 	shown := diag.EscapeLine(name)
 	var r io.Reader = env.Stdin
-	if name != "-" {
+	if name == "-" {
+		shown = "stdin"
+	} else {
 		path := name
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(env.Wd, path)

@@ -24,7 +24,7 @@ func TestReadImportLimit(t *testing.T) {
 	dir := t.TempDir()
 	env := &Env{Stdin: in, Wd: dir}
 	_, err := readImport(env, "-")
-	if err == nil || err.Error() != "-: larger than 64 MiB, the most ceviri imports from one file; export fewer articles per file (ceviri export ID...)" {
+	if err == nil || err.Error() != "stdin: larger than 64 MiB, the most ceviri imports from one file; export fewer articles per file (ceviri export ID...)" {
 		t.Errorf("err = %v", err)
 	}
 	if in.read > maxImport+1<<20 {
