@@ -11,7 +11,6 @@ import (
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/interchange"
 	"github.com/ceviri/ceviri/internal/po"
-	"github.com/ceviri/ceviri/internal/safefile"
 	"github.com/ceviri/ceviri/internal/xliff"
 	"github.com/spf13/cobra"
 )
@@ -132,7 +131,7 @@ func runExport(env *Env, opts *exportOptions) error {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(env.Wd, path)
 		}
-		if err := safefile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		if err := writeOutput(l.p, path, buf.Bytes()); err != nil {
 			return err
 		}
 		where = opts.Output

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/safefile"
 	"github.com/ceviri/ceviri/internal/track"
@@ -136,6 +137,41 @@ func (e *Env) recoverWrites(p *project.Project) error {
 		e.Infof("ceviri: an interrupted command's unfinished writes were undone; its files are as they were before it")
 	}
 	return nil
+}
+
+// writeOutput writes a file the user named on the command line (export's
+// -o FILE) atomically, confined to its directory. It refuses a path that
+// is one of the project's own files: its ceviri.yaml, a language version,
+// or a file in .ceviri, the locales or the templates directory.
+func writeOutput(p *project.Project, path string, data []byte) error {
+	dir, base := filepath.Split(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return err
+	}
+	if root, err := filepath.EvalSymlinks(p.Root); err == nil {
+		if rel, err := filepath.Rel(root, filepath.Join(realDir, base)); err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			rel = filepath.ToSlash(rel)
+			_, _, isVersion := p.Layout.Match(rel)
+			for _, d := range []string{".ceviri", p.Config.Locales, "templates"} {
+				if d != "" && d != "." && (rel == d || strings.HasPrefix(rel, d+"/")) {
+					isVersion = true
+				}
+			}
+			if isVersion || rel == "ceviri.yaml" {
+				return diag.Usagef("%s is a file of the project; write the export somewhere else (-o en.xlf)", rel)
+			}
+		}
+	}
+	d, err := openDir(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.WriteFile(base, data, 0o644)
 }
 
 // journalled reports whether a batch of writes was under way in the

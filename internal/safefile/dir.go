@@ -346,16 +346,25 @@ func (d *Dir) createFile(name string, data []byte, perm fs.FileMode, sync bool) 
 	return f.Close()
 }
 
-// syncAll flushes every file written in d: one syncfs of d's file system
-// where the system has it (Linux), else an fsync of each of names.
+// syncFSMin is the number of files from which syncAll syncs the whole
+// file system at once rather than file by file: syncfs also waits for
+// whatever else was written to the file system, which costs more than a
+// few fsyncs, and far less than thousands.
+const syncFSMin = 64
+
+// syncAll flushes the files and directories names of d: with one syncfs
+// of d's file system when there are many and the system has it (Linux),
+// else with an fsync of each.
 func (d *Dir) syncAll(names []string) error {
 	if err := d.hook("sync", "."); err != nil {
 		return err
 	}
-	if err := syncFS(d.root); err == nil {
-		return nil
-	} else if !errors.Is(err, errors.ErrUnsupported) {
-		return err
+	if len(names) >= syncFSMin {
+		if err := syncFS(d.root); err == nil {
+			return nil
+		} else if !errors.Is(err, errors.ErrUnsupported) {
+			return err
+		}
 	}
 	for _, name := range names {
 		f, err := d.root.Open(name)

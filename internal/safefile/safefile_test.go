@@ -8,16 +8,27 @@ import (
 	"time"
 )
 
-func TestWriteFileReplacesAtomically(t *testing.T) {
+func openTemp(t *testing.T) (string, *Dir) {
+	t.Helper()
 	dir := t.TempDir()
+	d, err := OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return dir, d
+}
+
+func TestWriteFileReplacesAtomically(t *testing.T) {
+	dir, d := openTemp(t)
 	name := filepath.Join(dir, "sub", "a.md")
-	if err := WriteFile(name, []byte("one"), 0o600); err != nil {
+	if err := d.WriteFile("sub/a.md", []byte("one"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(name, 0o640); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(name, []byte("two"), 0o600); err != nil {
+	if err := d.WriteFile("sub/a.md", []byte("two"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(name)
@@ -35,17 +46,15 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 }
 
 func TestWriteFileFailureLeavesOldFile(t *testing.T) {
-	dir := t.TempDir()
-	name := filepath.Join(dir, "a.md")
-	if err := os.WriteFile(name, []byte("old"), 0o644); err != nil {
+	dir, d := openTemp(t)
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// A directory where the file should be makes the rename fail.
-	target := filepath.Join(dir, "d")
-	if err := os.MkdirAll(filepath.Join(target, "x"), 0o755); err != nil {
+	// A directory where the file should be is refused.
+	if err := os.MkdirAll(filepath.Join(dir, "d", "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(target, []byte("new"), 0o644); err == nil {
+	if err := d.WriteFile("d", []byte("new"), 0o644); err == nil {
 		t.Fatal("writing over a non-empty directory succeeded")
 	}
 	entries, _ := os.ReadDir(dir)
@@ -55,27 +64,27 @@ func TestWriteFileFailureLeavesOldFile(t *testing.T) {
 }
 
 func TestLockExcludes(t *testing.T) {
-	name := filepath.Join(t.TempDir(), ".ceviri", "lock")
-	l1, err := Acquire(name, time.Second)
+	_, d := openTemp(t)
+	l1, err := d.Lock(".ceviri/lock", time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Acquire(name, 100*time.Millisecond); !errors.Is(err, ErrLocked) {
-		t.Fatalf("second Acquire = %v, want ErrLocked", err)
+	if _, err := d.Lock(".ceviri/lock", 100*time.Millisecond); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Lock = %v, want ErrLocked", err)
 	}
 	if err := l1.Release(); err != nil {
 		t.Fatal(err)
 	}
-	l2, err := Acquire(name, time.Second)
+	l2, err := d.Lock(".ceviri/lock", time.Second)
 	if err != nil {
-		t.Fatalf("Acquire after Release: %v", err)
+		t.Fatalf("Lock after Release: %v", err)
 	}
 	l2.Release()
 }
 
 func TestLockWaitsForHolder(t *testing.T) {
-	name := filepath.Join(t.TempDir(), "lock")
-	l1, err := Acquire(name, time.Second)
+	_, d := openTemp(t)
+	l1, err := d.Lock("lock", time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,9 +94,9 @@ func TestLockWaitsForHolder(t *testing.T) {
 		close(released)
 		l1.Release()
 	}()
-	l2, err := Acquire(name, 10*time.Second)
+	l2, err := d.Lock("lock", 10*time.Second)
 	if err != nil {
-		t.Fatalf("waiting Acquire: %v", err)
+		t.Fatalf("waiting Lock: %v", err)
 	}
 	select {
 	case <-released:

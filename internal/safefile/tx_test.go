@@ -243,7 +243,7 @@ func TestTxCrashAtEveryStep(t *testing.T) {
 	n := countOps(t)
 	old, nw := withDirs(before), withDirs(after())
 	for k := 1; k <= n; k++ {
-		for m := 0; m < 12; m++ { // m: the recovery step that crashes; 0: none
+		for _, m := range []int{0, 1, 2, 3, 4, 6, 9, 13} { // m: the recovery step that crashes; 0: none
 			t.Run(fmt.Sprintf("%d/%d", k, m), func(t *testing.T) {
 				dir, d := setup(t)
 				crashAt(d, k)
