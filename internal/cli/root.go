@@ -130,9 +130,11 @@ func printErr(w io.Writer, err error) {
 		}
 		return
 	}
+	// Messages may quote content (a YAML error quotes the line it failed
+	// on): escaped, as everything ceviri prints from content is.
 	if pe, ok := err.(*diag.PosError); ok {
-		fmt.Fprintln(w, pe.Error())
+		fmt.Fprintln(w, diag.Escape(pe.Error()))
 		return
 	}
-	fmt.Fprintf(w, "ceviri: %v\n", err)
+	fmt.Fprintf(w, "ceviri: %s\n", diag.Escape(err.Error()))
 }

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/gitlog"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/ceviri/ceviri/internal/wordiff"
@@ -79,5 +81,23 @@ func TestTablesEscapeContent(t *testing.T) {
 	got := out.String()
 	if rawControl(got) || !strings.Contains(got, `b\u202egnp`) || !strings.Contains(got, `en.md\x1b[2J`) || !strings.Contains(got, "\x1b[31m") {
 		t.Errorf("pending table:\n%q", got)
+	}
+}
+
+// TestPrintErrEscapes: an error from any package that quotes content (a
+// YAML message quoting a line) reaches the terminal escaped.
+func TestPrintErrEscapes(t *testing.T) {
+	for _, err := range []error{
+		errors.New("yaml: found \x1b]8;;http://x\x07link in \"\x1b[2J\""),
+		&diag.PosError{File: "a.md", Line: 2, Col: 1, Err: errors.New("bad \x1b[2J value\nhint: fix it")},
+	} {
+		var b strings.Builder
+		printErr(&b, err)
+		if strings.ContainsAny(b.String(), "\x1b\x07") {
+			t.Errorf("printErr wrote a control character: %q", b.String())
+		}
+		if !strings.Contains(b.String(), `\x1b`) {
+			t.Errorf("printErr did not show the escape: %q", b.String())
+		}
 	}
 }
