@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/cases"
@@ -20,8 +21,17 @@ import (
 // them and transliterating them would need a table per script.
 //
 //	Slug("İstanbul'da Işık", language.Turkish) == "istanbulda-isik"
-func Slug(s string, tag language.Tag) string {
-	lower := cases.Lower(tag).String(s)
+func Slug(s string, tag language.Tag) string { return slug(s, cases.Lower(tag)) }
+
+// slug is Slug with a caser of the page's language, made once per page:
+// one made for each heading, and the strings of its transformation, were
+// most of the memory of a page of many headings. Text in ASCII, most
+// headings of an English page, takes a shorter way to the same slug.
+func slug(s string, caser cases.Caser) string {
+	if isASCII(s) {
+		return asciiSlug(s)
+	}
+	lower := caser.String(s)
 	var b strings.Builder
 	hyphen := false
 	for _, r := range norm.NFD.String(lower) {
@@ -46,11 +56,46 @@ func Slug(s string, tag language.Tag) string {
 	return b.String()
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiSlug is Slug of ASCII text: lower-casing gives the same in every
+// language once a Turkish dotless i is folded back to i, and NFD changes
+// nothing (FuzzSlugASCII compares it with the general way).
+func asciiSlug(s string) string {
+	b := make([]byte, 0, len(s))
+	hyphen := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'':
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', 'A' <= c && c <= 'Z':
+			if hyphen && len(b) > 0 {
+				b = append(b, '-')
+			}
+			hyphen = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		default:
+			hyphen = true
+		}
+	}
+	return string(b)
+}
+
 // headingIDs gives every heading of one page a unique Slug; it implements
 // goldmark's parser.IDs. A page has its own, since uniqueness is per page.
 type headingIDs struct {
-	tag  language.Tag
-	seen map[string]bool
+	caser cases.Caser // lower-cases in the page's language
+	seen  map[string]bool
 	// next is, for each slug that came twice, the first suffix not yet
 	// tried: ids are never taken back, so every smaller one is taken, and a
 	// page of 20,000 equal headings costs 20,000 steps, not 200 million.
@@ -58,14 +103,14 @@ type headingIDs struct {
 }
 
 func newHeadingIDs(tag language.Tag) *headingIDs {
-	return &headingIDs{tag: tag, seen: map[string]bool{}}
+	return &headingIDs{caser: cases.Lower(tag), seen: map[string]bool{}}
 }
 
 // Generate returns the id of a heading whose text is value; a repeated
 // heading gets "-1", "-2", ... as GitHub does, skipping ids already taken
 // (by hand with {#id}, or by a heading whose text ends so).
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(string(value), h.tag)
+	base := slug(string(value), h.caser)
 	if base == "" {
 		base = "section"
 	}

@@ -91,3 +91,23 @@ func FuzzHeadingIDs(f *testing.F) {
 		sameIDs(t, headings)
 	})
 }
+
+// FuzzSlugASCII compares the ASCII way of Slug with the general one, in
+// languages whose lower case of I differs.
+func FuzzSlugASCII(f *testing.F) {
+	for _, s := range []string{"Istanbul'da ISIK", "  2025: A year -- in review!  ", "a_b-c.d", "IJssel", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		for _, tag := range []language.Tag{language.Turkish, language.English, language.Azerbaijani, language.Lithuanian, language.Dutch, language.Greek} {
+			general := Slug(s+"é", tag) // not ASCII: the general way
+			general = strings.TrimSuffix(strings.TrimSuffix(general, "e"), "-")
+			if got := asciiSlug(s); got != general {
+				t.Fatalf("asciiSlug(%q) = %q, Slug in %v %q", s, got, tag, general)
+			}
+		}
+	})
+}
