@@ -140,7 +140,7 @@ func TestParseLimits(t *testing.T) {
 	tests := []struct {
 		name, data, want string
 	}{
-		{"too large", front + strings.Repeat("a", segment.MaxFileSize), "articles/a/tr.md:1:1: file is larger than 8 MiB (8388608 bytes), the most ceviri reads"},
+		{"too large", front + strings.Repeat("a", segment.MaxFileSize), "articles/a/tr.md:1:1: file is larger than 4 MiB (4194304 bytes), the most ceviri reads"},
 		{"nested lists", front + strings.Repeat("- ", 100_000) + "x\n", "articles/a/tr.md:7:65: block quotes, lists and footnotes nested more than 32 deep, the most ceviri reads"},
 		{"padded table", front + strings.Repeat("|a", 1000) + "|\n" + strings.Repeat("|-", 1000) + "|\n" + strings.Repeat("x\n", 2000),
 			"articles/a/tr.md:7:1: table of 1000 columns and 2001 rows (2001000 cells) takes the body past 100000 table cells, the most ceviri reads"},
