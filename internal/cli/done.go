@@ -140,9 +140,6 @@ func runDone(env *Env, opts *doneOptions) error {
 // recordCurrent returns the translation file with a record saying it
 // matches the current source.
 func recordCurrent(v, src *project.Version) ([]byte, error) {
-	out, err := v.Doc.SetRecord(frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", v.Path, err)
-	}
-	return out, nil
+	// SetRecord's errors carry the file's path and position.
+	return v.Doc.SetRecord(frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint})
 }

@@ -75,6 +75,12 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	if err != nil {
 		return err
 	}
+	// What ceviri writes it must be able to read back.
+	if doc, err := frontmatter.Parse(target, data); err != nil {
+		return fmt.Errorf("the draft would not read back (%w); nothing was written", err)
+	} else if r, err := doc.Record(); err != nil || r == nil || r.SourceHash != a.SourceFile.Fingerprint {
+		return fmt.Errorf("%s: the draft's translation record would not read back; nothing was written", target)
+	}
 	pl := newPlan(p)
 	if err := pl.snapshot(p, a.SourceFile); err != nil {
 		return err
@@ -93,7 +99,10 @@ func draftFrom(p *project.Project, src *project.Version) ([]byte, error) {
 	fm := &yaml.Node{Kind: yaml.MappingNode}
 	for _, f := range src.Doc.Fields() {
 		if p.Config.IsTranslatable(f.Key.Value) {
-			fm.Content = append(fm.Content, clean(f.Key), clean(f.Value))
+			// Plain: aliases written out (an alias to an anchor of a field
+			// that is not copied would name nothing), anchors and comments
+			// dropped.
+			fm.Content = append(fm.Content, frontmatter.Plain(f.Key), frontmatter.Plain(f.Value))
 		}
 	}
 	k, v := frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint, Draft: true}.Nodes()
@@ -115,15 +124,4 @@ func draftFrom(p *project.Project, src *project.Version) ([]byte, error) {
 		out = append(out, '\n')
 	}
 	return append(out, body...), nil
-}
-
-// clean copies a YAML node without its comments.
-func clean(n *yaml.Node) *yaml.Node {
-	c := *n
-	c.HeadComment, c.LineComment, c.FootComment = "", "", ""
-	c.Content = make([]*yaml.Node, len(n.Content))
-	for i, k := range n.Content {
-		c.Content[i] = clean(k)
-	}
-	return &c
 }
