@@ -45,6 +45,10 @@ type Options struct {
 	Archive    string   // none | tar.gz | zip
 	BaseURL    string   // absolute base of URLs; "" gives URLs from the site root
 	Version    string   // ceviri's version: an input of every page
+	// Build identifies the running ceviri for the build cache ("" means
+	// Version): a development build passes more than "devel", so that
+	// metadata an earlier build of other code cached is not trusted.
+	Build string
 	Full       bool     // read and render everything, reusing nothing of the previous build
 	Force      bool     // move a directory or archive ceviri did not build out of the way instead of refusing
 	Workers    int      // goroutines rendering pages; 0: one per CPU
@@ -126,7 +130,11 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	if err := checkOut(out, p, files); err != nil {
 		return nil, diag.Usagef("%v", err)
 	}
-	header := cacheHeader(p, opts.Version)
+	identity := opts.Build
+	if identity == "" {
+		identity = opts.Version
+	}
+	header := cacheHeader(p, identity)
 	var cached *metaCache
 	if !opts.Full {
 		cached = readMetaCache(p, header)

@@ -1,8 +1,6 @@
 package bundle
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/go-playground/locales"
@@ -46,16 +44,4 @@ func dateFormatter(tag language.Tag) func(time.Time) string {
 		return f().FmtDateLong
 	}
 	return func(t time.Time) string { return t.Format("2006-01-02") }
-}
-
-// parseDate reads a front-matter date: YYYY-MM-DD or RFC 3339.
-func parseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("date %q is neither YYYY-MM-DD nor RFC 3339 (2025-12-03T10:00:00+03:00)", s)
 }

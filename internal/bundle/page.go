@@ -25,11 +25,7 @@ type lang struct {
 }
 
 // Reference is one source an article cites.
-type Reference struct {
-	Title     string `json:"title,omitempty" yaml:"title"`
-	Publisher string `json:"publisher,omitempty" yaml:"publisher"`
-	URL       string `json:"url,omitempty" yaml:"url"`
-}
+type Reference = frontmatter.Reference
 
 // Alternate is the same article (or list) in one language.
 type Alternate struct {
@@ -213,7 +209,7 @@ func (s *site) renderArticle(e *entry, c *docCache) (html, data []byte, err erro
 	if err != nil {
 		return nil, nil, err
 	}
-	refs, err := references(srcDoc)
+	refs, err := srcDoc.References()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -289,19 +285,6 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// references reads references: a list of {title, publisher, url}.
-func references(d *frontmatter.Doc) ([]Reference, error) {
-	f, ok := d.Get("references")
-	if !ok {
-		return nil, nil
-	}
-	var out []Reference
-	if err := f.Value.Decode(&out); err != nil {
-		return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "references must be a list of {title, publisher, url}")
-	}
-	return out, nil
 }
 
 // extraFields returns the front-matter fields that are not well known: the

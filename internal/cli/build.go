@@ -108,7 +108,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 	}
 	b := p.Config.Build
 	bo := bundle.Options{Out: b.Out, Fallback: b.Fallback, MinCurrent: b.MinCurrent, Archive: b.Archive,
-		BaseURL: b.BaseURL, Version: Version(), Full: opts.Full, Force: opts.Force, Fault: testFault()}
+		BaseURL: b.BaseURL, Version: Version(), Build: buildIdentity(), Full: opts.Full, Force: opts.Force, Fault: testFault()}
 	for _, l := range opts.Langs {
 		for _, part := range strings.Split(l, ",") {
 			if part = strings.TrimSpace(part); part != "" {
