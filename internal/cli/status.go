@@ -76,7 +76,11 @@ func runStatus(env *Env, opts *statusOptions) error {
 		return l.err()
 	}
 	if len(arts) == 0 {
-		fmt.Fprintf(env.Stdout, "no articles under %s\n", diag.EscapeLine(l.p.Layout.Dir()))
+		if len(l.errs) == 0 {
+			fmt.Fprintf(env.Stdout, "no articles under %s\n", diag.EscapeLine(l.p.Layout.Dir()))
+		}
+		// Otherwise the articles are there, and the errors say why none
+		// could be read.
 		return l.err()
 	}
 	t := &table{}
