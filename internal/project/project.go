@@ -81,7 +81,7 @@ func Open(root string) (*Project, error) {
 			return nil, fmt.Errorf("%s: no %s (run `ceviri init` to create one)", abs, config.FileName)
 		}
 		if err == segment.ErrTooLarge {
-			return nil, diag.Errorf(config.FileName, 1, 1, "%v", err)
+			return nil, &diag.PosError{File: config.FileName, Line: 1, Col: 1, Err: err}
 		}
 		return nil, err
 	}
@@ -234,7 +234,7 @@ func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 	if len(data) > segment.MaxFileSize {
 		// ReadFile stops reading past the limit; bytes from elsewhere (git,
 		// an import) are held to it here.
-		v.Err = diag.Errorf(f.Path, 1, 1, "%v", segment.ErrTooLarge)
+		v.Err = &diag.PosError{File: f.Path, Line: 1, Col: 1, Err: segment.ErrTooLarge}
 		return v
 	}
 	doc, err := frontmatter.Parse(f.Path, data)
@@ -262,7 +262,7 @@ func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 		// A body past one of segment's limits (nesting, tables, inline
 		// work): the same error for every command, which reads no further.
 		if le, ok := segment.AsLimit(err); ok {
-			err = diag.Errorf(f.Path, doc.BodyLine+le.Line-1, le.Col, "%s", le.Msg)
+			err = &diag.PosError{File: f.Path, Line: doc.BodyLine + le.Line - 1, Col: le.Col, Err: le.Cause()}
 		}
 		return &Version{File: f, Err: err}
 	}
@@ -300,7 +300,7 @@ func (p *Project) LoadFile(f File) *Version {
 func (p *Project) readFile(f File) *Version {
 	data, err := p.ReadFile(f.Path)
 	if err != nil {
-		return &Version{File: f, Err: diag.Errorf(f.Path, 1, 1, "%v", unwrapPath(err))}
+		return &Version{File: f, Err: &diag.PosError{File: f.Path, Line: 1, Col: 1, Err: unwrapPath(err)}}
 	}
 	return p.ParseVersion(f, data)
 }

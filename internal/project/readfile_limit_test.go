@@ -139,17 +139,18 @@ func TestParseLimits(t *testing.T) {
 	front := "---\ntitle: T\n---\n\nText.\n\n"
 	tests := []struct {
 		name, data, want string
+		is               error // what errors.Is finds in the error
 	}{
-		{"too large", front + strings.Repeat("a", segment.MaxFileSize), "articles/a/tr.md:1:1: file is larger than 4 MiB (4194304 bytes), the most ceviri reads"},
-		{"nested lists", front + strings.Repeat("- ", 100_000) + "x\n", "articles/a/tr.md:7:65: block quotes, lists and footnotes nested more than 32 deep, the most ceviri reads"},
+		{"too large", front + strings.Repeat("a", segment.MaxFileSize), "articles/a/tr.md:1:1: file is larger than 4 MiB (4194304 bytes), the most ceviri reads", segment.ErrTooLarge},
+		{"nested lists", front + strings.Repeat("- ", 100_000) + "x\n", "articles/a/tr.md:7:65: block quotes, lists and footnotes nested more than 32 deep, the most ceviri reads", segment.ErrLimit},
 		{"padded table", front + strings.Repeat("|a", 1000) + "|\n" + strings.Repeat("|-", 1000) + "|\n" + strings.Repeat("x\n", 2000),
-			"articles/a/tr.md:7:1: table of 1000 columns and 2001 rows (2001000 cells) takes the body past 100000 table cells, the most ceviri reads"},
+			"articles/a/tr.md:7:1: table of 1000 columns and 2001 rows (2001000 cells) takes the body past 100000 table cells, the most ceviri reads", segment.ErrLimit},
 	}
 	for _, tt := range tests {
 		for _, mode := range []int{full, statesOnly} {
 			v := parse(f, []byte(tt.data), cfg, mode)
-			if v.Err == nil || v.Err.Error() != tt.want {
-				t.Errorf("%s, mode %d: error %v, want %s", tt.name, mode, v.Err, tt.want)
+			if v.Err == nil || v.Err.Error() != tt.want || !errors.Is(v.Err, tt.is) {
+				t.Errorf("%s, mode %d: error %v, want %s (%v)", tt.name, mode, v.Err, tt.want, tt.is)
 			}
 			if v.Body != nil || v.Doc != nil {
 				t.Errorf("%s: a version over a limit keeps its body", tt.name)

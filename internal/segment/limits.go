@@ -65,6 +65,22 @@ type LimitError struct {
 
 func (e *LimitError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
+// ErrLimit is what every error of a body past a limit is (errors.Is), so
+// that a command can tell it from other problems of a file.
+var ErrLimit = errors.New("past a limit of ceviri's Markdown reader")
+
+// Is reports whether target is ErrLimit.
+func (e *LimitError) Is(target error) bool { return target == ErrLimit }
+
+// Cause returns the message alone as an error that is ErrLimit, for a
+// caller that puts the position in the file in front of it.
+func (e *LimitError) Cause() error { return limitCause(e.Msg) }
+
+type limitCause string
+
+func (c limitCause) Error() string        { return string(c) }
+func (c limitCause) Is(target error) bool { return target == ErrLimit }
+
 // AsLimit returns err as a *LimitError, if it is one.
 func AsLimit(err error) (*LimitError, bool) {
 	var le *LimitError

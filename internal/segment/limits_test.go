@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -83,7 +84,7 @@ func TestLimits(t *testing.T) {
 					continue
 				}
 				le, ok := AsLimit(err)
-				if !ok {
+				if !ok || !errors.Is(err, ErrLimit) || !errors.Is(le.Cause(), ErrLimit) || le.Cause().Error() != le.Msg {
 					t.Fatalf("lean %v: error %v, want a limit error", lean, err)
 				}
 				if le.Line != tt.line || le.Col != tt.col || !strings.Contains(le.Msg, tt.msg) {
