@@ -57,6 +57,7 @@ func Compare(old, new []segment.Segment) []Change {
 	var out []Change
 	pairs = append(pairs, [2]int{len(old), len(new)}) // sentinel
 	oi, nj := 0, 0
+	sets := map[int]map[string]bool{} // word sets of old segments, made once
 	for _, p := range pairs {
 		// The gap old[oi:p[0]] / new[nj:p[1]].
 		var olds []int
@@ -66,12 +67,22 @@ func Compare(old, new []segment.Segment) []Change {
 			}
 		}
 		paired := map[int]bool{}
+		// Pairing every new segment with its closest old one compares each
+		// with each; past maxPairings a gap is paired in order instead
+		// (a hostile rewrite of a whole long article, issue 11).
+		inOrder := len(olds)*(p[1]-nj) > maxPairings
+		next := 0
 		for j := nj; j < p[1]; j++ {
 			if i, ok := moved[j]; ok {
 				out = append(out, Change{Op: Moved, Old: &old[i], New: &new[j], OldIndex: i, NewIndex: j})
 				continue
 			}
-			pick := closest(old, olds, paired, new[j])
+			var pick int
+			if inOrder {
+				pick, next = inOrderPick(old, olds, next, new[j])
+			} else {
+				pick = closest(old, olds, paired, new[j], sets)
+			}
 			if pick < 0 {
 				out = append(out, Change{Op: Added, New: &new[j], OldIndex: -1, NewIndex: j})
 				continue
@@ -103,9 +114,23 @@ func sameSlot(a, b segment.Segment) bool {
 	return true
 }
 
+// Bounds on comparing two versions of a source: an article rewritten
+// whole, or a hostile one of 50,000 new paragraphs, must not take minutes
+// and gigabytes (a status took 255 s and 9.9 GB before these).
+const (
+	// maxLCSCells is the most cells of the longest-common-subsequence
+	// table; past it the common subsequence is found among the hashes that
+	// occur once in each version (patience diff).
+	maxLCSCells = 4 << 20
+	// maxPairings is the most old x new segment comparisons in one run of
+	// differences; past it the run is paired in order.
+	maxPairings = 1 << 20
+)
+
 // closest returns the unpaired old segment in the same slot as n that
-// shares the most words with it (the first on a tie), or -1.
-func closest(old []segment.Segment, olds []int, paired map[int]bool, n segment.Segment) int {
+// shares the most words with it (the first on a tie), or -1. sets keeps
+// the word sets of old segments between calls.
+func closest(old []segment.Segment, olds []int, paired map[int]bool, n segment.Segment, sets map[int]map[string]bool) int {
 	best, bestScore := -1, -1.0
 	var nw map[string]bool
 	for _, i := range olds {
@@ -115,11 +140,27 @@ func closest(old []segment.Segment, olds []int, paired map[int]bool, n segment.S
 		if nw == nil {
 			nw = wordSet(n.Text)
 		}
-		if sc := overlap(wordSet(old[i].Text), nw); sc > bestScore {
+		ow, ok := sets[i]
+		if !ok {
+			ow = wordSet(old[i].Text)
+			sets[i] = ow
+		}
+		if sc := overlap(ow, nw); sc > bestScore {
 			best, bestScore = i, sc
 		}
 	}
 	return best
+}
+
+// inOrderPick returns the first old segment from olds[next:] in the same
+// slot as n (or -1), and where the next search starts.
+func inOrderPick(old []segment.Segment, olds []int, next int, n segment.Segment) (int, int) {
+	for k := next; k < len(olds); k++ {
+		if sameSlot(old[olds[k]], n) {
+			return olds[k], k + 1
+		}
+	}
+	return -1, next
 }
 
 func wordSet(s string) map[string]bool {
@@ -161,7 +202,11 @@ func lcs(a, b []segment.Segment) [][2]int {
 	}
 	ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]
 	n, m := len(ma), len(mb)
-	if n > 0 && m > 0 {
+	if n > 0 && m > 0 && n*m > maxLCSCells {
+		for _, p := range patience(ma, mb) {
+			out = append(out, [2]int{pre + p[0], pre + p[1]})
+		}
+	} else if n > 0 && m > 0 {
 		dp := make([][]int32, n+1)
 		for i := range dp {
 			dp[i] = make([]int32, m+1)
@@ -192,6 +237,67 @@ func lcs(a, b []segment.Segment) [][2]int {
 	}
 	for k := suf; k > 0; k-- {
 		out = append(out, [2]int{len(a) - k, len(b) - k})
+	}
+	return out
+}
+
+// patience returns index pairs of a common subsequence of a and b in time
+// O(n log n): the longest increasing run of the pairs of hashes that occur
+// exactly once in each (patience diff). It is exact when every hash is
+// unique, and a good common subsequence otherwise.
+func patience(a, b []segment.Segment) [][2]int {
+	type seen struct{ ia, ib, na, nb int }
+	count := map[string]*seen{}
+	for i, s := range a {
+		c := count[s.Hash]
+		if c == nil {
+			c = &seen{}
+			count[s.Hash] = c
+		}
+		c.ia, c.na = i, c.na+1
+	}
+	for j, s := range b {
+		if c := count[s.Hash]; c != nil {
+			c.ib, c.nb = j, c.nb+1
+		}
+	}
+	// Candidates in the order of a; the longest run increasing in b.
+	var cand [][2]int
+	for i, s := range a {
+		if c := count[s.Hash]; c.na == 1 && c.nb == 1 {
+			cand = append(cand, [2]int{i, c.ib})
+		}
+	}
+	tails := []int{}               // tails[k]: index in cand ending the best run of length k+1
+	prev := make([]int, len(cand)) // predecessor in that run
+	for k, c := range cand {
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if cand[tails[mid]][1] < c[1] {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		prev[k] = -1
+		if lo > 0 {
+			prev[k] = tails[lo-1]
+		}
+		if lo == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[lo] = k
+		}
+	}
+	out := make([][2]int, len(tails))
+	for k, i := len(tails)-1, -1; k >= 0; k-- {
+		if i < 0 {
+			i = tails[len(tails)-1]
+		} else {
+			i = prev[i]
+		}
+		out[k] = cand[i]
 	}
 	return out
 }

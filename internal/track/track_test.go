@@ -2,6 +2,7 @@ package track
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -164,5 +165,69 @@ func TestStates(t *testing.T) {
 	sum := Summarize([]string{"tr", "en"}, arts)
 	if s := sum["en"]; s.Current != 1 || s.Stale != 2 || s.Draft != 1 || s.Untracked != 2 || s.Missing != 1 || s.Orphan != 1 || s.Source != 1 {
 		t.Errorf("summary en = %+v", *s)
+	}
+}
+
+func segs(texts ...string) []segment.Segment {
+	out := make([]segment.Segment, len(texts))
+	for i, t := range texts {
+		out[i] = segment.Segment{Kind: segment.Paragraph, Text: t, Hash: t}
+	}
+	return out
+}
+
+// TestPatienceIsLCSOnUniqueHashes: past maxLCSCells the common subsequence
+// comes from patience; where every hash is unique it is as long as the
+// exact one.
+func TestPatienceIsLCSOnUniqueHashes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 200; n++ {
+		var a, b []string
+		for i := 0; i < 40; i++ {
+			if rng.IntN(4) > 0 {
+				a = append(a, fmt.Sprint(i))
+			}
+			if rng.IntN(4) > 0 {
+				b = append(b, fmt.Sprint(i))
+			}
+		}
+		rng.Shuffle(len(b), func(i, j int) {
+			if rng.IntN(8) == 0 {
+				b[i], b[j] = b[j], b[i]
+			}
+		})
+		sa, sb := segs(a...), segs(b...)
+		exact, fast := lcs(sa, sb), patience(sa, sb)
+		if len(exact) != len(fast) {
+			t.Fatalf("%v / %v: patience found %d common, the exact LCS %d", a, b, len(fast), len(exact))
+		}
+		for k := 1; k < len(fast); k++ {
+			if fast[k][0] <= fast[k-1][0] || fast[k][1] <= fast[k-1][1] {
+				t.Fatalf("patience pairs are not increasing: %v", fast)
+			}
+		}
+	}
+}
+
+// TestCompareWholeRewrite: a source of 30,000 paragraphs rewritten whole
+// (past the pairing bound) is compared in bounded work: every new
+// paragraph is paired, in order, with an old one (issue 11: 50,000 took 255 s and 9.9 GB).
+func TestCompareWholeRewrite(t *testing.T) {
+	const n = 30000
+	old, nw := make([]string, n), make([]string, n)
+	for i := range old {
+		old[i] = fmt.Sprintf("old paragraph %d", i)
+		nw[i] = fmt.Sprintf("new paragraph %d", i)
+	}
+	changes := Compare(segs(old...), segs(nw...))
+	counts := map[string]int{}
+	for _, c := range changes {
+		counts[c.Op]++
+		if c.Op == Changed && c.OldIndex > c.NewIndex+1 {
+			t.Fatalf("changed pairs new %d with old %d: not in order", c.NewIndex, c.OldIndex)
+		}
+	}
+	if counts[Changed] != n || len(changes) != n {
+		t.Errorf("changes = %v, want %d changed", counts, n)
 	}
 }
