@@ -2,7 +2,6 @@ package bundle
 
 import (
 	"bytes"
-	"fmt"
 
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/yuin/goldmark/ast"
@@ -33,8 +32,8 @@ func renderBody(body []byte, tag language.Tag) ([]byte, error) {
 	src := segment.Normalize(body)
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(tag)))
 	doc, err := segment.Parse(md.Parser(), src, ctx)
-	if le, ok := segment.AsLimit(err); ok {
-		return nil, fmt.Errorf("body line %d, column %d: %s", le.Line, le.Col, le.Msg)
+	if err != nil {
+		return nil, err // a *segment.LimitError, positioned in the body
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)

@@ -2,11 +2,14 @@ package bundle
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -79,10 +82,10 @@ func TestRenderBodyAsBefore(t *testing.T) {
 // their ids in linear time.
 func TestRenderBodyLimits(t *testing.T) {
 	tests := []struct{ body, want string }{
-		{"Text.\n\n" + r("- ", 100_000) + "x\n", "body line 3, column 65: block quotes, lists and footnotes nested more than 32 deep"},
-		{r("|a", 1000) + "|\n" + r("|-", 1000) + "|\n" + r("x\n", 2000), "body line 1, column 1: table of 1000 columns and 2001 rows"},
-		{r("*a ", 33) + "b" + r(" a*", 33) + "\n", "body line 1, column 98: emphasis, links and images nested more than 32 deep"},
-		{"[a]: /" + r("x", 100_000) + "\n\n" + r("[a] ", 200), "body line 3, column 670: links and images point to more than 16 MiB"},
+		{"Text.\n\n" + r("- ", 100_000) + "x\n", "3:65: block quotes, lists and footnotes nested more than 32 deep"},
+		{r("|a", 1000) + "|\n" + r("|-", 1000) + "|\n" + r("x\n", 2000), "1:1: table of 1000 columns and 2001 rows"},
+		{r("*a ", 33) + "b" + r(" a*", 33) + "\n", "1:98: emphasis, links and images nested more than 32 deep"},
+		{"[a]: /" + r("x", 100_000) + "\n\n" + r("[a] ", 200), "3:670: links and images point to more than 16 MiB"},
 	}
 	for _, tt := range tests {
 		out, err := renderBody([]byte(tt.body), language.Turkish)
@@ -120,4 +123,20 @@ func FuzzRenderBodyLimits(f *testing.F) {
 			t.Fatalf("renderBody gives\n%s\nwant\n%s\nfrom %q", got, want, body)
 		}
 	})
+}
+
+// TestRenderLimitPositioned: a body that a build meets past the limits only
+// when rendering (the file changed after the first pass) is reported at its
+// place in the file, path:line:col.
+func TestRenderLimitPositioned(t *testing.T) {
+	data := []byte("---\ntitle: A\n---\n\nText.\n\n" + r("- ", 100) + "x\n")
+	doc, err := frontmatter.Parse("articles/a/tr.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = (&docCache{}).body(doc, language.Turkish)
+	var pe *diag.PosError
+	if !errors.As(err, &pe) || pe.File != "articles/a/tr.md" || pe.Line != 7 || pe.Col != 65 {
+		t.Fatalf("error = %v; want articles/a/tr.md:7:65: ...", err)
+	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
 	"golang.org/x/text/language"
 )
@@ -177,6 +178,11 @@ func (c *docCache) body(doc *frontmatter.Doc, tag language.Tag) ([]byte, error) 
 		return b, nil
 	}
 	b, err := renderBody(doc.Body, tag)
+	if le, ok := segment.AsLimit(err); ok {
+		// Found by the first pass too, unless the file changed between
+		// the two: at its place in the file either way.
+		return nil, diag.Errorf(doc.Name, doc.BodyLine+le.Line-1, le.Col, "%s", le.Msg)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: rendering: %w", doc.Name, err)
 	}
