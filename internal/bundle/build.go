@@ -48,10 +48,10 @@ type Options struct {
 	// Build identifies the running ceviri for the build cache ("" means
 	// Version): a development build passes more than "devel", so that
 	// metadata an earlier build of other code cached is not trusted.
-	Build string
-	Full       bool     // read and render everything, reusing nothing of the previous build
-	Force      bool     // move a directory or archive ceviri did not build out of the way instead of refusing
-	Workers    int      // goroutines rendering pages; 0: one per CPU
+	Build   string
+	Full    bool // read and render everything, reusing nothing of the previous build
+	Force   bool // move a directory or archive ceviri did not build out of the way instead of refusing
+	Workers int  // goroutines rendering pages; 0: one per CPU
 	// Progress, when set, is called (from several goroutines) as pages are
 	// done, with the number done and the total.
 	Progress func(done, total int)
