@@ -34,3 +34,24 @@ func FuzzParseManifest(f *testing.F) {
 		}
 	})
 }
+
+func TestIsManifest(t *testing.T) {
+	for _, tt := range []struct {
+		data string
+		want bool
+	}{
+		{`{"format": 1, "lang": "tr", "generator": "ceviri v1.2.0", "inputs": "x", "files": {}}`, true},
+		{`{"files": {}, "generator": "ceviri devel", "lang": "tr", "format": 1}`, true},
+		{`{"format": 1, "lang": "en", "generator": "ceviri v1"}`, false},
+		{`{"format": 2, "lang": "tr", "generator": "ceviri v1"}`, false},
+		{`{"format": 1, "lang": "tr", "generator": "hugo"}`, false},
+		{`{"format": 1, "lang": "tr"}`, false},
+		{`[1]`, false},
+		{`not json`, false},
+		{``, false},
+	} {
+		if got := isManifest([]byte(tt.data), "tr"); got != tt.want {
+			t.Errorf("isManifest(%s) = %v, want %v", tt.data, got, tt.want)
+		}
+	}
+}

@@ -131,13 +131,41 @@ func archiveOwner(out *safefile.Dir, lang, ext string) (owner, error) {
 // isManifest reports whether data is a manifest.json that ceviri wrote for
 // a bundle of lang: the mark of a directory or archive a build may replace.
 // (Whether its file names can be trusted is parseManifest's question.)
+//
+// Only the top-level keys up to those three are read (ceviri writes them
+// first): a manifest of 10,000 articles is megabytes, and a build looks at
+// each language's twice.
 func isManifest(data []byte, lang string) bool {
-	var m struct {
-		Format    int    `json:"format"`
-		Lang      string `json:"lang"`
-		Generator string `json:"generator"`
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return false
 	}
-	return json.Unmarshal(data, &m) == nil && m.Format == FormatVersion && m.Lang == lang && strings.HasPrefix(m.Generator, "ceviri ")
+	var format float64
+	var gotLang, generator string
+	for seen := 0; seen < 3 && dec.More(); {
+		t, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		var v any
+		switch t {
+		case "format":
+			v = &format
+		case "lang":
+			v = &gotLang
+		case "generator":
+			v = &generator
+		default:
+			var skip json.RawMessage
+			v = &skip
+			seen--
+		}
+		if err := dec.Decode(v); err != nil {
+			return false
+		}
+		seen++
+	}
+	return format == FormatVersion && gotLang == lang && strings.HasPrefix(generator, "ceviri ")
 }
 
 // checkOwners refuses, before anything is written, to replace what ceviri
