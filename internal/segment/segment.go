@@ -188,9 +188,13 @@ func linkRefs(pc parser.Context, defs map[string]int, firstLine int, lines lineI
 	for _, r := range refs {
 		label := string(r.Label())
 		s := Segment{Kind: LinkRef, Key: strings.ToLower(label), Text: Collapse(string(r.Destination()) + " " + string(r.Title()))}
+		s.Line = firstLine
 		if off, ok := defs[util.ToLinkReference(r.Label())]; ok {
 			s.Line = firstLine + lines.line(off)
 		}
+		// else a definition goldmark took out of the tree (one ending a
+		// chain of footnote labels, found by FuzzBody): the body's first
+		// line, rather than a search of the body for each label.
 		s.Plain = Collapse(string(r.Title()))
 		s.Words = CountWords(s.Plain)
 		s.hash()
