@@ -161,19 +161,13 @@ func (t *Tx) Commit() error {
 	}
 	// 2. stage
 	if err := t.stage(j, data); err != nil {
-		if uerr := t.d.undo(j); uerr != nil {
-			return errors.Join(err, fmt.Errorf("removing the staged files: %w (the next ceviri command removes them)", uerr))
-		}
-		return err
+		return t.abandon(j, err, "removing the staged files")
 	}
 	// 3. commit point
 	j.State = stateCommit
 	if err := t.writeJournal(j); err != nil {
 		j.State = statePrepare
-		if uerr := t.d.undo(j); uerr != nil {
-			return errors.Join(err, fmt.Errorf("removing the staged files: %w (the next ceviri command removes them)", uerr))
-		}
-		return err
+		return t.abandon(j, err, "removing the staged files")
 	}
 	// 4. rename
 	for _, f := range j.Files {
@@ -184,10 +178,7 @@ func (t *Tx) Commit() error {
 				// the batch instead.
 				return errors.Join(err, fmt.Errorf("%w; the next ceviri command will finish writing the other files", jerr))
 			}
-			if uerr := t.d.undo(j); uerr != nil {
-				return errors.Join(err, fmt.Errorf("putting the old files back: %w (the next ceviri command finishes it)", uerr))
-			}
-			return err
+			return t.abandon(j, err, "putting the old files back")
 		}
 	}
 	// 5. The batch is done. A failure from here on (syncing the
@@ -198,6 +189,16 @@ func (t *Tx) Commit() error {
 	}
 	_ = t.d.finish(j, t.journal)
 	return nil
+}
+
+// abandon undoes a batch that failed with err, then removes its journal;
+// what it cannot undo the next command does, from the journal left.
+func (t *Tx) abandon(j *journal, err error, what string) error {
+	if uerr := t.d.undo(j); uerr != nil {
+		return errors.Join(err, fmt.Errorf("%s: %w (the next ceviri command finishes it)", what, uerr))
+	}
+	_ = t.d.removeJournal(t.journal)
+	return err
 }
 
 // stage writes the new files and the backups of the old ones, and syncs
