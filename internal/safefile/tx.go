@@ -157,6 +157,9 @@ func (t *Tx) Commit() error {
 
 	// 1. prepare
 	if err := t.writeJournal(j); err != nil {
+		// Nothing is staged; the journal may be in place all the same
+		// (the directory's sync failed after the rename).
+		_ = d.removeJournal(t.journal)
 		return err
 	}
 	// 2. stage
