@@ -166,6 +166,12 @@ func faultLoop(t *testing.T, mode string, setup func(dir string), args ...string
 		if mode == "fail" && !strings.Contains(r.stderr, "input/output error") {
 			t.Errorf("fail at step %d: the error does not say what failed:\n%s", k, r.stderr)
 		}
+		if mode == "fail" && !strings.Contains(r.stderr, "next ceviri command") {
+			// Undone in the process: as before, at once.
+			if got, left := state(t, dir); got != before || len(left) > 0 {
+				t.Fatalf("fail at step %d: exit 2, but the project changed (left: %v)\n%s", k, left, r.stderr)
+			}
+		}
 		// The next command (here status) finishes or undoes the batch.
 		s := ceviri(t, dir, nil, "status")
 		got, left := state(t, dir)
