@@ -149,7 +149,6 @@ func faultLoop(t *testing.T, mode string, setup func(dir string), args ...string
 		r := ceviri(t, dir, []string{"CEVIRI_TEST_FAULT=" + mode + ":" + fmt.Sprint(k)}, args...)
 		if !strings.Contains(r.stderr, "test fault at step") {
 			if r.code != 0 || k < 10 {
-
 				t.Fatalf("step %d was not reached, yet: exit %d\n%s", k, r.code, r.stderr)
 			}
 			t.Logf("%s: %d steps, every %d %sed in turn", strings.Join(args, " "), k-1, step, mode)
