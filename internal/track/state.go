@@ -6,6 +6,8 @@
 package track
 
 import (
+	"errors"
+
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/workers"
 )
@@ -47,8 +49,16 @@ type Version struct {
 	// Changes since the recorded source version, for a stale (or draft)
 	// translation whose stored copy was found.
 	Changes []Change `json:"-"`
-	// Recorded is the stored copy of the recorded source version, if found.
+	// Recorded is the stored copy of the recorded source version, if
+	// found, segmented under the current configuration.
 	Recorded *project.Version `json:"-"`
+	// Reconfigured: current, though the record names another fingerprint
+	// than the source's, because it was computed under another
+	// configuration; the stored copy segments as the current source does.
+	Reconfigured bool `json:"-"`
+	// Missing says which stored copy was looked for in vain, when that is
+	// why the counts are estimates (Note).
+	Missing *MissingCopyError `json:"-"`
 }
 
 // Article is the status of one article in every language.
@@ -126,9 +136,43 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 }
 
 // translation decides between current, stale and draft.
+//
+// The record names the fingerprint of the source version the translation
+// was made from, computed under the configuration of its time. When it is
+// the current source's, nothing changed. Otherwise the stored copy of that
+// version and the current source are compared, both segmented under the
+// current configuration: a change of configuration (translatable fields,
+// say) then changes neither, and an unchanged source stays current.
 func translation(p *project.Project, src, v *project.Version) *Version {
 	vs := &Version{Path: v.Path, File: v}
 	upToDate := v.Record.SourceHash == src.Fingerprint
+	srcSegs := src.Segments()
+	pending := make([]bool, len(srcSegs))
+	known := true // the changes since the record are known
+	if !upToDate {
+		rec, err := LoadRecorded(p, src, v)
+		switch {
+		case err != nil:
+			// Without the old source, every segment may have changed.
+			vs.Note = err.Error()
+			errors.As(err, &vs.Missing)
+			known = false
+			for i := range pending {
+				pending[i] = true
+			}
+		case rec.Fingerprint == src.Fingerprint:
+			// Recorded under another configuration, the same source now.
+			vs.Recorded, vs.Reconfigured, upToDate = rec, true, true
+		default:
+			vs.Recorded = rec
+			vs.Changes = Compare(rec.Segments(), srcSegs)
+			for _, c := range vs.Changes {
+				if c.Op == Added || c.Op == Changed {
+					pending[c.NewIndex] = true
+				}
+			}
+		}
+	}
 	switch {
 	case v.Record.Draft:
 		vs.State = Draft
@@ -137,34 +181,11 @@ func translation(p *project.Project, src, v *project.Version) *Version {
 		return vs
 	default:
 		vs.State = Stale
-	}
-	srcSegs := src.Segments()
-	pending := make([]bool, len(srcSegs))
-	if !upToDate {
-		rec, err := LoadSnapshot(p, src.File, v.Record.SourceHash)
-		if err != nil {
-			// Without the old source, every segment may have changed.
-			vs.Note = err.Error()
-			for i := range pending {
-				pending[i] = true
-			}
-			if vs.State == Stale {
-				vs.ChangedSegments = intp(len(srcSegs))
-			}
+		vs.TotalSegments = intp(len(srcSegs))
+		if known {
+			vs.ChangedSegments = intp(len(vs.Changes))
 		} else {
-			vs.Recorded = rec
-			vs.Changes = Compare(rec.Segments(), srcSegs)
-			for _, c := range vs.Changes {
-				if c.Op == Added || c.Op == Changed {
-					pending[c.NewIndex] = true
-				}
-			}
-			if vs.State == Stale {
-				vs.ChangedSegments = intp(len(vs.Changes))
-			}
-		}
-		if vs.State == Stale {
-			vs.TotalSegments = intp(len(srcSegs))
+			vs.ChangedSegments = intp(len(srcSegs))
 		}
 	}
 	if vs.State == Draft {

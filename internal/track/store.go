@@ -1,13 +1,17 @@
 package track
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/segment"
 )
 
 // StoreDir holds a copy of every source version a translation records,
@@ -26,34 +30,108 @@ func SnapshotPath(hash string) string {
 }
 
 // ErrNoSnapshot means no stored copy exists for a recorded fingerprint.
+// A *MissingCopyError is one (errors.Is).
 var ErrNoSnapshot = errors.New("no stored copy of the recorded source version")
 
-// LoadSnapshot reads the stored copy of a recorded source version and parses
-// it as the given file of the project. The copy must still have the recorded
-// fingerprint; when it does not (translatable fields were reconfigured) it is
-// reported as unusable.
-func LoadSnapshot(p *project.Project, f project.File, hash string) (*project.Version, error) {
+// MissingCopyError is the error of a translation record whose source
+// version has no stored copy: it names the record, the file looked for,
+// and the ways to recover.
+type MissingCopyError struct {
+	Path       string // the translation
+	Line       int    // the line of its translation record (1 when unknown)
+	Hash       string // the recorded fingerprint
+	ID, Lang   string // the article and the translation's language
+	SourcePath string // the article's current source
+}
+
+// Copy returns the stored copy that was looked for.
+func (e *MissingCopyError) Copy() string { return SnapshotPath(e.Hash) }
+
+func (e *MissingCopyError) Error() string {
+	return fmt.Sprintf("%s:%d: %s; %s", e.Path, e.Line, e.Problem(), e.Hint())
+}
+
+// Problem says what is missing, without the record's position.
+func (e *MissingCopyError) Problem() string {
+	return fmt.Sprintf("the source version this translation record names is not stored (looked for %s)", e.Copy())
+}
+
+// Hint says how to recover the version, or do without it.
+func (e *MissingCopyError) Hint() string {
+	return fmt.Sprintf("in a git repository `ceviri diff %s --lang %s` recovers it from history; "+
+		"otherwise check the translation against %s and run `ceviri done %s --lang %s`",
+		e.ID, e.Lang, e.SourcePath, e.ID, e.Lang)
+}
+
+// Is makes a MissingCopyError ErrNoSnapshot.
+func (e *MissingCopyError) Is(target error) bool { return target == ErrNoSnapshot }
+
+// LoadRecorded returns the stored copy of the source version that the
+// record of the translation tr names, parsed as a version of src under the
+// project's current configuration.
+//
+// The copy is found by the recorded fingerprint, which was computed under
+// the configuration of its time: parsed now, it may have another one (a
+// field became translatable, for example). That is expected; the caller
+// compares the copy with the current source, both segmented the same way.
+// A copy byte for byte the same as the current source is not segmented
+// again: it is the source (cheap, and decisive whatever the
+// configuration).
+func LoadRecorded(p *project.Project, src, tr *project.Version) (*project.Version, error) {
+	hash := tr.Record.SourceHash
 	sp := SnapshotPath(hash)
-	sf := project.File{ID: f.ID, Lang: f.Lang, Path: sp}
+	sf := project.File{ID: src.ID, Lang: src.Lang, Path: sp}
 	var err error
 	v := p.Cached(sf, func() *project.Version {
 		var data []byte
 		if data, err = p.ReadFile(sp); err != nil {
 			return &project.Version{File: sf, Err: err}
 		}
+		if same(p, src, data) {
+			return copyOf(src, sf)
+		}
 		return p.ParseVersion(sf, data)
 	})
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, ErrNoSnapshot
+			line := tr.Record.Line
+			if line < 1 {
+				line = 1
+			}
+			return nil, &MissingCopyError{Path: tr.Path, Line: line, Hash: hash, ID: tr.ID, Lang: tr.Lang, SourcePath: src.Path}
 		}
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &diag.PosError{File: sp, Line: 1, Col: 1, Err: err}
 	}
 	if v.Err != nil {
 		return nil, v.Err
 	}
-	if v.Fingerprint != hash {
-		return nil, fmt.Errorf("%s: stored copy no longer has fingerprint %s (were the translatable fields reconfigured?)", sp, hash)
-	}
 	return v, nil
+}
+
+// same reports whether data, a stored copy, is byte for byte the current
+// source src; then src, already segmented, stands for it. Only a record
+// that names another fingerprint than the source's gets here, so a current
+// translation costs no read.
+func same(p *project.Project, src *project.Version, data []byte) bool {
+	// src's segments must be all there: a version from the status cache
+	// may have been loaded without them.
+	if segment.Fingerprint(src.Fields, src.Body) != src.Fingerprint {
+		return false
+	}
+	cur, err := p.ReadFile(src.Path)
+	return err == nil && bytes.Equal(cur, data)
+}
+
+// copyOf returns src as the file f: the parse its bytes would give there.
+func copyOf(src *project.Version, f project.File) *project.Version {
+	cp := *src
+	cp.File = f
+	cp.Record = nil
+	cp.Fields = slices.Clone(src.Fields)
+	cp.Body = slices.Clone(src.Body)
+	return &cp
 }
