@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strconv"
 
 	"github.com/ceviri/ceviri/internal/align"
@@ -113,7 +114,9 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 	out := &diffJSON{ID: a.ID, Lang: opts.Lang, State: v.State, Path: v.Path, SourcePath: a.SourceFile.Path,
 		From: v.File.Record.SourceHash, To: a.SourceFile.Fingerprint, Changes: []*diffChange{}, Commits: []gitlog.Commit{},
 		src: a.SourceFile, tr: v.File}
-	if out.From != out.To {
+	// A record under another configuration names another fingerprint than
+	// the source's, and may still be current (track.Version.Reconfigured).
+	if out.From != out.To && !v.Reconfigured {
 		rec := v.Recorded
 		if !opts.NoGit {
 			rec, err = history(ctx, env, l.p, out, rec)
@@ -168,7 +171,9 @@ func otherLang(a *track.Article, langs []string, not string) string {
 	return "L"
 }
 
-// noRecorded is the error for a recorded source version found nowhere.
+// noRecorded is the error for a recorded source version found nowhere: it
+// names the translation record (path:line), the stored copy looked for,
+// where else it was looked for, and what to do.
 func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 	where := "and there is no git history to recover it from"
 	switch {
@@ -181,10 +186,18 @@ func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 	if v.File.Record.Line > 0 {
 		line = v.File.Record.Line
 	}
+	hint := fmt.Sprintf("compare the translation with %s by hand, then run `ceviri done %s --lang %s` to record the current source", diag.EscapeLine(out.SourcePath), diag.EscapeLine(opts.ID), opts.Lang)
+	if opts.NoGit {
+		hint = fmt.Sprintf("run `ceviri diff %s --lang %s` without --no-git to recover it from git history; or %s", diag.EscapeLine(opts.ID), opts.Lang, hint)
+	}
+	if v.Missing == nil && v.Note != "" {
+		// The copy is there but cannot be used (unreadable, or past a limit).
+		return diag.Errorf(out.Path, line, 1, "the stored copy of the recorded source version %s cannot be used (%s) %s\nhint: %s",
+			out.From, diag.EscapeLine(v.Note), diag.EscapeLine(where), hint)
+	}
 	// A PosError maps to exit 2 like a usage error, and prints as path:line:col.
-	return diag.Errorf(out.Path, line, 1,
-		"the recorded source version %s is not stored (%s) %s\nhint: compare the translation with %s by hand, then run `ceviri done %s --lang %s` to record the current source",
-		out.From, track.SnapshotPath(out.From), diag.EscapeLine(where), diag.EscapeLine(out.SourcePath), diag.EscapeLine(opts.ID), opts.Lang)
+	return diag.Errorf(out.Path, line, 1, "the recorded source version %s is not stored (%s) %s\nhint: %s",
+		out.From, track.SnapshotPath(out.From), diag.EscapeLine(where), hint)
 }
 
 // history lists the commits that touched the source since its recorded
@@ -195,7 +208,14 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 	if err != nil {
 		return rec, nil // no git: history is a bonus
 	}
-	h, err := recordedInGit(ctx, repo, p, out.src, out.From)
+	// The stored copy, segmented under the current configuration, is what
+	// git's versions are parsed as; without it only the recorded
+	// fingerprint can be looked for.
+	target := out.From
+	if rec != nil {
+		target = rec.Fingerprint
+	}
+	h, err := recordedInGit(ctx, repo, p, out.src, target, out.From)
 	out.searched = err == nil
 	if err != nil {
 		env.Infof("ceviri: reading git history of %s: %s", diag.EscapeLine(out.SourcePath), diag.Escape(err.Error()))

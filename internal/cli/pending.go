@@ -38,7 +38,8 @@ Words are counted the way CAT tools quote them: a missing or untracked version o
 the whole source; a stale one only the source segments added or changed since its
 recorded version; a draft the segments still identical to the source. URLs, e-mail
 addresses and code are not counted. A count marked ~ is an estimate (the recorded
-source version is not stored, and git history did not have it either).
+source version is not stored, and git history did not have it either); stderr then
+names the translation record, the stored copy looked for, and how to recover.
 
 pending only reads; it exits 0 whatever it lists.`,
 		Example: `  ceviri pending --lang en
@@ -79,7 +80,9 @@ type pendingItem struct {
 	Note            string      `json:"note,omitempty"`           // why the count is an estimate
 	RecoveredFrom   string      `json:"recovered_from,omitempty"` // "git:<commit>" when the recorded version came from git
 
-	when time.Time // parsed Date; zero when there is none
+	when     time.Time               // parsed Date; zero when there is none
+	missing  *track.MissingCopyError // the stored copy looked for in vain, if that is why Note is set
+	searched bool                    // git history of the source was searched for it, in vain
 }
 
 func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
@@ -109,7 +112,8 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 			continue
 		}
 		it := &pendingItem{ID: a.ID, State: v.State, Path: v.Path, SourcePath: a.SourceFile.Path,
-			SourceLang: a.Source, ChangedSegments: v.ChangedSegments, TotalSegments: v.TotalSegments, Note: v.Note}
+			SourceLang: a.Source, ChangedSegments: v.ChangedSegments, TotalSegments: v.TotalSegments, Note: v.Note,
+			missing: v.Missing}
 		if v.PendingWords != nil {
 			it.PendingWords = *v.PendingWords
 		}
@@ -143,10 +147,27 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 	writePendingTable(env, items, total)
 	for _, it := range items {
 		if it.Note != "" {
-			env.Infof("%s: ~%d words is an estimate (the whole source): %s", diag.EscapeLine(it.Path), it.PendingWords, diag.Escape(it.Note))
+			env.Infof("%s", estimateNote(it))
 		}
 	}
 	return l.err()
+}
+
+// estimateNote says why an item's count is an estimate and, when the
+// stored copy of its recorded source version is missing, which record
+// names it, which file was looked for and how to recover it. Content (paths,
+// ids) is escaped.
+func estimateNote(it *pendingItem) string {
+	m := it.missing
+	if m == nil {
+		return fmt.Sprintf("%s: ~%d words is an estimate (the whole source): %s", diag.EscapeLine(it.Path), it.PendingWords, diag.Escape(it.Note))
+	}
+	hint := m.Hint()
+	if it.searched {
+		hint = fmt.Sprintf("the git history of %s does not have it either: check the translation against the current source and run `ceviri done %s --lang %s`", m.SourcePath, m.ID, m.Lang)
+	}
+	return fmt.Sprintf("%s:%d: ~%d words is an estimate (the whole source): %s\nhint: %s",
+		diag.EscapeLine(m.Path), m.Line, it.PendingWords, diag.EscapeLine(m.Problem()), diag.EscapeLine(hint))
 }
 
 // pendingGit recovers, from git, recorded source versions whose stored copy
@@ -167,8 +188,9 @@ func (g *pendingGit) recount(ctx context.Context, it *pendingItem, src *project.
 	if g.repo == nil {
 		return
 	}
-	h, err := recordedInGit(ctx, g.repo, g.p, src, hash)
+	h, err := recordedInGit(ctx, g.repo, g.p, src, hash, hash)
 	if err != nil || h.index < 0 {
+		it.searched = err == nil
 		return
 	}
 	words, changed := staleWords(h.version, src)

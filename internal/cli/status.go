@@ -106,7 +106,26 @@ func runStatus(env *Env, opts *statusOptions) error {
 	for _, lang := range langs {
 		fmt.Fprintf(env.Stdout, "%s: %s\n", env.bold(lang), summaryLine(summary[lang]))
 	}
+	for _, a := range arts {
+		for _, lang := range langs {
+			if v := a.Versions[lang]; v != nil && v.Note != "" {
+				env.Infof("%s", statusNote(v))
+			}
+		}
+	}
 	return l.err()
+}
+
+// statusNote says why a version's counts are estimates (the whole source)
+// and, when the stored copy of its recorded source version is missing,
+// which record names it, which file was looked for and how to recover it.
+// Content (paths, ids) is escaped.
+func statusNote(v *track.Version) string {
+	if m := v.Missing; m != nil {
+		return fmt.Sprintf("%s:%d: %s, counted as the whole source: %s\nhint: %s",
+			diag.EscapeLine(m.Path), m.Line, v.State, diag.EscapeLine(m.Problem()), diag.EscapeLine(m.Hint()))
+	}
+	return fmt.Sprintf("%s: %s, counted as the whole source: %s", diag.EscapeLine(v.Path), v.State, diag.Escape(v.Note))
 }
 
 // cell is the text of one version in the status table.
