@@ -247,10 +247,31 @@ func (c *Cache) Save() error {
 	if !c.changed && len(c.seen) == len(c.old) {
 		return nil
 	}
-	for _, group := range byArticle(c.seen) {
-		keep := needsSegments(group)
+	groups := byArticle(c.seen)
+	copies := func(path string) (string, bool) {
+		e, ok := c.seen[path]
+		if !ok {
+			return "", false
+		}
+		return e.v.Fingerprint, true
+	}
+	// Decide everything before changing c.seen, which copies reads.
+	needCopy := neededCopies(groups, copies)
+	keep := map[string]bool{}
+	for _, group := range groups {
+		for p := range needsSegments(group, copies) {
+			keep[p] = true
+		}
+	}
+	for _, group := range groups {
 		for _, e := range group {
-			if !keep[e.v.Path] {
+			isCopy := strings.HasPrefix(e.v.Path, storeDir)
+			switch {
+			case isCopy && needCopy[e.v.Path] && e.segs == nil:
+				// Needed, but it came from the cache without them: read
+				// it again next time, to keep them.
+				delete(c.seen, e.v.Path)
+			case isCopy && !needCopy[e.v.Path], !isCopy && !keep[e.v.Path]:
 				e.segs = nil
 				c.seen[e.v.Path] = *e
 			}

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/track"
 )
 
 // Most versions need no segments for status: a source whose translations
@@ -18,44 +20,81 @@ import (
 // reads again, before status compares anything, a version whose segments
 // were left out but are needed now.
 
-// storeDir holds stored source copies (track.StoreDir); their segments are
-// always kept, since they are looked up only to be compared.
+// storeDir holds stored source copies (track.StoreDir).
 const storeDir = ".ceviri/"
 
+// fingerprints says what fingerprint the cache knows for a path (a stored
+// source copy), and whether it knows one.
+type fingerprints func(path string) (string, bool)
+
+// behind reports whether a translation's record makes status compare the
+// source with the recorded version: it names another fingerprint than the
+// source's, and the stored copy it names is not known to have the source's
+// fingerprint (a record made under another configuration whose copy
+// segments as the source does is current: track.LoadRecorded).
+func behind(r *frontmatter.Record, source *entry, copies fingerprints) bool {
+	if source.v.Fingerprint == r.SourceHash {
+		return false
+	}
+	fp, ok := copies(track.SnapshotPath(r.SourceHash))
+	return !ok || fp != source.v.Fingerprint
+}
+
 // needsSegments returns the paths, among the versions of one article, whose
-// segments status will use: every version without a translation record when
-// some translation is a draft or records another fingerprint than one of
-// them (the source is compared with the recorded copy), and every draft.
-func needsSegments(group []*entry) map[string]bool {
+// segments status will use: every draft, and every version without a
+// translation record when some translation is a draft or is behind it.
+// Stored source copies are left to neededCopies.
+func needsSegments(group []*entry, copies fingerprints) map[string]bool {
 	keep := map[string]bool{}
 	var sources []*entry
-	behind := false
+	compared := false
 	for _, e := range group {
 		switch r := e.v.Record; {
 		case strings.HasPrefix(e.v.Path, storeDir):
-			keep[e.v.Path] = true
 		case r == nil:
 			sources = append(sources, e)
 		case r.Draft:
 			keep[e.v.Path] = true
-			behind = true
+			compared = true
 		}
 	}
 	for _, e := range group {
 		if r := e.v.Record; r != nil && !strings.HasPrefix(e.v.Path, storeDir) {
 			for _, s := range sources {
-				if s.v.Fingerprint != r.SourceHash {
-					behind = true
+				if behind(r, s, copies) {
+					compared = true
 				}
 			}
 		}
 	}
-	if behind {
+	if compared {
 		for _, s := range sources {
 			keep[s.v.Path] = true
 		}
 	}
 	return keep
+}
+
+// neededCopies returns the stored source copies whose segments status will
+// use: those named by a record of a translation that is behind its source.
+// A copy with the source's fingerprint (the usual one after a change of
+// configuration) is only looked up for that fingerprint.
+func neededCopies(groups map[string][]*entry, copies fingerprints) map[string]bool {
+	need := map[string]bool{}
+	for _, group := range groups {
+		for _, e := range group {
+			r := e.v.Record
+			if r == nil || strings.HasPrefix(e.v.Path, storeDir) {
+				continue
+			}
+			for _, s := range group {
+				if s.v.Record == nil && !strings.HasPrefix(s.v.Path, storeDir) && behind(r, s, copies) {
+					need[track.SnapshotPath(r.SourceHash)] = true
+				}
+			}
+		}
+	}
+	return need
 }
 
 // byArticle groups entries by article id.
@@ -91,8 +130,17 @@ func (c *Cache) Complete(versions []*project.Version, read func(project.File) *p
 		groups[v.ID] = append(groups[v.ID], &entry{v: v})
 	}
 	var redo []int
+	// Fingerprints of stored copies as the last run saw them: a copy
+	// changed since is compared all the same (track reads what it lacks).
+	copies := func(path string) (string, bool) {
+		e, ok := c.old[path]
+		if !ok {
+			return "", false
+		}
+		return e.v.Fingerprint, true
+	}
 	for _, g := range groups {
-		for p := range needsSegments(g) {
+		for p := range needsSegments(g, copies) {
 			c.mu.Lock()
 			inSeen, lacking := c.partial[p]
 			e := c.seen[p]

@@ -146,31 +146,12 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 func translation(p *project.Project, src, v *project.Version) *Version {
 	vs := &Version{Path: v.Path, File: v}
 	upToDate := v.Record.SourceHash == src.Fingerprint
-	srcSegs := src.Segments()
-	pending := make([]bool, len(srcSegs))
-	known := true // the changes since the record are known
+	var rec *project.Version
+	var err error // why the changes since the record are not known
 	if !upToDate {
-		rec, err := LoadRecorded(p, src, v)
-		switch {
-		case err != nil:
-			// Without the old source, every segment may have changed.
-			vs.Note = err.Error()
-			errors.As(err, &vs.Missing)
-			known = false
-			for i := range pending {
-				pending[i] = true
-			}
-		case rec.Fingerprint == src.Fingerprint:
+		if rec, err = LoadRecorded(p, src, v); err == nil && rec.Fingerprint == src.Fingerprint {
 			// Recorded under another configuration, the same source now.
 			vs.Recorded, vs.Reconfigured, upToDate = rec, true, true
-		default:
-			vs.Recorded = rec
-			vs.Changes = Compare(rec.Segments(), srcSegs)
-			for _, c := range vs.Changes {
-				if c.Op == Added || c.Op == Changed {
-					pending[c.NewIndex] = true
-				}
-			}
 		}
 	}
 	switch {
@@ -181,11 +162,42 @@ func translation(p *project.Project, src, v *project.Version) *Version {
 		return vs
 	default:
 		vs.State = Stale
+	}
+	// From here the source's segments are counted, and compared with the
+	// recorded version's when that is another.
+	if full, serr := withSegments(p, src); serr == nil {
+		src = full
+	} else if err == nil {
+		err = serr
+	}
+	if err == nil && !upToDate {
+		rec, err = withSegments(p, rec)
+	}
+	srcSegs := src.Segments()
+	pending := make([]bool, len(srcSegs))
+	switch {
+	case err != nil:
+		// Without the old source, every segment may have changed.
+		vs.Note = err.Error()
+		errors.As(err, &vs.Missing)
+		for i := range pending {
+			pending[i] = true
+		}
+	case !upToDate:
+		vs.Recorded = rec
+		vs.Changes = Compare(rec.Segments(), srcSegs)
+		for _, c := range vs.Changes {
+			if c.Op == Added || c.Op == Changed {
+				pending[c.NewIndex] = true
+			}
+		}
+	}
+	if vs.State == Stale {
 		vs.TotalSegments = intp(len(srcSegs))
-		if known {
-			vs.ChangedSegments = intp(len(vs.Changes))
-		} else {
+		if err != nil {
 			vs.ChangedSegments = intp(len(srcSegs))
+		} else {
+			vs.ChangedSegments = intp(len(vs.Changes))
 		}
 	}
 	if vs.State == Draft {
@@ -205,6 +217,9 @@ func translation(p *project.Project, src, v *project.Version) *Version {
 		if pending[i] {
 			words += s.Words
 		}
+	}
+	if err != nil {
+		words = src.Words // the whole source, also when its segments could not be had
 	}
 	vs.PendingWords = intp(words)
 	return vs

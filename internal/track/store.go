@@ -112,6 +112,39 @@ func LoadRecorded(p *project.Project, src, tr *project.Version) (*project.Versio
 	return v, nil
 }
 
+// withSegments returns v with its segments, to be compared: v itself when
+// it has them all, else v read and parsed again. The status cache keeps a
+// version's segments only where it expects status to compare them
+// (internal/cache), and a source or stored copy it guessed wrong about is
+// read here, bypassing it.
+func withSegments(p *project.Project, v *project.Version) (*project.Version, error) {
+	if hasSegments(v) {
+		return v, nil
+	}
+	data, err := p.ReadFile(v.Path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &diag.PosError{File: v.Path, Line: 1, Col: 1, Err: err}
+	}
+	nv := p.ParseVersion(v.File, data)
+	switch {
+	case nv.Err != nil:
+		return nil, nv.Err
+	case nv.Fingerprint != v.Fingerprint:
+		return nil, &diag.PosError{File: v.Path, Line: 1, Col: 1, Err: errors.New("changed while ceviri read it; run the command again")}
+	}
+	return nv, nil
+}
+
+// hasSegments reports whether v carries all its segments: their
+// fingerprint is v's.
+func hasSegments(v *project.Version) bool {
+	return segment.Fingerprint(v.Fields, v.Body) == v.Fingerprint
+}
+
 // same reports whether data, a stored copy, is byte for byte the current
 // source src; then src, already segmented, stands for it. Only a record
 // that names another fingerprint than the source's gets here, so a current
@@ -119,7 +152,7 @@ func LoadRecorded(p *project.Project, src, tr *project.Version) (*project.Versio
 func same(p *project.Project, src *project.Version, data []byte) bool {
 	// src's segments must be all there: a version from the status cache
 	// may have been loaded without them.
-	if segment.Fingerprint(src.Fields, src.Body) != src.Fingerprint {
+	if !hasSegments(src) {
 		return false
 	}
 	cur, err := p.ReadFile(src.Path)
