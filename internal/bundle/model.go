@@ -15,7 +15,6 @@ import (
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/ceviri/ceviri/internal/workers"
-	"gopkg.in/yaml.v3"
 )
 
 // article is what the first pass learns about one article: enough to decide
@@ -213,14 +212,8 @@ func scalar(d *frontmatter.Doc, key string) string {
 	if d == nil {
 		return ""
 	}
-	if f, ok := d.Get(key); ok {
-		v := f.Value
-		if v.Kind == yaml.AliasNode && v.Alias != nil {
-			v = v.Alias
-		}
-		if v.Kind == yaml.ScalarNode {
-			return v.Value
-		}
+	if f, ok := d.Get(key); ok && f.Value.Kind == frontmatter.Scalar && f.Value.Type != frontmatter.Null {
+		return f.Value.Value
 	}
 	return ""
 }

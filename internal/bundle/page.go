@@ -294,7 +294,8 @@ func marshal(v any) ([]byte, error) {
 }
 
 // extraFields returns the front-matter fields that are not well known: the
-// source's shared fields, overlaid with the shown version's own.
+// source's shared fields, overlaid with the shown version's own, as data
+// (frontmatter.Node.Data), whatever format each file writes.
 func extraFields(src, shown *frontmatter.Doc) (map[string]any, error) {
 	out := map[string]any{}
 	for _, d := range []*frontmatter.Doc{src, shown} {
@@ -303,38 +304,15 @@ func extraFields(src, shown *frontmatter.Doc) (map[string]any, error) {
 			if wellKnown[k] {
 				continue
 			}
-			var v any
-			if err := f.Value.Decode(&v); err != nil {
+			v, err := f.Value.Data()
+			if err != nil {
 				return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "%s: %v", k, err)
 			}
-			out[k] = jsonable(v)
+			out[k] = v
 		}
 	}
 	if len(out) == 0 {
 		return nil, nil
 	}
 	return out, nil
-}
-
-// jsonable turns YAML maps with non-string keys into maps JSON can hold.
-func jsonable(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			x[k] = jsonable(e)
-		}
-		return x
-	case map[any]any:
-		m := map[string]any{}
-		for k, e := range x {
-			m[fmt.Sprint(k)] = jsonable(e)
-		}
-		return m
-	case []any:
-		for i, e := range x {
-			x[i] = jsonable(e)
-		}
-		return x
-	}
-	return v
 }

@@ -10,16 +10,20 @@ import (
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/project"
-	"gopkg.in/yaml.v3"
 )
 
 // sourceFields checks that the source has every required field and the
-// well-known fields in the shapes build can publish.
+// well-known fields in the shapes build can publish. Fields are required
+// only where a version has front matter: a site whose pages have none
+// (a command reference) is not told to add a title to each.
 func sourceFields(cfg *config.Config, id string, src *project.Version) []Finding {
 	f := finder{id: id, lang: src.Lang, file: src.Path}
 	var out []Finding
 	for _, name := range cfg.Required {
-		if fld, ok := src.Doc.Get(name); !ok || blank(fld.Value) {
+		if !src.Doc.HasFrontMatter {
+			break
+		}
+		if fld, ok := src.Doc.Get(name); !ok || fld.Value.Blank() {
 			out = append(out, f.at(MissingField, fmLine(src.Doc), "required field %s is missing from the source", name))
 		}
 	}
@@ -44,7 +48,8 @@ func unpublishable(f finder, d *frontmatter.Doc, source bool) []Finding {
 
 // translationFields checks a translation's front matter against its
 // source's: translated fields present and not empty, shared fields (which
-// live in the source) either absent or equal to the source's.
+// live in the source) either absent or equal to the source's. A translation
+// without front matter has no fields to miss (see sourceFields).
 func translationFields(cfg *config.Config, f finder, src, tr *project.Version) []Finding {
 	out := unpublishable(f, tr.Doc, false)
 	var eq canon
@@ -53,10 +58,10 @@ func translationFields(cfg *config.Config, f finder, src, tr *project.Version) [
 		sf, inSrc := src.Doc.Get(name)
 		tf, inTr := tr.Doc.Get(name)
 		switch {
-		case !inTr && (required(cfg, name) || inSrc && !blank(sf.Value)):
+		case !inTr && tr.Doc.HasFrontMatter && (required(cfg, name) || inSrc && !sf.Value.Blank()):
 			out = append(out, f.at(MissingField, fmLine(tr.Doc), "translated field %s is missing (the %s source has it)", name, srcName))
-		case inTr && blank(tf.Value) && inSrc && !blank(sf.Value):
-			out = append(out, f.at(Empty, tf.Key.Line, "translated field %s is empty; the %s source has %s", name, srcName, quote(showValue(sf.Value))))
+		case inTr && tf.Value.Blank() && inSrc && !sf.Value.Blank():
+			out = append(out, f.at(Empty, tf.Key.Line, "translated field %s is empty; the %s source has %s", name, srcName, quote(sf.Value.Inline())))
 		}
 	}
 	for _, tf := range tr.Doc.Fields() {
@@ -70,7 +75,7 @@ func translationFields(cfg *config.Config, f finder, src, tr *project.Version) [
 			continue
 		}
 		if !eq.equal(sf.Value, tf.Value) {
-			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "shared field %s is %s in the %s source, %s here; remove it from the translation or make it equal", key, quote(showValue(sf.Value)), srcName, quote(showValue(tf.Value))))
+			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "shared field %s is %s in the %s source, %s here; remove it from the translation or make it equal", key, quote(sf.Value.Inline()), srcName, quote(tf.Value.Inline())))
 		}
 	}
 	return out
@@ -89,76 +94,53 @@ func required(cfg *config.Config, name string) bool {
 // It is the first line of the file, where the front matter starts.
 func fmLine(*frontmatter.Doc) int { return 1 }
 
-// blank reports whether a field's value is empty: null, "", [] or {}.
-func blank(n *yaml.Node) bool {
-	n = deref(n)
-	if n == nil {
-		return true
-	}
-	switch n.Kind {
-	case yaml.ScalarNode:
-		return n.Tag == "!!null" || strings.TrimSpace(n.Value) == ""
-	case yaml.SequenceNode, yaml.MappingNode:
-		return len(n.Content) == 0
-	}
-	return false
-}
-
-func deref(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	return n
-}
-
-// canon compares YAML values by what they mean, not how they are written:
-// quoting, flow or block style, key order, comments and aliases do not
-// count. It gives each value an id, equal for equal values, built from the
-// ids of its items, so that a node is looked at once however many aliases
-// stand for it: comparing never expands an alias graph (issue 11: a
-// 600-byte alias bomb in a shared field made check run for 90 s).
-// frontmatter.Parse bounds the depth of the recursion.
+// canon compares front-matter values by what they mean, not how they are
+// written: quoting, flow or block style, key order, comments, aliases and
+// the format (a TOML array equals a YAML list) do not count. It gives each
+// value an id, equal for equal values, built from the ids of its items, so
+// that a node is looked at once however many aliases stand for it:
+// comparing never expands an alias graph (issue 11: a 600-byte alias bomb
+// in a shared field made check run for 90 s). frontmatter.Parse bounds the
+// depth of the recursion.
 type canon struct {
-	ids  map[*yaml.Node]int
+	ids  map[*frontmatter.Node]int
 	keys map[string]int
 }
 
-func (c *canon) equal(a, b *yaml.Node) bool {
-	a, b = deref(a), deref(b)
+func (c *canon) equal(a, b *frontmatter.Node) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if a.Kind == yaml.ScalarNode && b.Kind == yaml.ScalarNode {
+	if a.Kind == frontmatter.Scalar && b.Kind == frontmatter.Scalar {
 		return a.Value == b.Value
 	}
 	return c.id(a) == c.id(b)
 }
 
 // id returns the id of n's value.
-func (c *canon) id(n *yaml.Node) int {
-	n = deref(n)
+func (c *canon) id(n *frontmatter.Node) int {
 	if id, ok := c.ids[n]; ok {
 		return id
 	}
 	var key []byte
 	switch n.Kind {
-	case yaml.ScalarNode:
+	case frontmatter.Scalar:
 		key = append([]byte{'s'}, n.Value...)
-	case yaml.SequenceNode:
+	case frontmatter.List:
 		key = []byte{'q'}
-		for _, item := range n.Content {
+		for _, item := range n.Items {
 			key = binary.AppendUvarint(key, uint64(c.id(item)))
 		}
-	case yaml.MappingNode:
-		// Keys are scalars, each once in a mapping (frontmatter.Parse), so
-		// sorting the entries by key gives one order for equal mappings.
+	case frontmatter.Map:
+		// Keys are each once in a mapping (frontmatter.Parse), so sorting
+		// the entries by key gives one order for equal mappings.
 		type entry struct {
 			key string
 			id  int
 		}
-		entries := make([]entry, 0, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			entries = append(entries, entry{deref(n.Content[i]).Value, c.id(n.Content[i+1])})
+		entries := make([]entry, 0, len(n.Entries))
+		for _, e := range n.Entries {
+			entries = append(entries, entry{e.Key.Value, c.id(e.Value)})
 		}
 		sort.Slice(entries, func(i, j int) bool { return entries[i].key < entries[j].key })
 		key = []byte{'m'}
@@ -171,7 +153,7 @@ func (c *canon) id(n *yaml.Node) int {
 		key = []byte{'?'}
 	}
 	if c.ids == nil {
-		c.ids, c.keys = map[*yaml.Node]int{}, map[string]int{}
+		c.ids, c.keys = map[*frontmatter.Node]int{}, map[string]int{}
 	}
 	id, ok := c.keys[string(key)]
 	if !ok {
@@ -180,22 +162,4 @@ func (c *canon) id(n *yaml.Node) int {
 	}
 	c.ids[n] = id
 	return id
-}
-
-// showValue renders a YAML value on one line for a message.
-func showValue(n *yaml.Node) string {
-	n = deref(n)
-	if n == nil {
-		return ""
-	}
-	if n.Kind == yaml.ScalarNode {
-		return n.Value
-	}
-	c := *n
-	c.Style = yaml.FlowStyle
-	b, err := yaml.Marshal(&c)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSpace(string(b))
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"github.com/ceviri/ceviri/internal/frontmatter"
 )
 
 // TestSharedFieldEquality compares shared fields by what they mean.
@@ -51,11 +51,11 @@ func TestSharedFieldEquality(t *testing.T) {
 // limits: the comparison looks at each node once. The recursive comparison
 // it replaced would run for days.
 func TestCanonDoesNotExpandAliases(t *testing.T) {
-	graph := func(leaf string) *yaml.Node {
-		n := &yaml.Node{Kind: yaml.ScalarNode, Value: leaf}
-		for i := range 40 {
-			alias := &yaml.Node{Kind: yaml.AliasNode, Value: fmt.Sprint(i), Alias: n}
-			n = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{alias, alias}}
+	graph := func(leaf string) *frontmatter.Node {
+		n := &frontmatter.Node{Kind: frontmatter.Scalar, Value: leaf}
+		for range 40 {
+			// An alias is the node it stands for, reached twice.
+			n = &frontmatter.Node{Kind: frontmatter.List, Items: []*frontmatter.Node{n, n}}
 		}
 		return n
 	}

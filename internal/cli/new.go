@@ -1,24 +1,23 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 )
 
 func init() { register(newNewCmd) }
 
 type newOptions struct {
-	ID    string
-	Lang  string
-	Title string
-	Date  string
+	ID          string
+	Lang        string
+	Title       string
+	Date        string
+	FrontMatter string // yaml, toml or json; "" for the project's own
 }
 
 func newNewCmd(env *Env) *cobra.Command {
@@ -28,9 +27,13 @@ func newNewCmd(env *Env) *cobra.Command {
 		Short: "Create the source version of a new article",
 		Long: `Create the source version of a new article at the path the content template gives,
 with a title and today's date in its front matter. The language defaults to the
-project's source_language. Ids are relative paths such as 2025/ukraine-talks.`,
+project's source_language. Ids are relative paths such as 2025/ukraine-talks.
+The front matter is written in the format the project's articles use (the first
+article found with front matter: YAML ---, TOML +++ or JSON {}), YAML in a new
+project, or in the one --front-matter names.`,
 		Example: `  ceviri new ukraine-talks --title "Ukraine calls for talks"
-  ceviri new 2025/kampus-haberi --lang tr --title "Kampüs haberi"`,
+  ceviri new 2025/kampus-haberi --lang tr --title "Kampüs haberi"
+  ceviri new posts/launch --front-matter toml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ID = args[0]
@@ -39,7 +42,8 @@ project's source_language. Ids are relative paths such as 2025/ukraine-talks.`,
 	}
 	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the source version (default: source_language)")
 	c.Flags().StringVar(&opts.Title, "title", "", "the article's title (default: made from the id)")
-	c.Flags().StringVar(&opts.Date, "date", "", "publication date, YYYY-MM-DD (default: today)")
+	c.Flags().StringVar(&opts.Date, "date", "", "publication date, YYYY-MM-DD or RFC 3339 (default: today)")
+	c.Flags().StringVar(&opts.FrontMatter, "front-matter", "", "front-matter format: yaml, toml or json (default: the project's)")
 	return c
 }
 
@@ -76,33 +80,54 @@ func runNew(env *Env, opts *newOptions) error {
 	date := opts.Date
 	if date == "" {
 		date = env.Now().Format("2006-01-02")
-	} else if _, err := time.Parse("2006-01-02", date); err != nil {
-		if _, err := time.Parse(time.RFC3339, date); err != nil {
-			return diag.Usagef("--date %q is neither YYYY-MM-DD nor RFC 3339", date)
-		}
+	} else if _, err := frontmatter.ParseDate(date); err != nil {
+		return diag.Usagef("--%v", err)
 	}
-	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
-	fm := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
-		str("title"), {Kind: yaml.ScalarNode, Value: title, Style: yaml.DoubleQuotedStyle},
-		str("summary"), {Kind: yaml.ScalarNode, Value: "", Style: yaml.DoubleQuotedStyle},
-		str("date"), str(date),
-	}}
-	var buf bytes.Buffer
-	buf.WriteString("---\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(fm); err != nil {
+	format, err := newFormat(p, opts.FrontMatter)
+	if err != nil {
 		return err
 	}
-	_ = enc.Close()
-	buf.WriteString("---\n\n")
+	fm, err := frontmatter.Build(format, []frontmatter.Field{
+		{Key: frontmatter.KeyNode("title"), Value: frontmatter.StringNode(title)},
+		{Key: frontmatter.KeyNode("summary"), Value: frontmatter.StringNode("")},
+		{Key: frontmatter.KeyNode("date"), Value: frontmatter.DateNode(date)},
+	}, nil)
+	if err != nil {
+		return err
+	}
+	fm = append(fm, '\n')
 	path := p.Layout.Path(opts.ID, lang)
 	pl := newPlan(p)
-	pl.add(path, buf.Bytes())
+	pl.add(path, fm)
 	if err := pl.commit(); err != nil {
 		return err
 	}
 	env.Infof("created %s", path)
 	fmt.Fprintln(env.Stdout, path)
 	return nil
+}
+
+// newFormat returns the front-matter format of a new article: the one
+// named, or that of the first article found with front matter, or YAML.
+func newFormat(p *project.Project, name string) (frontmatter.Format, error) {
+	switch strings.ToLower(name) {
+	case "yaml":
+		return frontmatter.YAML, nil
+	case "toml":
+		return frontmatter.TOML, nil
+	case "json":
+		return frontmatter.JSON, nil
+	case "":
+	default:
+		return frontmatter.None, diag.Usagef("--front-matter %q is not yaml, toml or json", name)
+	}
+	files, _ := p.Scan()
+	for _, f := range files {
+		if data, err := p.ReadFile(f.Path); err == nil {
+			if format := frontmatter.FormatOf(data); format != frontmatter.None {
+				return format, nil
+			}
+		}
+	}
+	return frontmatter.YAML, nil
 }

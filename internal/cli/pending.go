@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/gitlog"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
@@ -262,15 +263,12 @@ func sourceDate(v *project.Version) (string, time.Time) {
 	if v == nil || v.Doc == nil {
 		return "", time.Time{}
 	}
-	f, ok := v.Doc.Get("date")
-	if !ok || f.Value == nil {
-		return "", time.Time{}
-	}
-	s := strings.TrimSpace(f.Value.Value)
-	for _, layout := range []string{time.DateOnly, time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return s, t
+	s, t, err := v.Doc.Date()
+	if err != nil {
+		// Shown as written; check reports it.
+		if f, ok := v.Doc.Get("date"); ok && f.Value.Kind == frontmatter.Scalar {
+			return strings.TrimSpace(f.Value.Value), time.Time{}
 		}
 	}
-	return s, time.Time{}
+	return s, t
 }

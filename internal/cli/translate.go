@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 )
 
 func init() { register(newTranslateCmd) }
@@ -93,32 +91,28 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	return nil
 }
 
-// draftFrom builds a new translation file from the source: its translatable
-// fields (as written, in file order), a draft record, and its body.
+// draftFrom builds a new translation file from the source, in the source's
+// front-matter format: its translatable fields (as written, in file order),
+// a draft record, and its body. The draft of a source without front matter
+// gets YAML front matter holding its record, as before issue 12: it is a
+// new file, and the record has nowhere else to live until records can be
+// kept in a lock file.
 func draftFrom(p *project.Project, src *project.Version) ([]byte, error) {
-	fm := &yaml.Node{Kind: yaml.MappingNode}
+	var fields []frontmatter.Field
 	for _, f := range src.Doc.Fields() {
 		if p.Config.IsTranslatable(f.Key.Value) {
-			// Plain: aliases written out (an alias to an anchor of a field
-			// that is not copied would name nothing), anchors and comments
-			// dropped.
-			fm.Content = append(fm.Content, frontmatter.Plain(f.Key), frontmatter.Plain(f.Value))
+			fields = append(fields, f)
 		}
 	}
-	k, v := frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint, Draft: true}.Nodes()
-	fm.Content = append(fm.Content, k, v)
-	var buf bytes.Buffer
-	buf.WriteString("---\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(fm); err != nil {
-		return nil, fmt.Errorf("encoding front matter: %w", err)
+	format := src.Doc.Format
+	if format == frontmatter.None {
+		format = frontmatter.YAML
 	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("encoding front matter: %w", err)
+	r := frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint, Draft: true}
+	out, err := frontmatter.Build(format, fields, &r)
+	if err != nil {
+		return nil, err
 	}
-	buf.WriteString("---\n")
-	out := buf.Bytes()
 	body := src.Doc.Body
 	if len(body) > 0 && body[0] != '\n' {
 		out = append(out, '\n')

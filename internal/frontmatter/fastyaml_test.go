@@ -105,7 +105,7 @@ func TestFastYAMLOnCorpora(t *testing.T) {
 		if err != nil || !d.HasFrontMatter {
 			continue
 		}
-		if checkFastYAML(t, f, d.Raw[d.FMStart:d.FMEnd]) {
+		if checkFastYAML(t, f, d.Raw[d.fmStart:d.fmEnd]) {
 			accepted++
 		}
 	}

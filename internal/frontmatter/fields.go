@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
-	"gopkg.in/yaml.v3"
 )
 
 // The well-known shared fields (docs/reference.md) have shapes that bundles
@@ -16,9 +15,9 @@ import (
 
 // Reference is one source an article cites: an item of references.
 type Reference struct {
-	Title     string `json:"title,omitempty" yaml:"title"`
-	Publisher string `json:"publisher,omitempty" yaml:"publisher"`
-	URL       string `json:"url,omitempty" yaml:"url"`
+	Title     string `json:"title,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	URL       string `json:"url,omitempty"`
 }
 
 // CheckFields reports, with positions, what in the front matter build cannot
@@ -49,34 +48,58 @@ func (d *Doc) CheckFields(source bool) []error {
 	return errs
 }
 
-// Date reads the date field as written and as a time: YYYY-MM-DD or RFC 3339.
-// It returns "" and no error when there is no date.
+// dateForms names the forms ParseDate reads, for messages.
+const (
+	dateForms   = "YYYY-MM-DD or RFC 3339 (2025-12-03T10:00:00+03:00, or 2025-12-03 10:00:00 +0300)"
+	notDateForm = "neither YYYY-MM-DD nor RFC 3339 (2025-12-03T10:00:00+03:00, or 2025-12-03 10:00:00 +0300)"
+)
+
+// Date reads the date field as written and as a time (see ParseDate). It
+// returns "" and no error when there is no date.
 func (d *Doc) Date() (string, time.Time, error) {
 	f, ok := d.Get("date")
 	if !ok {
 		return "", time.Time{}, nil
 	}
-	v := deref(f.Value)
-	if v.Kind != yaml.ScalarNode {
-		return "", time.Time{}, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "date must be a single value: YYYY-MM-DD or RFC 3339 (2025-12-03T10:00:00+03:00)")
+	v := f.Value
+	if v.Kind != Scalar {
+		return "", time.Time{}, diag.Errorf(d.Name, v.Line, v.Column, "date must be a single value: %s", dateForms)
 	}
 	t, err := ParseDate(v.Value)
 	if err != nil {
-		return "", time.Time{}, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "%v", err)
+		return "", time.Time{}, diag.Errorf(d.Name, v.Line, v.Column, "%v", err)
 	}
 	return v.Value, t, nil
 }
 
-// ParseDate reads a front-matter date: YYYY-MM-DD or RFC 3339.
+// dateLayouts are the forms of dates that sites write: a day, RFC 3339 with
+// or without a zone (T or a space between date and time, as TOML and YAML
+// allow), and Hugo's "2025-12-03 10:00:00 +0300". Seconds may have a
+// fraction (time.Parse reads one after the seconds).
+var dateLayouts = []string{
+	time.DateOnly,
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05",
+}
+
+// ParseDate reads a front-matter date, the one date parser of ceviri: a day
+// (2025-12-03), RFC 3339 with or without a zone, with T or a space before the
+// time, or 2025-12-03 10:00:00 +0300. A time without a zone is read as UTC;
+// a date keeps the day it was written on.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
+	if len(s) >= len(time.DateOnly) {
+		for _, layout := range dateLayouts {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t, nil
+			}
+		}
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("date %q is neither YYYY-MM-DD nor RFC 3339 (2025-12-03T10:00:00+03:00)", s)
+	return time.Time{}, fmt.Errorf("date %q is %s", s, notDateForm)
 }
 
 // Authors reads the authors' names: authors as a list of {name: ...} or of
@@ -85,28 +108,25 @@ func (d *Doc) Authors() ([]string, error) {
 	f, ok := d.Get("authors")
 	if !ok {
 		if f, ok := d.Get("author"); ok {
-			if v := deref(f.Value); v.Kind == yaml.ScalarNode && v.Value != "" {
+			if v := f.Value; v.Kind == Scalar && v.Type != Null && v.Value != "" {
 				return []string{v.Value}, nil
 			}
 		}
 		return nil, nil
 	}
-	list := deref(f.Value)
-	if list.Kind != yaml.SequenceNode {
-		return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "authors must be a list of {name: ...}")
+	list := f.Value
+	if list.Kind != List {
+		return nil, diag.Errorf(d.Name, list.Line, list.Column, "authors must be a list of {name: ...}")
 	}
 	var out []string
-	for _, item := range list.Content {
-		n := deref(item)
-		switch n.Kind {
-		case yaml.ScalarNode:
-			out = append(out, n.Value)
-		case yaml.MappingNode:
+	for _, item := range list.Items {
+		switch item.Kind {
+		case Scalar:
+			out = append(out, item.Value)
+		case Map:
 			name := ""
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if v := deref(n.Content[i+1]); n.Content[i].Value == "name" && v.Kind == yaml.ScalarNode {
-					name = v.Value
-				}
+			if v, ok := item.Get("name"); ok && v.Kind == Scalar {
+				name = v.Value
 			}
 			if name == "" {
 				return nil, diag.Errorf(d.Name, item.Line, item.Column, "an author needs a name")
@@ -126,45 +146,69 @@ func (d *Doc) Strings(key string) ([]string, error) {
 	if !ok {
 		return nil, nil
 	}
-	switch v := deref(f.Value); v.Kind {
-	case yaml.ScalarNode:
-		if v.Value == "" {
+	switch v := f.Value; v.Kind {
+	case Scalar:
+		if v.Value == "" || v.Type == Null {
 			return nil, nil
 		}
 		return []string{v.Value}, nil
-	case yaml.SequenceNode:
+	case List:
 		var out []string
-		for _, item := range v.Content {
-			n := deref(item)
-			if n.Kind != yaml.ScalarNode {
+		for _, item := range v.Items {
+			if item.Kind != Scalar {
 				return nil, diag.Errorf(d.Name, item.Line, item.Column, "%s: each item must be a string", key)
 			}
-			if strings.TrimSpace(n.Value) != "" {
-				out = append(out, n.Value)
+			if item.Type != Null && strings.TrimSpace(item.Value) != "" {
+				out = append(out, item.Value)
 			}
 		}
 		return out, nil
 	}
-	return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "%s must be a list of strings", key)
+	v := f.Value
+	return nil, diag.Errorf(d.Name, v.Line, v.Column, "%s must be a list of strings", key)
 }
 
-// References reads references: a list of {title, publisher, url}.
+// References reads references: a list of {title, publisher, url}, whose
+// values are text; other keys are ignored, and null is nothing.
 func (d *Doc) References() ([]Reference, error) {
 	f, ok := d.Get("references")
-	if !ok {
+	if !ok || f.Value.Kind == Scalar && f.Value.Type == Null {
 		return nil, nil
 	}
-	var out []Reference
-	if err := f.Value.Decode(&out); err != nil {
-		return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "references must be a list of {title, publisher, url}")
+	v := f.Value
+	bad := diag.Errorf(d.Name, v.Line, v.Column, "references must be a list of {title, publisher, url}")
+	if v.Kind != List {
+		return nil, bad
+	}
+	out := make([]Reference, 0, len(v.Items))
+	for _, item := range v.Items {
+		var r Reference
+		switch {
+		case item.Kind == Scalar && item.Type == Null:
+		case item.Kind != Map:
+			return nil, bad
+		default:
+			for _, e := range item.Entries {
+				var dst *string
+				switch e.Key.Value {
+				case "title":
+					dst = &r.Title
+				case "publisher":
+					dst = &r.Publisher
+				case "url":
+					dst = &r.URL
+				default:
+					continue
+				}
+				switch {
+				case e.Value.Kind != Scalar:
+					return nil, bad
+				case e.Value.Type != Null:
+					*dst = e.Value.Value
+				}
+			}
+		}
+		out = append(out, r)
 	}
 	return out, nil
-}
-
-// deref follows an alias to the value it stands for.
-func deref(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		return n.Alias
-	}
-	return n
 }

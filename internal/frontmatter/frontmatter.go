@@ -1,7 +1,11 @@
-// Package frontmatter splits a Markdown file into its YAML front matter and
-// body, parses the front matter with positions (yaml.v3 nodes), reads the
-// translation record, and rewrites that record without disturbing any other
-// byte of the file.
+// Package frontmatter reads and writes the front matter of Markdown files,
+// whatever its format: YAML between --- lines, TOML between +++ lines, a
+// JSON object at the start of the file (as Hugo reads them), or none. It
+// gives every other package one model of it (Doc, Field, Node: keys with
+// their positions, values as text, lists, maps and dates), reads the
+// translation record, and writes front matter back in the file's own
+// format, editing only the lines it must, so that no other package needs to
+// know the format (docs/reference.md, "Front matter").
 package frontmatter
 
 import (
@@ -9,10 +13,36 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"gopkg.in/yaml.v3"
 )
+
+// Format is how a file writes its front matter.
+type Format uint8
+
+const (
+	// None is a file without front matter: all of it is body.
+	None Format = iota
+	// YAML front matter sits between two --- lines.
+	YAML
+	// TOML front matter sits between two +++ lines.
+	TOML
+	// JSON front matter is an object that starts the file.
+	JSON
+)
+
+// String returns the format's name as ceviri writes it in messages.
+func (f Format) String() string {
+	switch f {
+	case YAML:
+		return "YAML"
+	case TOML:
+		return "TOML"
+	case JSON:
+		return "JSON"
+	}
+	return "none"
+}
 
 // Doc is a Markdown file split into front matter and body. Offsets index the
 // original bytes in Raw, which Doc never modifies.
@@ -20,31 +50,49 @@ type Doc struct {
 	Name string // path used in error messages
 	Raw  []byte // the file as read
 
+	// Format is the front matter's format; HasFrontMatter is Format != None.
+	Format         Format
 	HasFrontMatter bool
-	// FMStart and FMEnd delimit the YAML text between the --- lines in Raw.
-	FMStart, FMEnd int
-	// FMLine is the 1-based line of the first YAML line.
-	FMLine int
-	// Body is the Markdown after the closing --- line (or the whole file).
+	// Body is the Markdown after the front matter (or the whole file, less
+	// a byte order mark).
 	Body []byte
 	// BodyLine is the 1-based line where Body starts.
 	BodyLine int
-	// Root is the front matter's top-level mapping; nil when there is none or
-	// it is empty.
-	Root *yaml.Node
 
-	nan *yaml.Node // the first .nan or .inf, which CheckFields reports
+	// fmStart and fmEnd delimit the front matter's text in Raw: the lines
+	// between the delimiters (YAML, TOML) or the object (JSON).
+	fmStart, fmEnd int
+	// fmLine is the 1-based line of fmStart.
+	fmLine int
+	// fields are the top-level entries in file order.
+	fields []Field
+	// nan is the first number that JSON cannot hold (.nan, inf), which
+	// CheckFields reports.
+	nan *Node
+	// yroot is YAML front matter's top-level mapping, nil when it is empty.
+	yroot *yaml.Node
+	// toml says where TOML front matter writes its record, nil when it
+	// has none.
+	toml *tomlRecord
+	// tomlTables is the offset in Raw of the line of TOML front matter's
+	// first [table], where top-level keys end; 0 when it has none.
+	tomlTables int
+	// starts are the offsets in Raw of the front matter's lines, for
+	// positions in TOML and JSON (see position).
+	starts []int
 }
 
-// Field is a top-level front-matter entry.
+// Field is a front-matter entry: a key and its value. Keys are scalars
+// whose Value is the key's name.
 type Field struct {
-	Key   *yaml.Node
-	Value *yaml.Node
+	Key   *Node
+	Value *Node
 }
 
-// Parse splits and parses data. It rejects invalid UTF-8, unterminated front
-// matter, malformed YAML, front matter that is not a mapping and YAML beyond
-// the limits that check (limits.go) enforces, each with the position of the
+// Parse splits data into front matter and body and reads the front matter
+// in its format. It rejects invalid UTF-8, unterminated front matter,
+// malformed YAML, TOML or JSON, front matter that is not a mapping and
+// front matter beyond the limits (limits.go), each with the position of the
 // problem. Every command reads files through Parse, so they all accept and
 // refuse the same front matter.
 func Parse(name string, data []byte) (*Doc, error) {
@@ -57,26 +105,76 @@ func Parse(name string, data []byte) (*Doc, error) {
 		start = 3
 	}
 	first, next := lineAt(data, start)
-	if strings.TrimRight(string(first), " \t\r\n") != "---" {
-		if start > 0 {
-			d.Body = data[start:]
-		}
-		return d, nil
+	switch fence := strings.TrimRight(string(first), " \t\r\n"); {
+	case fence == "---":
+		return d, d.split(YAML, next, "---", "...")
+	case fence == "+++":
+		return d, d.split(TOML, next, "+++", "")
+	case isJSONStart(data[start:]):
+		d.Format, d.HasFrontMatter = JSON, true
+		return d, d.parseJSON(start)
 	}
-	d.HasFrontMatter = true
-	d.FMStart, d.FMLine = next, 2
+	d.Body = data[start:]
+	return d, nil
+}
+
+// FormatOf returns the format of the front matter that data starts with,
+// from its first line only (Parse reads and checks the rest).
+func FormatOf(data []byte) Format {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	first, _ := lineAt(data, 0)
+	switch strings.TrimRight(string(first), " \t\r\n") {
+	case "---":
+		return YAML
+	case "+++":
+		return TOML
+	}
+	if isJSONStart(data) {
+		return JSON
+	}
+	return None
+}
+
+// split finds the closing fence of YAML or TOML front matter that starts at
+// offset from (line 2) and parses it.
+func (d *Doc) split(f Format, from int, fence, alt string) error {
+	d.Format, d.HasFrontMatter = f, true
+	d.fmStart, d.fmLine = from, 2
 	line := 2
-	for pos := next; pos < len(data); line++ {
-		l, n := lineAt(data, pos)
-		if t := strings.TrimRight(string(l), " \t\r\n"); t == "---" || t == "..." {
-			d.FMEnd = pos
-			d.Body = data[n:]
+	for pos := from; pos < len(d.Raw); line++ {
+		l, n := lineAt(d.Raw, pos)
+		if t := strings.TrimRight(string(l), " \t\r\n"); t == fence || alt != "" && t == alt {
+			d.fmEnd = pos
+			d.Body = d.Raw[n:]
 			d.BodyLine = line + 1
-			return d, d.parseYAML()
+			if f == TOML {
+				return d.parseTOML()
+			}
+			return d.parseYAML()
 		}
 		pos = n
 	}
-	return nil, diag.Errorf(name, 1, 1, "unterminated front matter: no closing --- line")
+	return diag.Errorf(d.Name, 1, 1, "unterminated front matter: no closing %s line", fence)
+}
+
+// isJSONStart reports whether b starts with what Hugo reads as JSON front
+// matter: an object, whose first key or closing brace follows the opening
+// brace. A body that starts with a Hugo shortcode ({{< x >}}) or an MDX
+// comment ({/* x */}) is not front matter.
+func isJSONStart(b []byte) bool {
+	if len(b) == 0 || b[0] != '{' {
+		return false
+	}
+	for _, c := range b[1:] {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '"', '}':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // lineAt returns the line starting at pos (with its newline) and the offset
@@ -89,52 +187,13 @@ func lineAt(data []byte, pos int) ([]byte, int) {
 	return data[pos : pos+i+1], pos + i + 1
 }
 
-func (d *Doc) parseYAML() error {
-	fm := d.Raw[d.FMStart:d.FMEnd]
-	if len(bytes.TrimSpace(fm)) == 0 {
-		return nil
-	}
-	root, ok := fastYAML(fm)
-	if !ok {
-		var n yaml.Node
-		if err := yaml.Unmarshal(fm, &n); err != nil {
-			return config.YAMLError(d.Name, fm, d.FMLine-1, err)
-		}
-		if len(n.Content) == 0 {
-			return nil
-		}
-		root = n.Content[0]
-	}
-	if root.Kind != yaml.MappingNode {
-		shiftLine(root, d.FMLine-1)
-		return diag.Errorf(d.Name, root.Line, root.Column, "front matter must be a mapping of keys to values")
-	}
-	nan, err := check(d.Name, root, d.FMLine-1)
-	if err != nil {
-		return err
-	}
-	d.Root, d.nan = root, nan
-	return nil
-}
-
-// shiftLine moves n's line by off, so that it is a file line.
-func shiftLine(n *yaml.Node, off int) { n.Line += off }
-
-// Fields returns the top-level entries in file order.
-func (d *Doc) Fields() []Field {
-	if d.Root == nil {
-		return nil
-	}
-	out := make([]Field, 0, len(d.Root.Content)/2)
-	for i := 0; i+1 < len(d.Root.Content); i += 2 {
-		out = append(out, Field{Key: d.Root.Content[i], Value: d.Root.Content[i+1]})
-	}
-	return out
-}
+// Fields returns the top-level entries in file order. The slice belongs to
+// the Doc.
+func (d *Doc) Fields() []Field { return d.fields }
 
 // Get returns the entry whose key equals key, ignoring case as Hugo does.
 func (d *Doc) Get(key string) (Field, bool) {
-	for _, f := range d.Fields() {
+	for _, f := range d.fields {
 		if strings.EqualFold(f.Key.Value, key) {
 			return f, true
 		}

@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseSplit(t *testing.T) {
@@ -136,11 +137,6 @@ func TestSetRecordKeepsEveryOtherByte(t *testing.T) {
 			"---\r\ntitle: A\r\n" + strings.ReplaceAll(block, "\n", "\r\n") + "---\r\nbody\r\n",
 		},
 		{
-			"adds front matter to a file without",
-			"body\n",
-			"---\n" + block + "---\nbody\n",
-		},
-		{
 			"empty front matter",
 			"---\n---\nbody\n",
 			"---\n" + block + "---\nbody\n",
@@ -210,6 +206,9 @@ func FuzzParse(f *testing.F) {
 	for _, s := range hostile() {
 		f.Add([]byte(s))
 	}
+	for _, s := range otherFormats() {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse("f.md", data)
 		if err != nil {
@@ -240,6 +239,9 @@ func FuzzSetRecord(f *testing.F) {
 	f.Add([]byte("---\ntranslation:\n    from: en\n    source_hash: "+hash1+"\n    draft: true\n\ntitle: A\n---\n"), false)
 	for _, s := range hostile() {
 		f.Add([]byte(s), false)
+	}
+	for _, s := range otherFormats() {
+		f.Add([]byte(s), true)
 	}
 	f.Fuzz(func(t *testing.T, data []byte, draft bool) {
 		d, err := Parse("f.md", data)
@@ -286,4 +288,73 @@ func TestParseYAMLErrorPositions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// otherFormats are seeds in TOML and JSON, valid and not: tables, arrays
+// of tables, inline tables, dotted keys, literal strings, dates, escapes,
+// CRLF, duplicate keys, deep nesting, truncation.
+func otherFormats() []string {
+	return []string{
+		"+++\n# comment\ntitle = 'İstanbul'  # x\ndate = 2025-12-03\ntags = [\"a\", 'b']\nweight = 1_000\n[params]\nauthor = \"Ali\"\n[[references]]\ntitle = \"R\"\nurl = \"u\"\n+++\n\nBody.\n",
+		"+++\ntitle = \"A\"\n\n[translation]\nfrom = \"en\" # src\nsource_hash = \"" + hash1 + "\"\ndraft = true\n\n[other]\nx = 1\n+++\nbody\n",
+		"+++\ntitle = \"A\"\ntranslation = { from = \"en\", source_hash = \"" + hash1 + "\" }\n+++\nbody\n",
+		"+++\ntranslation.from = 'en'\ntranslation.source_hash = '" + hash1 + "'\n+++\n",
+		"+++\r\ntitle = \"\"\"\r\nmulti\r\nline\"\"\"\r\nd = 1979-05-27T07:32:00-08:00\r\nt = 07:32:00\r\nf = inf\r\n+++\r\n",
+		"+++\na = 1\na = 2\n+++\n",
+		"+++\n[a]\n[a]\n+++\n",
+		"+++\nx = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n+++\n",
+		"+++\ntitle = \n+++\n",
+		"+++\n",
+		"{\n  \"title\": \"A\",\n  \"tags\": [\"x\", \"y\"],\n  \"n\": 1.5e3\n}\nbody\n",
+		"{\"title\": \"A\\u00e7\\n\", \"translation\": {\"from\": \"en\", \"source_hash\": \"" + hash1 + "\", \"draft\": true}}\n\nbody\n",
+		"{}\nbody\n",
+		"{ }",
+		"{\n  \"title\": \"A\",\n  \"title\": 2\n}\n",
+		"{\n  \"title\": \"A\"\n  \"x\": 2\n}\n",
+		"{\n  \"title\": \"A\",\n",
+		"{\"a\": null, \"b\": [true, false, {}], \"c\": -0.0}\n",
+		"{{< shortcode >}}\n",
+	}
+}
+
+// FuzzSetFields checks that SetFields, putting text into a field of any
+// file Parse accepts, either refuses with a position or returns a file
+// that parses, holds the text and keeps the body.
+func FuzzSetFields(f *testing.F) {
+	f.Add([]byte("---\ntitle: A # c\n---\nbody\n"), "title", "Başlık: \"x\" 'y'")
+	f.Add([]byte("---\ntags: [a, b]\n---\n"), "tags.1", "iki\nsatır")
+	f.Add([]byte("body\n"), "title", "x")
+	for _, s := range otherFormats() {
+		f.Add([]byte(s), "title", "Ali'nin \"yazısı\"\t\\")
+	}
+	src, err := Parse("src.md", []byte("---\ntitle: T\nsummary: S\ntags: [a, b, c]\n---\n"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, key, text string) {
+		if !utf8.ValidString(text) || strings.ContainsRune(text, 0) {
+			return
+		}
+		d, err := Parse("f.md", data)
+		if err != nil {
+			return
+		}
+		out, err := d.SetFields(src, map[string]string{key: text})
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.md:") || out != nil {
+				t.Fatalf("refusal without position, or with output: %v %q", err, out)
+			}
+			return
+		}
+		d2, err := Parse("f.md", out)
+		if err != nil {
+			t.Fatalf("SetFields produced a file that does not parse: %v\n%q", err, out)
+		}
+		if string(d2.Body) != string(d.Body) {
+			t.Fatalf("body changed:\n%q\n%q", d.Body, d2.Body)
+		}
+		if f, ok := d2.Get(key); ok && f.Value.Kind == Scalar && f.Value.Value != text {
+			t.Fatalf("%s reads back %q, want %q\n%q", key, f.Value.Value, text, out)
+		}
+	})
 }

@@ -10,22 +10,37 @@ import (
 )
 
 // SetRecord returns the file with its translation record replaced by r (or
-// added at the end of the front matter). Every byte outside the record's
-// lines is kept as it was: key order, comments, quoting, line endings and the
-// body.
+// added at the end of the front matter), written in the front matter's own
+// format: a YAML mapping, a TOML [translation] table (or inline table) or a
+// JSON object. Every byte outside the record's lines is kept as it was: key
+// order, comments, quoting, line endings and the body.
 //
 // The result is parsed again before it is returned: it must read back r as
 // its record, and every other top-level field and the body must be what they
 // were. A record that cannot be rewritten in place safely is refused with
-// the reason and its position, and nothing is returned: an anchor on or in
-// the record (another value may refer to it), an alias in it, a key that
-// does not start its line (? translation), front matter written as a flow
-// mapping, or any other shape whose rewrite would not read back (issue 11).
+// the reason and its position, and nothing is returned: in YAML an anchor
+// on or in the record (another value may refer to it), an alias in it, a
+// key that does not start its line (? translation), front matter written as
+// a flow mapping; in TOML a record written as dotted keys; in any format any
+// other shape whose rewrite would not read back (issue 11). A file without
+// front matter is refused with ErrNoFrontMatter: ceviri does not add front
+// matter to a file.
 func (d *Doc) SetRecord(r Record) ([]byte, error) {
-	if err := d.editable(); err != nil {
-		return nil, err
+	var out []byte
+	var err error
+	switch d.Format {
+	case None:
+		return nil, &diag.PosError{File: d.Name, Line: 1, Col: 1, Err: ErrNoFrontMatter}
+	case TOML:
+		out, err = d.setRecordTOML(r)
+	case JSON:
+		out, err = d.setRecordJSON(r)
+	default:
+		if err := d.editable(); err != nil {
+			return nil, err
+		}
+		out, err = d.setRecord(r)
 	}
-	out, err := d.setRecord(r)
 	if err != nil {
 		return nil, err
 	}
@@ -42,14 +57,14 @@ func (d *Doc) SetRecord(r Record) ([]byte, error) {
 // editable refuses the records and front matter that setRecord cannot edit
 // in place.
 func (d *Doc) editable() error {
-	if d.Root == nil {
+	if d.yroot == nil {
 		return nil
 	}
-	if d.Root.Style&yaml.FlowStyle != 0 {
-		return diag.Errorf(d.Name, d.Root.Line, d.Root.Column,
+	if d.yroot.Style&yaml.FlowStyle != 0 {
+		return diag.Errorf(d.Name, d.yroot.Line, d.yroot.Column,
 			"cannot write the translation record into front matter written as a flow mapping ({...}); write one key per line")
 	}
-	f, ok := d.Get(RecordKey)
+	f, ok := d.yget(RecordKey)
 	if !ok {
 		return nil
 	}
@@ -63,18 +78,24 @@ func (d *Doc) editable() error {
 		}
 		return diag.Errorf(d.Name, n.Line, n.Column, "cannot rewrite the translation record: it uses the YAML alias *%s%s", n.Value, plain)
 	}
-	start := d.lineStart(f.Key.Line)
+	return d.startsLine(f.Key, "rewrite the translation record")
+}
+
+// startsLine refuses a YAML key that does not start its line (? key, or a
+// key after something else), whose lines cannot be found for rewriting.
+func (d *Doc) startsLine(key *yaml.Node, what string) error {
+	start := d.lineStart(key.Line)
 	for i, c := range d.Raw[start:] {
-		if i == f.Key.Column-1 {
+		if i == key.Column-1 {
 			break
 		}
 		if c == '?' {
-			return diag.Errorf(d.Name, f.Key.Line, f.Key.Column,
-				"cannot rewrite the translation record: its key is written as an explicit key (? %s); write it as \"%s:\" at the start of a line", f.Key.Value, f.Key.Value)
+			return diag.Errorf(d.Name, key.Line, key.Column,
+				"cannot %s: its key is written as an explicit key (? %s); write it as \"%s:\" at the start of a line", what, key.Value, key.Value)
 		}
 		if c != ' ' {
-			return diag.Errorf(d.Name, f.Key.Line, f.Key.Column,
-				"cannot rewrite the translation record: its key does not start its line; write it as \"%s:\" at the start of a line", f.Key.Value)
+			return diag.Errorf(d.Name, key.Line, key.Column,
+				"cannot %s: its key does not start its line; write it as \"%s:\" at the start of a line", what, key.Value)
 		}
 	}
 	return nil
@@ -105,65 +126,29 @@ func lastLine(n *yaml.Node) int {
 
 // lineStart returns the offset in Raw of a front-matter line.
 func (d *Doc) lineStart(line int) int {
-	pos := d.FMStart
-	for l := d.FMLine; l < line && pos < d.FMEnd; l++ {
+	pos := d.fmStart
+	for l := d.fmLine; l < line && pos < d.fmEnd; l++ {
 		_, pos = lineAt(d.Raw, pos)
 	}
 	return pos
 }
 
-// setRecord writes r into the file.
+// setRecord writes r into YAML front matter.
 func (d *Doc) setRecord(r Record) ([]byte, error) {
 	raw := d.Raw
-	nl := "\n"
-	if bytes.Contains(raw, []byte("\r\n")) {
-		nl = "\r\n"
-	}
-	if !d.HasFrontMatter {
-		block, err := encodeRecord(r, 2, nl)
-		if err != nil {
-			return nil, err
-		}
-		bom := 0
-		if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
-			bom = 3
-		}
-		return concat(raw[:bom], []byte("---"+nl), block, []byte("---"+nl), raw[bom:]), nil
-	}
-	lines := lineStarts(raw, d.FMStart, d.FMEnd)
-	f, ok := d.Get(RecordKey)
+	nl := newline(raw)
+	f, ok := d.yget(RecordKey)
 	if !ok {
 		block, err := encodeRecord(r, d.indent(), nl)
 		if err != nil {
 			return nil, err
 		}
-		if d.Root != nil && d.Root.Column > 1 {
-			block = indentBlock(block, d.Root.Column-1)
+		if d.yroot != nil && d.yroot.Column > 1 {
+			block = indentBlock(block, d.yroot.Column-1)
 		}
-		head := raw[:d.FMEnd]
-		var sep []byte
-		if len(head) > d.FMStart && !bytes.HasSuffix(head, []byte("\n")) {
-			sep = []byte(nl)
-		}
-		return concat(head, sep, block, raw[d.FMEnd:]), nil
+		return d.insertAtEnd(block, nl), nil
 	}
-	// The record spans from its key's line to the next non-blank line that
-	// is not indented deeper than the key (the next key or a comment about
-	// it), less trailing blank lines, and at least to the last line of its
-	// value (a comment less indented than the record can sit inside it).
-	first := f.Key.Line - d.FMLine
-	end := first + 1
-	for end < len(lines)-1 {
-		l := raw[lines[end]:lines[end+1]]
-		if t := bytes.TrimLeft(l, " \t"); len(bytes.TrimSpace(t)) > 0 && len(l)-len(t) < f.Key.Column {
-			break
-		}
-		end++
-	}
-	for end > first+1 && len(bytes.TrimSpace(raw[lines[end-1]:lines[end]])) == 0 {
-		end--
-	}
-	end = min(max(end, lastLine(f.Value)-d.FMLine+1), len(lines)-1)
+	from, to := d.fieldLines(f)
 	indent := 2
 	if f.Value.Kind == yaml.MappingNode && len(f.Value.Content) > 0 && f.Value.Content[0].Line > f.Key.Line {
 		indent = f.Value.Content[0].Column - f.Key.Column
@@ -175,18 +160,62 @@ func (d *Doc) setRecord(r Record) ([]byte, error) {
 	if f.Key.Column > 1 {
 		block = indentBlock(block, f.Key.Column-1)
 	}
-	tail := raw[lines[end]:]
-	if lines[end] == d.FMEnd && !bytes.HasSuffix(raw[:lines[end]], []byte("\n")) {
-		// The record was the last line and had no newline before "---"; the
-		// encoded block brings one.
-		tail = raw[d.FMEnd:]
-	}
-	return concat(raw[:lines[first]], block, tail), nil
+	return d.replaceLines(from, to, block), nil
 }
 
-// readsBack parses out, the file as setRecord wrote it, and says what is
-// wrong with it, or "" when it reads back r as its record with every other
-// top-level field and the body as they were.
+// fieldLines returns the offsets of the lines of a top-level YAML field:
+// from its key's line to the next non-blank line that is not indented
+// deeper than the key (the next key or a comment about it), less trailing
+// blank lines, and at least to the last line of its value (a comment less
+// indented than the field can sit inside it).
+func (d *Doc) fieldLines(f yfield) (from, to int) {
+	raw := d.Raw
+	lines := lineStarts(raw, d.fmStart, d.fmEnd)
+	first := f.Key.Line - d.fmLine
+	end := first + 1
+	for end < len(lines)-1 {
+		l := raw[lines[end]:lines[end+1]]
+		if t := bytes.TrimLeft(l, " \t"); len(bytes.TrimSpace(t)) > 0 && len(l)-len(t) < f.Key.Column {
+			break
+		}
+		end++
+	}
+	for end > first+1 && len(bytes.TrimSpace(raw[lines[end-1]:lines[end]])) == 0 {
+		end--
+	}
+	end = min(max(end, lastLine(f.Value)-d.fmLine+1), len(lines)-1)
+	return lines[first], lines[end]
+}
+
+// insertAtEnd returns the file with block added as the last lines of its
+// YAML or TOML front matter.
+func (d *Doc) insertAtEnd(block []byte, nl string) []byte {
+	head := d.Raw[:d.fmEnd]
+	var sep []byte
+	if len(head) > d.fmStart && !bytes.HasSuffix(head, []byte("\n")) {
+		sep = []byte(nl)
+	}
+	return concat(head, sep, block, d.Raw[d.fmEnd:])
+}
+
+// replaceLines returns the file with the lines from offset from up to
+// offset to (a line start, or the end of the front matter) replaced by
+// block.
+func (d *Doc) replaceLines(from, to int, block []byte) []byte {
+	return concat(d.Raw[:from], block, d.Raw[to:])
+}
+
+// newline returns the line ending a file uses: CRLF if it has one.
+func newline(raw []byte) string {
+	if bytes.Contains(raw, []byte("\r\n")) {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// readsBack parses out, the file as SetRecord wrote it, and says what is
+// wrong with it, or "" when it reads back r as its record, in the same
+// format, with every other top-level field and the body as they were.
 func (d *Doc) readsBack(out []byte, r Record) string {
 	d2, err := Parse(d.Name, out)
 	if err != nil {
@@ -194,6 +223,8 @@ func (d *Doc) readsBack(out []byte, r Record) string {
 	}
 	got, err := d2.Record()
 	switch {
+	case d2.Format != d.Format:
+		return fmt.Sprintf("the front matter would read as %s", d2.Format)
 	case err != nil:
 		return fmt.Sprintf("the record would not read back (%v)", err)
 	case got == nil:
@@ -203,12 +234,54 @@ func (d *Doc) readsBack(out []byte, r Record) string {
 	case !bytes.Equal(d2.Body, d.Body):
 		return "the body would change"
 	}
-	before, after := d.others(), d2.others()
+	return d.sameFields(d2, func(k string) bool { return strings.EqualFold(k, RecordKey) })
+}
+
+// sameFields says which top-level field of d2 differs from d's, or "" when
+// they are the same, apart from those skip names: in the same order, each
+// written the same way (YAML) or with the same value (TOML, JSON).
+func (d *Doc) sameFields(d2 *Doc, skip func(key string) bool) string {
+	if d.Format == YAML {
+		var before, after []yfield
+		for _, f := range d.yfields() {
+			if !skip(f.Key.Value) {
+				before = append(before, f)
+			}
+		}
+		for _, f := range d2.yfields() {
+			if !skip(f.Key.Value) {
+				after = append(after, f)
+			}
+		}
+		for i, f := range before {
+			if i >= len(after) || after[i].Key.Value != f.Key.Value {
+				return fmt.Sprintf("field %s would be lost", f.Key.Value)
+			}
+			if !sameNode(f.Value, after[i].Value, 0) {
+				return fmt.Sprintf("field %s would change", f.Key.Value)
+			}
+		}
+		if len(after) > len(before) {
+			return fmt.Sprintf("field %s would appear", after[len(before)].Key.Value)
+		}
+		return ""
+	}
+	var before, after []Field
+	for _, f := range d.fields {
+		if !skip(f.Key.Value) {
+			before = append(before, f)
+		}
+	}
+	for _, f := range d2.fields {
+		if !skip(f.Key.Value) {
+			after = append(after, f)
+		}
+	}
 	for i, f := range before {
 		if i >= len(after) || after[i].Key.Value != f.Key.Value {
 			return fmt.Sprintf("field %s would be lost", f.Key.Value)
 		}
-		if !sameNode(f.Value, after[i].Value, 0) {
+		if !sameValue(f.Value, after[i].Value, 0) {
 			return fmt.Sprintf("field %s would change", f.Key.Value)
 		}
 	}
@@ -216,17 +289,6 @@ func (d *Doc) readsBack(out []byte, r Record) string {
 		return fmt.Sprintf("field %s would appear", after[len(before)].Key.Value)
 	}
 	return ""
-}
-
-// others returns the top-level fields other than the record.
-func (d *Doc) others() []Field {
-	var out []Field
-	for _, f := range d.Fields() {
-		if !strings.EqualFold(f.Key.Value, RecordKey) {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // sameNode reports whether two trees are written the same way, positions
@@ -239,6 +301,26 @@ func sameNode(a, b *yaml.Node, depth int) bool {
 	}
 	for i := range a.Content {
 		if !sameNode(a.Content[i], b.Content[i], depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameValue reports whether two TOML or JSON values are the same: kind,
+// type, text, and items and entries in order. Parse bounds the depth.
+func sameValue(a, b *Node, depth int) bool {
+	if a.Kind != b.Kind || a.Type != b.Type || a.Value != b.Value || len(a.Items) != len(b.Items) ||
+		len(a.Entries) != len(b.Entries) || depth > MaxDepth {
+		return false
+	}
+	for i := range a.Items {
+		if !sameValue(a.Items[i], b.Items[i], depth+1) {
+			return false
+		}
+	}
+	for i := range a.Entries {
+		if a.Entries[i].Key.Value != b.Entries[i].Key.Value || !sameValue(a.Entries[i].Value, b.Entries[i].Value, depth+1) {
 			return false
 		}
 	}

@@ -6,36 +6,32 @@ import (
 	"io"
 	"strconv"
 
-	"gopkg.in/yaml.v3"
+	"github.com/ceviri/ceviri/internal/frontmatter"
 )
 
 // FieldValue is a translatable front-matter field as found in a file.
 type FieldValue struct {
-	Name  string     // the field name as configured ("title")
-	Value *yaml.Node // its YAML value
+	Name  string            // the field name as configured ("title")
+	Value *frontmatter.Node // its value, in whatever format the file writes
 }
 
 // Fields turns translatable front-matter fields into segments, in the order
-// given. A string is one segment; each non-empty item of a list of strings is
-// one segment keyed "name.index"; any other value is one segment holding its
-// YAML text.
+// given. A scalar is one segment; each non-empty item of a list is one
+// segment keyed "name.index"; any other value is one segment holding its
+// text written as YAML (frontmatter.Node.Text), whatever the file's format.
 func Fields(fields []FieldValue) []Segment {
 	var out []Segment
 	for _, f := range fields {
 		v := f.Value
 		switch v.Kind {
-		case yaml.ScalarNode:
+		case frontmatter.Scalar:
 			out = appendField(out, f.Name, v.Value, v.Line)
-		case yaml.SequenceNode:
-			for i, item := range v.Content {
-				if item.Kind == yaml.ScalarNode {
-					out = appendField(out, f.Name+"."+strconv.Itoa(i), item.Value, item.Line)
-				} else {
-					out = appendField(out, f.Name+"."+strconv.Itoa(i), yamlText(item), item.Line)
-				}
+		case frontmatter.List:
+			for i, item := range v.Items {
+				out = appendField(out, f.Name+"."+strconv.Itoa(i), item.Text(), item.Line)
 			}
 		default:
-			out = appendField(out, f.Name, yamlText(v), v.Line)
+			out = appendField(out, f.Name, v.Text(), v.Line)
 		}
 	}
 	return out
@@ -49,14 +45,6 @@ func appendField(out []Segment, key, value string, line int) []Segment {
 	s := Segment{Kind: Field, Key: key, Text: t, Plain: t, Line: line, Words: CountWords(t)}
 	s.hash()
 	return append(out, s)
-}
-
-func yamlText(n *yaml.Node) string {
-	b, err := yaml.Marshal(n)
-	if err != nil {
-		return ""
-	}
-	return string(b)
 }
 
 // Fingerprint is the SHA-256 of a version's segments in order (one or more
