@@ -33,6 +33,26 @@ const (
 // ceviri.yaml does not say.
 var DefaultTranslatable = []string{"title", "summary", "description"}
 
+// DefaultLocal lists the front-matter fields that each language version
+// sets for itself when ceviri.yaml does not say: the ones Jekyll and Hugo
+// sites write per language (lang, lastmod, slug, url, aliases,
+// translationKey).
+var DefaultLocal = []string{"lang", "lastmod", "slug", "url", "aliases", "translationKey"}
+
+// Where translation records are kept (Config.Records).
+const (
+	// RecordsFrontMatter keeps each translation's record in its own front
+	// matter, and the records of files without front matter in the lock
+	// file.
+	RecordsFrontMatter = "front-matter"
+	// RecordsLockfile keeps every record in the lock file (LockFileName).
+	RecordsLockfile = "lockfile"
+)
+
+// LockFileName is the lock file of translation records, at the project's
+// root beside ceviri.yaml.
+const LockFileName = "ceviri.lock"
+
 // Config is a parsed and validated ceviri.yaml.
 type Config struct {
 	// Languages are the project's languages in the order written, at least two,
@@ -48,12 +68,30 @@ type Config struct {
 	Locales string
 	// Translatable lists the front-matter fields written per language.
 	Translatable []string
-	// Required lists the fields every language version must have.
+	// Required lists the fields every language version that has front
+	// matter must have.
 	Required []string
+	// Local lists the front-matter fields each language version sets for
+	// itself: nothing compares them, copies them or counts them as
+	// changes.
+	Local []string
+	// Records says where translation records are kept: RecordsFrontMatter
+	// or RecordsLockfile.
+	Records string
+	// Placeholder says how a translation marks itself as a placeholder
+	// (not translated yet); an empty body is one too.
+	Placeholder Placeholder
 	// Build holds the defaults of ceviri build.
 	Build Build
 	// Check holds the settings of ceviri check.
 	Check Check
+}
+
+// Placeholder is the placeholder section of ceviri.yaml.
+type Placeholder struct {
+	// Field is a front-matter field that marks a placeholder when set to
+	// anything but false, 0, no or empty ("untranslated: 1"); "" for none.
+	Field string
 }
 
 // Build holds the build section of ceviri.yaml.
@@ -106,10 +144,25 @@ func (c *Config) IsTranslatable(key string) bool {
 	return false
 }
 
+// IsLocal reports whether a front-matter key is a per-language field: one
+// of Local, or the placeholder field. Keys compare case-insensitively.
+func (c *Config) IsLocal(key string) bool {
+	if c.Placeholder.Field != "" && strings.EqualFold(c.Placeholder.Field, key) {
+		return true
+	}
+	for _, f := range c.Local {
+		if strings.EqualFold(f, key) {
+			return true
+		}
+	}
+	return false
+}
+
 // Default returns the configuration of a new project with the given languages.
 func Default(langs []string) (*Config, error) {
 	c := &Config{Languages: langs, Content: DefaultContent, Locales: DefaultLocales,
 		Translatable: DefaultTranslatable, Required: []string{"title"},
+		Local: DefaultLocal, Records: RecordsFrontMatter,
 		Build: Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
 	for _, l := range langs {
 		t, err := language.Parse(l)
@@ -131,8 +184,10 @@ func Parse(name string, data []byte) (*Config, error) {
 	p := &parser{name: name}
 	c := &Config{Content: DefaultContent, Locales: DefaultLocales,
 		Translatable: DefaultTranslatable, Required: []string{"title"},
+		Local: DefaultLocal, Records: RecordsFrontMatter,
 		Build: Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
 	var doc yaml.Node
+	var translatableNodes, localNodes []*yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, p.yamlError(data, err)
 	}
@@ -182,9 +237,28 @@ func Parse(name string, data []byte) (*Config, error) {
 				c.Locales = s.Value
 			}
 		case "translatable":
-			c.Translatable = values(p.strings(v))
+			translatableNodes = p.strings(v)
+			c.Translatable = values(translatableNodes)
 		case "required":
 			c.Required = values(p.strings(v))
+		case "local":
+			localNodes = p.strings(v)
+			c.Local = values(localNodes)
+		case "records":
+			if s := p.oneOf(v, RecordsFrontMatter, RecordsLockfile); s != "" {
+				c.Records = s
+			}
+		case "placeholder":
+			p.mapping(v, func(k string, key, v *yaml.Node) {
+				switch k {
+				case "field":
+					if s := p.scalar(v); s != nil {
+						c.Placeholder.Field = s.Value
+					}
+				default:
+					p.errf(key, "unknown key %q in placeholder (known: field)", k)
+				}
+			})
 		case "build":
 			p.mapping(v, func(k string, key, v *yaml.Node) {
 				switch k {
@@ -237,7 +311,7 @@ func Parse(name string, data []byte) (*Config, error) {
 				}
 			})
 		default:
-			p.errf(key, "unknown key %q (known: languages, source_language, content, locales, translatable, required, build, check)", k)
+			p.errf(key, "unknown key %q (known: languages, source_language, content, locales, translatable, required, local, records, placeholder, build, check)", k)
 		}
 	})
 	if langNode == nil {
@@ -249,6 +323,30 @@ func Parse(name string, data []byte) (*Config, error) {
 		c.SourceLanguage = c.Languages[0]
 	} else if c.SourceLanguage != "" && len(c.Languages) > 0 && !c.Lang(c.SourceLanguage) {
 		p.errf(srcNode, "source_language %q is not one of the languages %v", c.SourceLanguage, c.Languages)
+	}
+	// A field is of one kind: translated, or set by each version for itself.
+	if localNodes == nil {
+		// The default local fields give way to translatable ones.
+		var local []string
+		for _, f := range c.Local {
+			if !c.IsTranslatable(f) {
+				local = append(local, f)
+			}
+		}
+		c.Local = local
+	} else {
+		for _, n := range localNodes {
+			if c.IsTranslatable(n.Value) {
+				p.errf(n, "%q is both local and translatable; a field is translated, or set by each version for itself", n.Value)
+			}
+		}
+	}
+	if f := c.Placeholder.Field; f != "" && c.IsTranslatable(f) {
+		for _, n := range translatableNodes {
+			if strings.EqualFold(n.Value, f) {
+				p.errf(n, "%q is the placeholder field, which is not translated", n.Value)
+			}
+		}
 	}
 	for lang, node := range pathNodes {
 		if len(c.Languages) > 0 && !c.Lang(lang) {

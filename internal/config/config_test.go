@@ -44,6 +44,51 @@ func TestParseDefaults(t *testing.T) {
 	}
 }
 
+// TestParseFieldKinds covers the keys of issue 12: local fields (with
+// defaults that give way to translatable ones), where records live, and
+// the placeholder marker.
+func TestParseFieldKinds(t *testing.T) {
+	tests := []struct {
+		name, yaml                  string
+		local, records, placeholder string
+		isLocal, notLocal           []string
+	}{
+		{"defaults", "languages: [tr, en]\n",
+			"lang,lastmod,slug,url,aliases,translationKey", "front-matter", "",
+			[]string{"Lang", "translationkey"}, []string{"date", "title"}},
+		{"a default local field made translatable is translatable",
+			"languages: [tr, en]\ntranslatable: [title, slug]\n",
+			"lang,lastmod,url,aliases,translationKey", "front-matter", "",
+			[]string{"url"}, []string{"slug"}},
+		{"all written",
+			"languages: [tr, en]\nlocal: [date, permalink]\nrecords: lockfile\nplaceholder: {field: untranslated}\n",
+			"date,permalink", "lockfile", "untranslated",
+			[]string{"date", "Untranslated"}, []string{"lang"}},
+		{"no local fields", "languages: [tr, en]\nlocal: []\n", "", "front-matter", "", nil, []string{"lang"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse("ceviri.yaml", []byte(tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(c.Local, ","); got != tt.local || c.Records != tt.records || c.Placeholder.Field != tt.placeholder {
+				t.Errorf("local %q records %q placeholder %q", got, c.Records, c.Placeholder.Field)
+			}
+			for _, k := range tt.isLocal {
+				if !c.IsLocal(k) {
+					t.Errorf("IsLocal(%q) = false", k)
+				}
+			}
+			for _, k := range tt.notLocal {
+				if c.IsLocal(k) {
+					t.Errorf("IsLocal(%q) = true", k)
+				}
+			}
+		})
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
@@ -66,6 +111,10 @@ func TestParseErrors(t *testing.T) {
 		{"unknown alias", "languages: [tr, en]\nbuild:\n  out: *dir\n", "ceviri.yaml:3:8: invalid YAML: alias *dir names no anchor (&dir) before it"},
 		{"control character", "languages: [tr, en]\nbuild:\n  out: \"dı\x01st\"\n", "ceviri.yaml:3:11: invalid YAML: control character U+0001 is not allowed"},
 		{"alias of a bomb", bombConfig, "ceviri.yaml:13:16: min_current must be a whole number"},
+		{"local and translatable", "languages: [tr, en]\ntranslatable: [title, slug]\nlocal: [slug]\n", "ceviri.yaml:3:9: \"slug\" is both local and translatable"},
+		{"bad records", "languages: [tr, en]\nrecords: git\n", "ceviri.yaml:2:10: \"git\" is not one of front-matter, lockfile"},
+		{"placeholder translated", "languages: [tr, en]\ntranslatable: [title, untranslated]\nplaceholder: {field: untranslated}\n", "ceviri.yaml:2:23: \"untranslated\" is the placeholder field"},
+		{"unknown placeholder key", "languages: [tr, en]\nplaceholder: {marker: x}\n", "ceviri.yaml:2:15: unknown key \"marker\" in placeholder"},
 		{"paths unknown lang", "languages: [tr, en]\ncheck:\n  paths: {de: /de/}\n", "ceviri.yaml:3:11: check.paths names \"de\""},
 	}
 	for _, tt := range tests {
@@ -113,6 +162,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("languages: [tr, en]\ncheck:\n  rules: {links: off, links: error}\n"))
 	f.Add([]byte("languages: [tr, en]\nx: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n"))
 	f.Add([]byte("languages: [tr, en]\n? [a]\n: b\n"))
+	f.Add([]byte("languages: [tr, en]\nlocal: [lang, Title]\ntranslatable: [title]\nrecords: lockfile\nplaceholder: {field: untranslated}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Parse("ceviri.yaml", data)
 		if err == nil && len(c.Languages) < 2 {
