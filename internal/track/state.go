@@ -22,7 +22,7 @@ const (
 	Stale     State = "stale"
 	Draft     State = "draft"
 	Untracked State = "untracked"
-	Missing   State = "missing"
+	Missing   State = "missing" // no file, or a placeholder (see placeholder)
 	Orphan    State = "orphan"
 )
 
@@ -43,6 +43,11 @@ type Version struct {
 	TotalSegments   *int   `json:"total_segments,omitempty"`   // stale: segments of the current source
 	PendingWords    *int   `json:"pending_words,omitempty"`    // words to translate
 	Note            string `json:"note,omitempty"`             // why a count is an estimate
+	// Placeholder: the file is there but is not a translation yet (the
+	// placeholder marker field set, or an empty body where the source has
+	// one; see placeholder). The state is then Missing, whatever its record
+	// says.
+	Placeholder bool `json:"placeholder,omitempty"`
 
 	// File is the parsed version; nil when missing.
 	File *project.Version `json:"-"`
@@ -126,6 +131,10 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 			st.Versions[lang] = &Version{State: Source, Path: v.Path, File: v, Words: intp(v.Words)}
 		case src == nil:
 			st.Versions[lang] = &Version{State: Orphan, Path: v.Path, File: v}
+		case placeholder(p.Config, src, v):
+			// Before the record: a placeholder recorded as done is still
+			// not a translation.
+			st.Versions[lang] = &Version{State: Missing, Path: v.Path, File: v, PendingWords: intp(src.Words), Placeholder: true}
 		case v.Record == nil:
 			st.Versions[lang] = &Version{State: Untracked, Path: v.Path, File: v, PendingWords: intp(src.Words)}
 		default:
