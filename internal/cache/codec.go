@@ -15,7 +15,7 @@ import (
 )
 
 // magic starts every cache file; the digit is the format version.
-const magic = "ceviri status cache 2\n"
+const magic = "ceviri status cache 3\n"
 
 // Key identifies what the entries of a cache depend on: the ceviri build
 // and the bytes of ceviri.yaml.
@@ -27,10 +27,15 @@ func Key(build string, config []byte) string {
 // summary keeps what status needs of a parsed version but its segments,
 // which the entry keeps encoded.
 func summary(v *project.Version) *project.Version {
-	s := &project.Version{File: v.File, Fingerprint: v.Fingerprint, Words: v.Words}
+	s := &project.Version{File: v.File, Fingerprint: v.Fingerprint, Words: v.Words,
+		HasFrontMatter: v.HasFrontMatter, Placeholder: v.Placeholder}
 	if v.Record != nil {
 		r := *v.Record
 		s.Record = &r
+	}
+	if v.FileRecord != nil {
+		r := *v.FileRecord
+		s.FileRecord = &r
 	}
 	return s
 }
@@ -58,7 +63,17 @@ func encode(key string, entries map[string]entry) []byte {
 		v := e.v
 		w.str(v.Fingerprint)
 		w.uint(uint64(v.Words))
-		if r := v.Record; r == nil {
+		// The file's own record: the lock file's is applied on reading
+		// (project.ApplyLock), as it may have changed since.
+		var bits uint64
+		if v.HasFrontMatter {
+			bits |= 1
+		}
+		if v.Placeholder {
+			bits |= 2
+		}
+		w.uint(bits)
+		if r := v.FileRecord; r == nil {
 			w.uint(0)
 		} else {
 			flag := uint64(1)
@@ -152,10 +167,16 @@ func decode(data []byte, key string) (map[string]entry, error) {
 		v := &project.Version{File: project.File{Path: p}}
 		v.Fingerprint = r.str()
 		v.Words = r.int()
+		bits := r.uint()
+		if bits > 3 {
+			r.err = errBad
+		}
+		v.HasFrontMatter, v.Placeholder = bits&1 != 0, bits&2 != 0
 		switch flag := r.uint(); flag {
 		case 0:
 		case 1, 2:
-			v.Record = &frontmatter.Record{From: r.name(), SourceHash: r.str(), Line: r.int(), Draft: flag == 2}
+			v.FileRecord = &frontmatter.Record{From: r.name(), SourceHash: r.str(), Line: r.int(), Draft: flag == 2}
+			v.Record = v.FileRecord
 		default:
 			r.err = errBad
 		}

@@ -182,9 +182,12 @@ func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 	case out.searched:
 		where = "and it is not in the git history of " + out.SourcePath
 	}
-	line := 1
-	if v.File.Record.Line > 0 {
-		line = v.File.Record.Line
+	at, line := out.Path, 1
+	if r := v.File.Record; r.Line > 0 {
+		line = r.Line
+		if r.File != "" {
+			at = r.File // the lock file
+		}
 	}
 	hint := fmt.Sprintf("compare the translation with %s by hand, then run `ceviri done %s --lang %s` to record the current source", diag.EscapeLine(out.SourcePath), diag.EscapeLine(opts.ID), opts.Lang)
 	if opts.NoGit {
@@ -192,11 +195,11 @@ func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 	}
 	if v.Missing == nil && v.Note != "" {
 		// The copy is there but cannot be used (unreadable, or past a limit).
-		return diag.Errorf(out.Path, line, 1, "the stored copy of the recorded source version %s cannot be used (%s) %s\nhint: %s",
+		return diag.Errorf(at, line, 1, "the stored copy of the recorded source version %s cannot be used (%s) %s\nhint: %s",
 			out.From, diag.EscapeLine(v.Note), diag.EscapeLine(where), hint)
 	}
 	// A PosError maps to exit 2 like a usage error, and prints as path:line:col.
-	return diag.Errorf(out.Path, line, 1, "the recorded source version %s is not stored (%s) %s\nhint: %s",
+	return diag.Errorf(at, line, 1, "the recorded source version %s is not stored (%s) %s\nhint: %s",
 		out.From, track.SnapshotPath(out.From), diag.EscapeLine(where), hint)
 }
 

@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
-	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 )
@@ -24,10 +24,12 @@ func newDoneCmd(env *Env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "done ID... --lang L",
 		Short: "Record that translations match the current source",
-		Long: `Record in each translation's front matter that it matches the current source
-version (translation.source_hash), clearing draft. Only the record's lines change;
-every other byte of the file stays as it was. A copy of the source version is kept
-under .ceviri/sources so that later changes can be shown without git.
+		Long: `Record that each translation matches the current source version
+(translation.source_hash), clearing draft: in the translation's front matter, where
+only the record's lines change and every other byte of the file stays as it was; or,
+with records: lockfile in ceviri.yaml and for files without front matter, in
+ceviri.lock, leaving the file byte for byte as it is. A copy of the source version is
+kept under .ceviri/sources so that later changes can be shown without git.
 
 With --all, every translation in the language is recorded: this is how an existing
 bilingual site is adopted in one step (untracked versions become current).`,
@@ -106,7 +108,7 @@ func runDone(env *Env, opts *doneOptions) error {
 			skipped++
 			continue
 		}
-		out, err := recordCurrent(v.File, a.SourceFile)
+		out, err := pl.record(v.File, v.File.Doc, frontmatter.Record{From: a.SourceFile.Lang, SourceHash: a.SourceFile.Fingerprint})
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -114,7 +116,9 @@ func runDone(env *Env, opts *doneOptions) error {
 		if err := pl.snapshot(l.p, a.SourceFile); err != nil {
 			return err
 		}
-		pl.add(v.Path, out)
+		if !bytes.Equal(out, v.File.Doc.Raw) {
+			pl.add(v.Path, out)
+		}
 		msgs = append(msgs, fmt.Sprintf("%s: %s -> current", v.Path, v.State))
 	}
 	if len(errs) > 0 {
@@ -135,11 +139,4 @@ func runDone(env *Env, opts *doneOptions) error {
 		env.Infof("recorded %s in %s; %d already current; %d missing", plural(len(msgs), "translation", "translations"), opts.Lang, skipped, missing)
 	}
 	return nil
-}
-
-// recordCurrent returns the translation file with a record saying it
-// matches the current source.
-func recordCurrent(v, src *project.Version) ([]byte, error) {
-	// SetRecord's errors carry the file's path and position.
-	return v.Doc.SetRecord(frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint})
 }

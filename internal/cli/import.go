@@ -227,13 +227,22 @@ func runImport(env *Env, opts *importOptions) error {
 				strings.Join(at, ", "), pick(len(res.Owed), "it", "them")))
 			continue
 		}
-		if v.File != nil && v.State != track.Missing && bytes.Equal(res.Data, v.File.Doc.Raw) {
+		sameRecord := v.File != nil && v.File.Record != nil && v.File.Record.From == res.Record.From &&
+			v.File.Record.SourceHash == res.Record.SourceHash && v.File.Record.Draft == res.Record.Draft
+		if v.File != nil && v.State != track.Missing && bytes.Equal(res.Data, v.File.Doc.Raw) && (!res.InLock || sameRecord) {
 			continue
 		}
 		if err := pl.snapshot(l.p, a.SourceFile); err != nil {
 			return err
 		}
-		pl.add(res.Path, res.Data)
+		if res.InLock {
+			pl.lockFile().Set(a.ID, acc.Lang, res.Record)
+		} else if _, ok := l.p.Lock.Get(a.ID, acc.Lang); ok {
+			pl.lockFile().Delete(a.ID, acc.Lang)
+		}
+		if v.State == track.Missing || !bytes.Equal(res.Data, v.File.Doc.Raw) {
+			pl.add(res.Path, res.Data)
+		}
 		msgs = append(msgs, fmt.Sprintf("%s: %s -> %s (%s translated)", diag.EscapeLine(res.Path), res.Before, res.After, plural(res.Applied, "segment", "segments")))
 		files++
 	}

@@ -74,12 +74,22 @@ func runTranslate(env *Env, opts *translateOptions) error {
 		return err
 	}
 	// What ceviri writes it must be able to read back.
-	if doc, err := frontmatter.Parse(target, data); err != nil {
+	doc, err := frontmatter.Parse(target, data)
+	if err != nil {
 		return fmt.Errorf("the draft would not read back (%w); nothing was written", err)
-	} else if r, err := doc.Record(); err != nil || r == nil || r.SourceHash != a.SourceFile.Fingerprint {
-		return fmt.Errorf("%s: the draft's translation record would not read back; nothing was written", target)
 	}
 	pl := newPlan(p)
+	draft := frontmatter.Record{From: a.SourceFile.Lang, SourceHash: a.SourceFile.Fingerprint, Draft: true}
+	v := &project.Version{File: project.File{ID: opts.ID, Lang: opts.Lang, Path: target}}
+	if data, err = pl.record(v, doc, draft); err != nil {
+		return err
+	}
+	if doc, err = frontmatter.Parse(target, data); err != nil {
+		return fmt.Errorf("the draft would not read back (%w); nothing was written", err)
+	}
+	if r, err := doc.Record(); err != nil || (r != nil && r.SourceHash != draft.SourceHash) || (r == nil && pl.lock == nil) {
+		return fmt.Errorf("%s: the draft's translation record would not read back; nothing was written", target)
+	}
 	if err := pl.snapshot(p, a.SourceFile); err != nil {
 		return err
 	}
@@ -92,24 +102,21 @@ func runTranslate(env *Env, opts *translateOptions) error {
 }
 
 // draftFrom builds a new translation file from the source, in the source's
-// front-matter format: its translatable fields (as written, in file order),
-// a draft record, and its body. The draft of a source without front matter
-// gets YAML front matter holding its record, as before issue 12: it is a
-// new file, and the record has nowhere else to live until records can be
-// kept in a lock file.
+// front-matter format: its translatable fields (as written, in file order)
+// and its body, without a record (plan.record adds it, to the file or to
+// the lock file). The draft of a source without front matter has none
+// either: its record goes to the lock file.
 func draftFrom(p *project.Project, src *project.Version) ([]byte, error) {
+	if src.Doc.Format == frontmatter.None {
+		return append([]byte{}, src.Doc.Body...), nil
+	}
 	var fields []frontmatter.Field
 	for _, f := range src.Doc.Fields() {
 		if p.Config.IsTranslatable(f.Key.Value) {
 			fields = append(fields, f)
 		}
 	}
-	format := src.Doc.Format
-	if format == frontmatter.None {
-		format = frontmatter.YAML
-	}
-	r := frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint, Draft: true}
-	out, err := frontmatter.Build(format, fields, &r)
+	out, err := frontmatter.Build(src.Doc.Format, fields, nil)
 	if err != nil {
 		return nil, err
 	}

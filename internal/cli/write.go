@@ -13,7 +13,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/lockfile"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/safefile"
 	"github.com/ceviri/ceviri/internal/track"
@@ -31,11 +34,41 @@ const (
 type plan struct {
 	root  string
 	files map[string][]byte // project-relative path -> new content
+	p     *project.Project
+	lock  *lockfile.File // the lock file as it will be written; nil: unchanged
 }
 
-func newPlan(p *project.Project) *plan { return &plan{root: p.Root, files: map[string][]byte{}} }
+func newPlan(p *project.Project) *plan { return &plan{root: p.Root, files: map[string][]byte{}, p: p} }
 
 func (pl *plan) add(rel string, data []byte) { pl.files[rel] = data }
+
+// record plans r as the record of the translation v, whose file will be
+// data (v.Doc.Raw, or what the command made of it): in the lock file when
+// project.RecordInLock says so, leaving the file as data is; else in the
+// file's front matter, taking out of the lock file a record that was
+// there. It returns what the file will be.
+func (pl *plan) record(v *project.Version, doc *frontmatter.Doc, r frontmatter.Record) ([]byte, error) {
+	if project.RecordInLock(pl.p.Config, doc.HasFrontMatter) {
+		pl.lockFile().Set(v.ID, v.Lang, r)
+		return doc.Raw, nil
+	}
+	out, err := doc.SetRecord(r)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := pl.p.Lock.Get(v.ID, v.Lang); ok {
+		pl.lockFile().Delete(v.ID, v.Lang)
+	}
+	return out, nil
+}
+
+// lockFile returns the lock file to change, copied from the project's.
+func (pl *plan) lockFile() *lockfile.File {
+	if pl.lock == nil {
+		pl.lock = pl.p.Lock.Clone()
+	}
+	return pl.lock
+}
 
 // snapshot adds the stored copy of a source version, unless it is kept
 // already.
@@ -62,6 +95,9 @@ func (pl *plan) commit() error {
 	tx := d.NewTx(journalFile)
 	for rel, data := range pl.files {
 		tx.Add(rel, data, 0o644)
+	}
+	if pl.lock != nil {
+		tx.Add(config.LockFileName, pl.lock.Bytes(), 0o644)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%w\nnothing was written", err)

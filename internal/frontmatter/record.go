@@ -19,6 +19,9 @@ type Record struct {
 	SourceHash string // "sha256:<hex>", the fingerprint of that source version
 	Draft      bool   // work in progress
 	Line       int    // line of the translation key, 0 when written by ceviri
+	// File is the file that holds the record when it is not the
+	// translation's own front matter (the project's lock file); "" else.
+	File string
 }
 
 // ErrNoFrontMatter is what writing a record into a file without front

@@ -22,7 +22,12 @@ type Result struct {
 	Before   track.State
 	After    track.State // the state the rebuilt file is in
 	Complete bool        // every segment is translated: the file is recorded current
-	Applied  int         // segments whose text changed
+	// Record is the translation's new record. Data holds it, unless InLock
+	// (project.RecordInLock): then it belongs in the lock file, and Data
+	// is the file without it.
+	Record  frontmatter.Record
+	InLock  bool
+	Applied int // segments whose text changed
 	// Owed holds the units of segments whose source changed since the
 	// translation was made and that came back untranslated (an empty
 	// target, a fuzzy PO entry). The translation still has their old text,
@@ -199,9 +204,11 @@ func (rb *rebuild) finish(cfg *config.Config, v *track.Version, plan *bodyPlan) 
 	if res.Complete {
 		res.After = track.Current
 	}
-	data, err = doc.SetRecord(frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint, Draft: !res.Complete})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", tr.Path, err)
+	res.Record = frontmatter.Record{From: src.Lang, SourceHash: src.Fingerprint, Draft: !res.Complete}
+	if res.InLock = project.RecordInLock(cfg, doc.HasFrontMatter); !res.InLock {
+		if data, err = doc.SetRecord(res.Record); err != nil {
+			return nil, fmt.Errorf("%s: %w", tr.Path, err)
+		}
 	}
 	if err := verify(cfg, rb.acc, tr.File, data, plan.want, plan.place); err != nil {
 		return nil, err

@@ -20,12 +20,15 @@ type Cache interface {
 }
 
 // Cached returns the version of f through p.Cache when one is set, else
-// the result of parse.
+// the result of parse, with the record that counts (ApplyLock): a cache
+// keeps the file's own record, and the lock file may have changed since.
 func (p *Project) Cached(f File, parse func() *Version) *Version {
 	if p.Cache == nil {
 		return parse()
 	}
-	return p.Cache.Load(f, p.infos[f.Path], parse)
+	v := p.Cache.Load(f, p.infos[f.Path], parse)
+	p.ApplyLock(v)
+	return v
 }
 
 // scanned records what Scan learnt of a file, when a cache will use it.

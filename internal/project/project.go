@@ -5,6 +5,7 @@
 package project
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,11 +14,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/lockfile"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/workers"
 )
@@ -28,7 +31,10 @@ type Project struct {
 	FS     fs.FS          // the project's files; symlinks cannot leave Root
 	Config *config.Config // the parsed ceviri.yaml
 	Layout *Layout        // where language versions live
-	Cache  Cache          // optional: parsed versions kept between runs (see Cache)
+	// Lock holds the records kept outside the translations
+	// (config.LockFileName); empty when the project has none.
+	Lock  *lockfile.File
+	Cache Cache // optional: parsed versions kept between runs (see Cache)
 	// StatesOnly makes loading skip the segmentation of translations that
 	// have a record and are not drafts: their Fields, Body, Fingerprint and
 	// Words stay empty; and it drops every version's Doc and segment texts
@@ -108,7 +114,40 @@ func New(root string, fsys fs.FS, configData []byte) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Project{Root: root, FS: fsys, Config: cfg, Layout: layout}, nil
+	lock := lockfile.New(config.LockFileName)
+	if data, err := readLimited(fsys, config.LockFileName); err == nil {
+		if lock, err = lockfile.Parse(config.LockFileName, data); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, &diag.PosError{File: config.LockFileName, Line: 1, Col: 1, Err: unwrapPath(err)}
+	}
+	return &Project{Root: root, FS: fsys, Config: cfg, Layout: layout, Lock: lock}, nil
+}
+
+// RecordInLock reports where the record of a translation is kept: in the
+// lock file when ceviri.yaml says records: lockfile or when the file has
+// no front matter (ceviri never adds front matter to a file), else in its
+// front matter.
+func RecordInLock(cfg *config.Config, hasFrontMatter bool) bool {
+	return cfg.Records == config.RecordsLockfile || !hasFrontMatter
+}
+
+// ApplyLock sets v.Record to the record that counts for v: where
+// RecordInLock says records live, else the other place (a record left
+// there before a change of records: or before the file gained front
+// matter). A stored source copy (under .ceviri) has no record.
+func (p *Project) ApplyLock(v *Version) {
+	if v == nil || v.Err != nil || strings.HasPrefix(v.Path, ".ceviri/") {
+		return
+	}
+	v.Record = v.FileRecord
+	lr, ok := p.Lock.Get(v.ID, v.Lang)
+	switch {
+	case !ok:
+	case RecordInLock(p.Config, v.HasFrontMatter) || v.FileRecord == nil:
+		v.Record = &lr
+	}
 }
 
 // File is a language version found on disk, before it is read.
@@ -200,13 +239,23 @@ func unwrapPath(err error) error {
 // Version is a parsed language version of an article.
 type Version struct {
 	File
-	Doc         *frontmatter.Doc
-	Record      *frontmatter.Record // nil: no translation record
-	Fields      []segment.Segment   // translatable front-matter fields
-	Body        []segment.Segment   // body segments
-	Fingerprint string              // segment.Fingerprint of Segments()
-	Words       int                 // words in all segments
-	Err         error               // why the file could not be read; the rest is then empty
+	Doc *frontmatter.Doc
+	// Record is the translation record that counts (see ApplyLock): the
+	// file's own, or the lock file's.
+	Record *frontmatter.Record // nil: no translation record
+	// FileRecord is the record in the file's own front matter.
+	FileRecord *frontmatter.Record
+	// HasFrontMatter says whether the file has front matter.
+	HasFrontMatter bool
+	// Placeholder says that the version is a placeholder, not a
+	// translation: its body is empty, or it carries the configured marker
+	// field (config.Placeholder) with a value that is not false.
+	Placeholder bool
+	Fields      []segment.Segment // translatable front-matter fields
+	Body        []segment.Segment // body segments
+	Fingerprint string            // segment.Fingerprint of Segments()
+	Words       int               // words in all segments
+	Err         error             // why the file could not be read; the rest is then empty
 }
 
 // Segments returns the fields followed by the body segments.
@@ -217,8 +266,34 @@ func (v *Version) Segments() []segment.Segment {
 
 // Parse reads one language version from its bytes. cfg decides which
 // front-matter fields are translatable.
+// The record is the file's own; a project's ParseVersion also reads its
+// lock file.
 func Parse(f File, data []byte, cfg *config.Config) *Version {
-	return parse(f, data, cfg, full)
+	return parse(f, data, cfg, nil, full)
+}
+
+// isPlaceholder reports whether a version is a placeholder: nothing but
+// white space after its front matter, or the marker field set to anything
+// but false, 0, no or nothing.
+func isPlaceholder(doc *frontmatter.Doc, cfg *config.Config) bool {
+	if len(bytes.TrimSpace(doc.Body)) == 0 {
+		return true
+	}
+	if cfg.Placeholder.Field == "" {
+		return false
+	}
+	f, ok := doc.Get(cfg.Placeholder.Field)
+	if !ok {
+		return false
+	}
+	if f.Value.Kind != frontmatter.Scalar {
+		return !f.Value.Blank()
+	}
+	switch strings.ToLower(strings.TrimSpace(f.Value.Value)) {
+	case "", "false", "0", "no", "off", "null", "~":
+		return false
+	}
+	return true
 }
 
 // How much of a version parse keeps.
@@ -229,7 +304,7 @@ const (
 
 // parse is Parse or, with statesOnly, a parse that does not segment a
 // translation that is not a draft (see Project.StatesOnly).
-func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
+func parse(f File, data []byte, cfg *config.Config, lock *lockfile.File, mode int) *Version {
 	v := &Version{File: f}
 	if len(data) > segment.MaxFileSize {
 		// ReadFile stops reading past the limit; bytes from elsewhere (git,
@@ -243,9 +318,16 @@ func parse(f File, data []byte, cfg *config.Config, mode int) *Version {
 		return v
 	}
 	v.Doc = doc
-	if v.Record, err = doc.Record(); err != nil {
+	if v.FileRecord, err = doc.Record(); err != nil {
 		v.Err = err
 		return v
+	}
+	v.Record, v.HasFrontMatter = v.FileRecord, doc.HasFrontMatter
+	v.Placeholder = isPlaceholder(doc, cfg)
+	if lock != nil {
+		if lr, ok := lock.Get(f.ID, f.Lang); ok && (RecordInLock(cfg, v.HasFrontMatter) || v.FileRecord == nil) {
+			v.Record = &lr
+		}
 	}
 	if mode == statesOnly && v.Record != nil && !v.Record.Draft {
 		v.Doc = nil
@@ -308,10 +390,14 @@ func (p *Project) readFile(f File) *Version {
 // ParseVersion parses the bytes of a version of p: as Parse does, or, when
 // p.StatesOnly is set, only as far as states and counts need.
 func (p *Project) ParseVersion(f File, data []byte) *Version {
-	if p.StatesOnly {
-		return parse(f, data, p.Config, statesOnly)
+	lock := p.Lock
+	if strings.HasPrefix(f.Path, ".ceviri/") {
+		lock = nil // a stored source copy
 	}
-	return parse(f, data, p.Config, full)
+	if p.StatesOnly {
+		return parse(f, data, p.Config, lock, statesOnly)
+	}
+	return parse(f, data, p.Config, lock, full)
 }
 
 // GroupFiles splits files as Scan returns them (sorted by id) into the

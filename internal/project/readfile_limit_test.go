@@ -148,7 +148,7 @@ func TestParseLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		for _, mode := range []int{full, statesOnly} {
-			v := parse(f, []byte(tt.data), cfg, mode)
+			v := parse(f, []byte(tt.data), cfg, nil, mode)
 			if v.Err == nil || v.Err.Error() != tt.want || !errors.Is(v.Err, tt.is) {
 				t.Errorf("%s, mode %d: error %v, want %s (%v)", tt.name, mode, v.Err, tt.want, tt.is)
 			}

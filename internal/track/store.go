@@ -37,8 +37,8 @@ var ErrNoSnapshot = errors.New("no stored copy of the recorded source version")
 // version has no stored copy: it names the record, the file looked for,
 // and the ways to recover.
 type MissingCopyError struct {
-	Path       string // the translation
-	Line       int    // the line of its translation record (1 when unknown)
+	Path       string // the file holding the record: the translation, or the lock file
+	Line       int    // the line of the translation record (1 when unknown)
 	Hash       string // the recorded fingerprint
 	ID, Lang   string // the article and the translation's language
 	SourcePath string // the article's current source
@@ -94,11 +94,13 @@ func LoadRecorded(p *project.Project, src, tr *project.Version) (*project.Versio
 	})
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			line := tr.Record.Line
+			at, line := tr.Path, tr.Record.Line
 			if line < 1 {
 				line = 1
+			} else if tr.Record.File != "" {
+				at = tr.Record.File // the lock file
 			}
-			return nil, &MissingCopyError{Path: tr.Path, Line: line, Hash: hash, ID: tr.ID, Lang: tr.Lang, SourcePath: src.Path}
+			return nil, &MissingCopyError{Path: at, Line: line, Hash: hash, ID: tr.ID, Lang: tr.Lang, SourcePath: src.Path}
 		}
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
