@@ -29,7 +29,8 @@ func newNewCmd(env *Env) *cobra.Command {
 with a title and today's date in its front matter. The language defaults to the
 project's source_language. Ids are relative paths such as 2025/ukraine-talks.
 The front matter is written in the format the project's articles use (the first
-article found with front matter: YAML ---, TOML +++ or JSON {}), YAML in a new
+article found with front matter: YAML ---, TOML +++ or JSON {}), none when the
+project's articles have none (the title becomes the first heading), YAML in a new
 project, or in the one --front-matter names.`,
 		Example: `  ceviri new ukraine-talks --title "Ukraine calls for talks"
   ceviri new 2025/kampus-haberi --lang tr --title "Kampüs haberi"
@@ -43,7 +44,7 @@ project, or in the one --front-matter names.`,
 	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the source version (default: source_language)")
 	c.Flags().StringVar(&opts.Title, "title", "", "the article's title (default: made from the id)")
 	c.Flags().StringVar(&opts.Date, "date", "", "publication date, YYYY-MM-DD or RFC 3339 (default: today)")
-	c.Flags().StringVar(&opts.FrontMatter, "front-matter", "", "front-matter format: yaml, toml or json (default: the project's)")
+	c.Flags().StringVar(&opts.FrontMatter, "front-matter", "", "front-matter format: yaml, toml, json or none (default: the project's)")
 	return c
 }
 
@@ -87,15 +88,22 @@ func runNew(env *Env, opts *newOptions) error {
 	if err != nil {
 		return err
 	}
-	fm, err := frontmatter.Build(format, []frontmatter.Field{
-		{Key: frontmatter.KeyNode("title"), Value: frontmatter.StringNode(title)},
-		{Key: frontmatter.KeyNode("summary"), Value: frontmatter.StringNode("")},
-		{Key: frontmatter.KeyNode("date"), Value: frontmatter.DateNode(date)},
-	}, nil)
-	if err != nil {
-		return err
+	var fm []byte
+	if format == frontmatter.None {
+		// A site whose pages have no front matter: the title is the
+		// page's first heading.
+		fm = []byte("# " + title + "\n")
+	} else {
+		fm, err = frontmatter.Build(format, []frontmatter.Field{
+			{Key: frontmatter.KeyNode("title"), Value: frontmatter.StringNode(title)},
+			{Key: frontmatter.KeyNode("summary"), Value: frontmatter.StringNode("")},
+			{Key: frontmatter.KeyNode("date"), Value: frontmatter.DateNode(date)},
+		}, nil)
+		if err != nil {
+			return err
+		}
+		fm = append(fm, '\n')
 	}
-	fm = append(fm, '\n')
 	path := p.Layout.Path(opts.ID, lang)
 	pl := newPlan(p)
 	pl.add(path, fm)
@@ -108,7 +116,9 @@ func runNew(env *Env, opts *newOptions) error {
 }
 
 // newFormat returns the front-matter format of a new article: the one
-// named, or that of the first article found with front matter, or YAML.
+// named; else that of the first article found with front matter; none when
+// the project has articles and none of them has front matter (a site whose
+// pages have none); YAML in a new project.
 func newFormat(p *project.Project, name string) (frontmatter.Format, error) {
 	switch strings.ToLower(name) {
 	case "yaml":
@@ -117,9 +127,11 @@ func newFormat(p *project.Project, name string) (frontmatter.Format, error) {
 		return frontmatter.TOML, nil
 	case "json":
 		return frontmatter.JSON, nil
+	case "none":
+		return frontmatter.None, nil
 	case "":
 	default:
-		return frontmatter.None, diag.Usagef("--front-matter %q is not yaml, toml or json", name)
+		return frontmatter.None, diag.Usagef("--front-matter %q is not yaml, toml, json or none", name)
 	}
 	files, _ := p.Scan()
 	for _, f := range files {
@@ -128,6 +140,9 @@ func newFormat(p *project.Project, name string) (frontmatter.Format, error) {
 				return format, nil
 			}
 		}
+	}
+	if len(files) > 0 {
+		return frontmatter.None, nil
 	}
 	return frontmatter.YAML, nil
 }
