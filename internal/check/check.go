@@ -222,6 +222,12 @@ func ArticleFindings(cfg *config.Config, a *track.Article) []Finding {
 		if v.File == nil || src == nil {
 			continue
 		}
+		if v.Placeholder {
+			// Not a translation: nothing to compare with the source. What
+			// build cannot publish is still reported, as build reads it.
+			out = append(out, unpublishable(f, v.File.Doc, false)...)
+			continue
+		}
 		out = append(out, translationFields(cfg, f, src, v.File)...)
 		switch v.State {
 		case track.Current, track.Stale, track.Untracked:

@@ -48,8 +48,10 @@ func unpublishable(f finder, d *frontmatter.Doc, source bool) []Finding {
 
 // translationFields checks a translation's front matter against its
 // source's: translated fields present and not empty, shared fields (which
-// live in the source) either absent or equal to the source's. A translation
-// without front matter has no fields to miss (see sourceFields).
+// live in the source) either absent or equal to the source's. Local fields
+// (config local:, and the placeholder field) are each version's own: never
+// compared. A translation without front matter has no fields to miss (see
+// sourceFields).
 func translationFields(cfg *config.Config, f finder, src, tr *project.Version) []Finding {
 	out := unpublishable(f, tr.Doc, false)
 	var eq canon
@@ -66,16 +68,16 @@ func translationFields(cfg *config.Config, f finder, src, tr *project.Version) [
 	}
 	for _, tf := range tr.Doc.Fields() {
 		key := tf.Key.Value
-		if cfg.IsTranslatable(key) || strings.EqualFold(key, frontmatter.RecordKey) {
+		if cfg.IsTranslatable(key) || cfg.IsLocal(key) || strings.EqualFold(key, frontmatter.RecordKey) {
 			continue
 		}
 		sf, ok := src.Doc.Get(key)
 		if !ok {
-			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "field %s is set here but not in the %s source; shared fields live in the source (or list %s under translatable in ceviri.yaml)", key, srcName, key))
+			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "field %s is set here but not in the %s source; shared fields live in the source (or list %s under translatable or local in ceviri.yaml)", key, srcName, key))
 			continue
 		}
 		if !eq.equal(sf.Value, tf.Value) {
-			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "shared field %s is %s in the %s source, %s here; remove it from the translation or make it equal", key, quote(sf.Value.Inline()), srcName, quote(tf.Value.Inline())))
+			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "shared field %s is %s in the %s source, %s here; remove it from the translation or make it equal (or, if each language sets it for itself, list %s under local in ceviri.yaml)", key, quote(sf.Value.Inline()), srcName, quote(tf.Value.Inline()), key))
 		}
 	}
 	return out

@@ -31,6 +31,10 @@ func stateFindings(cfg *config.Config, f finder, src *project.Version, v *track.
 	}
 	switch v.State {
 	case track.Missing:
+		if v.Placeholder {
+			return []Finding{f.at(MissingTranslation, v.PlaceholderLine, "a placeholder, not a translation (%s); translate it from the %s source %s, then run `ceviri done %s --lang %s`",
+				v.PlaceholderWhy, srcName, src.Path, f.id, f.lang)}
+		}
 		return []Finding{f.at(MissingTranslation, 0, "no %s version of this article (the %s source is %s); run `ceviri translate %s --lang %s`",
 			langName(cfg, f.lang), srcName, src.Path, f.id, f.lang)}
 	case track.Stale:

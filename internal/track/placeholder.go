@@ -2,6 +2,7 @@ package track
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/config"
@@ -23,17 +24,27 @@ import (
 // neither: what is not known of them counts as no placeholder. (Issue 12:
 // project.Version is to carry both facts from parsing, so that status
 // decides as every other command does.)
-func placeholder(cfg *config.Config, src, v *project.Version) bool {
+//
+// It returns why ("untranslated: 1 marks it", "its body is empty") and the
+// line to point at (the marker's, or the first of the body), or "" when v is
+// no placeholder.
+func placeholder(cfg *config.Config, src, v *project.Version) (why string, line int) {
 	if v.Doc != nil && cfg.Placeholder.Field != "" {
 		if f, ok := v.Doc.Get(cfg.Placeholder.Field); ok && markerSet(f.Value) {
-			return true
+			return fmt.Sprintf("%s: %s marks it", f.Key.Value, f.Value.Inline()), f.Key.Line
 		}
 	}
 	if empty, known := emptyBody(v); !empty || !known {
-		return false
+		return "", 0
 	}
-	empty, known := emptyBody(src)
-	return known && !empty
+	if empty, known := emptyBody(src); !known || empty {
+		return "", 0
+	}
+	line = 1
+	if v.Doc != nil {
+		line = v.Doc.BodyLine
+	}
+	return "its body is empty", line
 }
 
 // emptyBody reports whether v's body is nothing but white space, and

@@ -82,9 +82,35 @@ func describe(v *Version) string {
 	s := string(v.State)
 	if v.Placeholder {
 		s += " placeholder"
+		if v.PlaceholderWhy == "" || v.PlaceholderLine < 1 {
+			s += " without why or line"
+		}
 	}
 	if v.PendingWords != nil && v.State != Current {
 		s += fmt.Sprintf(" pending=%d", *v.PendingWords)
 	}
 	return s
+}
+
+// TestPlaceholderWhy: a placeholder says what makes it one and where.
+func TestPlaceholderWhy(t *testing.T) {
+	src := "---\ntitle: Başlık\n---\n\nBir iki üç.\n"
+	tests := []struct {
+		name, en string
+		why      string
+		line     int
+	}{
+		{"marker", "---\ntitle: T\nuntranslated: 1\n---\n\nOne.\n", "untranslated: 1 marks it", 3},
+		{"empty body", "---\ntitle: T\n---\n\n\n", "its body is empty", 4},
+		{"empty file", "", "its body is empty", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"articles/a/tr.md": {Data: []byte(src)}, "articles/a/en.md": {Data: []byte(tt.en)}}
+			v := analyze(t, fsys, "languages: [tr, en]\nplaceholder: {field: untranslated}\n", false)["a"]
+			if v.PlaceholderWhy != tt.why || v.PlaceholderLine != tt.line {
+				t.Errorf("why, line = %q, %d; want %q, %d", v.PlaceholderWhy, v.PlaceholderLine, tt.why, tt.line)
+			}
+		})
+	}
 }

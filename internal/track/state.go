@@ -48,6 +48,11 @@ type Version struct {
 	// one; see placeholder). The state is then Missing, whatever its record
 	// says.
 	Placeholder bool `json:"placeholder,omitempty"`
+	// PlaceholderWhy says what makes it one ("untranslated: 1 marks it",
+	// "its body is empty"), for messages; PlaceholderLine is the line to
+	// point at (the marker's, or the body's first).
+	PlaceholderWhy  string `json:"-"`
+	PlaceholderLine int    `json:"-"`
 
 	// File is the parsed version; nil when missing.
 	File *project.Version `json:"-"`
@@ -122,6 +127,15 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 	}
 	for _, lang := range p.Config.Languages {
 		v := a.Versions[lang]
+		if v != nil && src != nil && v != src {
+			// Before the record: a placeholder recorded as done is still
+			// not a translation.
+			if why, line := placeholder(p.Config, src, v); why != "" {
+				st.Versions[lang] = &Version{State: Missing, Path: v.Path, File: v, PendingWords: intp(src.Words),
+					Placeholder: true, PlaceholderWhy: why, PlaceholderLine: line}
+				continue
+			}
+		}
 		switch {
 		case v == nil && src == nil:
 			continue // nothing to translate from
@@ -131,10 +145,6 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 			st.Versions[lang] = &Version{State: Source, Path: v.Path, File: v, Words: intp(v.Words)}
 		case src == nil:
 			st.Versions[lang] = &Version{State: Orphan, Path: v.Path, File: v}
-		case placeholder(p.Config, src, v):
-			// Before the record: a placeholder recorded as done is still
-			// not a translation.
-			st.Versions[lang] = &Version{State: Missing, Path: v.Path, File: v, PendingWords: intp(src.Words), Placeholder: true}
 		case v.Record == nil:
 			st.Versions[lang] = &Version{State: Untracked, Path: v.Path, File: v, PendingWords: intp(src.Words)}
 		default:
