@@ -281,7 +281,7 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 // its templates and its date format.
 func newSite(p *project.Project, set *locale.Set, tmpls *templates, plans []*langPlan, opts Options, w *warnings) (*site, error) {
 	order := append([]string{p.Config.SourceLanguage}, p.Config.Languages...)
-	s := &site{read: p.ReadFile, plans: plans, langs: map[string]*lang{}, policy: opts.Fallback, baseURL: opts.BaseURL}
+	s := &site{read: p.ReadFile, local: p.Config.IsLocal, plans: plans, langs: map[string]*lang{}, policy: opts.Fallback, baseURL: opts.BaseURL}
 	for _, lp := range plans {
 		c, err := newChrome(set, lp.lang, lp.tag, order, w)
 		if err != nil {

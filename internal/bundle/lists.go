@@ -68,8 +68,9 @@ func (s *site) listsKey(l *lang, inputs string) string {
 		writeField(h, e.lang+" "+e.from+" "+string(e.state)+" "+strconv.FormatBool(e.fallback))
 		writeField(h, v.Title)
 		writeField(h, v.Summary)
-		writeField(h, e.a.Date)
-		writeField(h, e.a.Time.Format(time.RFC3339Nano))
+		date, when := e.date()
+		writeField(h, date)
+		writeField(h, when.Format(time.RFC3339Nano))
 		writeField(h, strconv.Itoa(len(e.a.Authors)))
 		for _, a := range e.a.Authors {
 			writeField(h, a.Name)
@@ -132,16 +133,17 @@ func (s *site) lists(l *lang) (map[string][]byte, error) {
 	}
 	for _, e := range l.plan.entries {
 		v := e.version()
-		ie := indexEntry{ID: e.a.ID, Title: v.Title, Summary: v.Summary, Date: e.a.Date,
+		date, when := e.date()
+		ie := indexEntry{ID: e.a.ID, Title: v.Title, Summary: v.Summary, Date: date,
 			Authors: nonNil(e.a.Authors), Tags: nonNil(e.a.Tags), URL: s.pageURL(e.lang, e.a.ID),
 			Alternates: map[string]string{}, State: string(e.state), Fallback: e.fallback, Lang: e.from}
 		for _, a := range alternates(e.a, s.plans, s.policy) {
 			ie.Alternates[a] = s.pageURL(a, e.a.ID)
 		}
 		idx.Articles = append(idx.Articles, ie)
-		it := ListItem{ID: e.a.ID, Title: v.Title, Summary: v.Summary, Href: escapePath(e.a.ID + "/"), Date: e.a.Date, ContentLang: e.from}
-		if !e.a.Time.IsZero() {
-			it.DateLong = l.date(e.a.Time)
+		it := ListItem{ID: e.a.ID, Title: v.Title, Summary: v.Summary, Href: escapePath(e.a.ID + "/"), Date: date, ContentLang: e.from}
+		if !when.IsZero() {
+			it.DateLong = l.date(when)
 		}
 		var names []string
 		for _, a := range e.a.Authors {
@@ -198,7 +200,8 @@ func (s *site) sitemap(l *lang, home []Alternate) []byte {
 		if e.fallback {
 			continue
 		}
-		url(s.pageURL(e.lang, e.a.ID), e.a.Date, s.alternates(e, e.a.ID))
+		date, _ := e.date()
+		url(s.pageURL(e.lang, e.a.ID), date, s.alternates(e, e.a.ID))
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
@@ -213,7 +216,7 @@ const feedSize = 50
 func (s *site) feed(l *lang) []byte {
 	var dated []*entry
 	for _, e := range l.plan.entries {
-		if !e.a.Time.IsZero() {
+		if _, when := e.date(); !when.IsZero() {
 			dated = append(dated, e)
 		}
 	}
@@ -223,7 +226,7 @@ func (s *site) feed(l *lang) []byte {
 	}
 	updated := time.Unix(0, 0).UTC()
 	if len(dated) > 0 {
-		updated = dated[0].a.Time
+		_, updated = dated[0].date()
 	}
 	name := l.chrome.T("site_name")
 	var b bytes.Buffer
@@ -235,8 +238,9 @@ func (s *site) feed(l *lang) []byte {
 	fmt.Fprintf(&b, "<link rel=\"self\" type=\"application/atom+xml\" href=\"%s\"/>\n", esc(s.pageURL(l.plan.lang, "")+"feed.xml"))
 	for _, e := range dated {
 		v := e.version()
+		_, when := e.date()
 		fmt.Fprintf(&b, "<entry xml:lang=\"%s\">\n<id>%s</id>\n<title>%s</title>\n<updated>%s</updated>\n",
-			esc(e.from), esc(s.atomID(e.lang, e.a.ID)), esc(v.Title), e.a.Time.UTC().Format(time.RFC3339))
+			esc(e.from), esc(s.atomID(e.lang, e.a.ID)), esc(v.Title), when.UTC().Format(time.RFC3339))
 		for _, a := range e.a.Authors {
 			fmt.Fprintf(&b, "<author><name>%s</name></author>\n", esc(a.Name))
 		}

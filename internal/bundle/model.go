@@ -30,7 +30,10 @@ type article struct {
 	Time        time.Time
 	Authors     []Author
 	Tags        []string
-	Versions    map[string]*version // by language; absent: missing
+	// LocalDate: date is a local field (config local:), so that each
+	// version's page shows its own (version.Date), never the source's.
+	LocalDate bool
+	Versions  map[string]*version // by language; absent: missing
 	// Files are the stats of the article's files, taken before they were
 	// read, so that the next build can tell they did not change without
 	// reading them (see loadArticle).
@@ -50,6 +53,13 @@ type version struct {
 	Title   string
 	Summary string
 	Words   int
+	// HasFile: the version has a file (a missing version may have one:
+	// a placeholder), whose local fields its language's page shows.
+	HasFile bool
+	// Date and Time are the version's own date, read when date is a local
+	// field (article.LocalDate).
+	Date string
+	Time time.Time
 }
 
 // Author is an article's author as bundles list it.
@@ -149,7 +159,8 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*
 		diag.Sort(errs)
 		return nil, errs
 	}
-	a := &article{ID: id, Key: key, Source: st.Source, Versions: map[string]*version{}, Files: stats}
+	a := &article{ID: id, Key: key, Source: st.Source, Versions: map[string]*version{}, Files: stats,
+		LocalDate: p.Config.IsLocal("date")}
 	if src := st.SourceFile; src != nil {
 		a.Fingerprint = src.Fingerprint
 		a.Date, a.Time, _ = src.Doc.Date()
@@ -165,6 +176,12 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*
 			v.Title = scalar(f.Doc, "title")
 			v.Summary = scalar(f.Doc, "summary")
 			v.Words = f.Words
+			v.HasFile = true
+			if a.LocalDate {
+				// A date that cannot be read is none (a translation's
+				// date is not checked; a source's is, above).
+				v.Date, v.Time, _ = f.Doc.Date()
+			}
 		}
 		a.Versions[lang] = v
 	}

@@ -100,6 +100,7 @@ var wellKnown = map[string]bool{"title": true, "summary": true, "author_role": t
 // site is the shared state of one build's rendering.
 type site struct {
 	read    func(name string) ([]byte, error) // reads a file of the project
+	local   func(key string) bool             // reports a local field (config.Config.IsLocal)
 	plans   []*langPlan
 	langs   map[string]*lang
 	policy  string
@@ -219,17 +220,30 @@ func (s *site) renderArticle(e *entry, c *docCache) (html, data []byte, err erro
 	if err != nil {
 		return nil, nil, err
 	}
+	// The version whose local fields the page shows: its language's own,
+	// never the source's on another language's page.
+	var ownDoc *frontmatter.Doc
+	switch own := e.own(); {
+	case own == nil:
+	case !e.fallback:
+		ownDoc = doc
+	default:
+		if ownDoc, err = s.readDoc(c, own.Path); err != nil {
+			return nil, nil, err
+		}
+	}
+	date, when := e.date()
 	pg := &Page{Lang: e.lang, ContentLang: e.from, ID: e.a.ID,
 		Title: scalar(doc, "title"), Summary: scalar(doc, "summary"), AuthorRole: scalar(doc, "author_role"),
-		Date: e.a.Date, Authors: e.a.Authors, Tags: e.a.Tags, References: refs,
+		Date: date, Authors: e.a.Authors, Tags: e.a.Tags, References: refs,
 		Body: template.HTML(body), State: string(e.state), Fallback: e.fallback,
 		URL: s.pageURL(e.lang, e.a.ID), Home: rel(e.a.ID, e.lang, ""), Words: shown.Words,
 		Minutes: (shown.Words + 199) / 200}
 	if pg.Minutes < 1 {
 		pg.Minutes = 1
 	}
-	if !e.a.Time.IsZero() {
-		pg.DateLong = l.date(e.a.Time)
+	if !when.IsZero() {
+		pg.DateLong = l.date(when)
 	}
 	var names []string
 	for _, a := range e.a.Authors {
@@ -263,7 +277,7 @@ func (s *site) renderArticle(e *entry, c *docCache) (html, data []byte, err erro
 	for _, a := range pg.Alternates {
 		pj.Alternates[a.Lang] = a.URL
 	}
-	if pj.Fields, err = extraFields(srcDoc, doc); err != nil {
+	if pj.Fields, err = extraFields(s.local, srcDoc, doc, ownDoc); err != nil {
 		return nil, nil, err
 	}
 	js, err := marshal(pj)
@@ -293,15 +307,21 @@ func marshal(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// extraFields returns the front-matter fields that are not well known: the
-// source's shared fields, overlaid with the shown version's own, as data
-// (frontmatter.Node.Data), whatever format each file writes.
-func extraFields(src, shown *frontmatter.Doc) (map[string]any, error) {
+// extraFields returns the front-matter fields that are not well known, as
+// data (frontmatter.Node.Data), whatever format each file writes: the
+// source's shared fields, overlaid with the shown version's own; and the
+// local fields (local reports which) of own alone, the version of the
+// page's language (nil when it has no file): a translation's page never
+// takes the source's slug, url or lang.
+func extraFields(local func(string) bool, src, shown, own *frontmatter.Doc) (map[string]any, error) {
 	out := map[string]any{}
-	for _, d := range []*frontmatter.Doc{src, shown} {
+	for i, d := range []*frontmatter.Doc{src, shown, own} {
+		if d == nil {
+			continue
+		}
 		for _, f := range d.Fields() {
 			k := strings.ToLower(f.Key.Value)
-			if wellKnown[k] {
+			if wellKnown[k] || (i == 2) != local(k) {
 				continue
 			}
 			v, err := f.Value.Data()

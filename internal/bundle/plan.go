@@ -3,6 +3,7 @@ package bundle
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/ceviri/ceviri/internal/track"
 	"golang.org/x/text/collate"
@@ -28,6 +29,29 @@ type entry struct {
 
 // version returns the version shown.
 func (e *entry) version() *version { return e.a.Versions[e.from] }
+
+// own returns the version of the bundle's language when it has a file (a
+// fallback's may be a placeholder, a draft or untracked), else nil: the
+// version whose local fields the page shows.
+func (e *entry) own() *version {
+	if v := e.a.Versions[e.lang]; v != nil && v.HasFile {
+		return v
+	}
+	return nil
+}
+
+// date returns the date the entry shows, as written and parsed: the
+// source's, or, when date is a local field, the bundle language's own
+// version's (none when it has no file), never the source's.
+func (e *entry) date() (string, time.Time) {
+	if !e.a.LocalDate {
+		return e.a.Date, e.a.Time
+	}
+	if v := e.own(); v != nil {
+		return v.Date, v.Time
+	}
+	return "", time.Time{}
+}
 
 // publish decides how article a appears in language lang under policy:
 // the entry, or nil when it is left out; refused is set when the policy is
@@ -134,11 +158,13 @@ func sortEntries(es []*entry, tag language.Tag) {
 	col := collate.New(tag)
 	sort.SliceStable(es, func(i, j int) bool {
 		a, b := es[i], es[j]
-		if !a.a.Time.Equal(b.a.Time) {
-			if a.a.Time.IsZero() || b.a.Time.IsZero() {
-				return b.a.Time.IsZero()
+		_, at := a.date()
+		_, bt := b.date()
+		if !at.Equal(bt) {
+			if at.IsZero() || bt.IsZero() {
+				return bt.IsZero()
 			}
-			return a.a.Time.After(b.a.Time)
+			return at.After(bt)
 		}
 		if c := col.CompareString(a.version().Title, b.version().Title); c != 0 {
 			return c < 0
