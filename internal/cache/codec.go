@@ -28,7 +28,7 @@ func Key(build string, config []byte) string {
 // which the entry keeps encoded.
 func summary(v *project.Version) *project.Version {
 	s := &project.Version{File: v.File, Fingerprint: v.Fingerprint, Words: v.Words,
-		HasFrontMatter: v.HasFrontMatter, Placeholder: v.Placeholder}
+		HasFrontMatter: v.HasFrontMatter, EmptyBody: v.EmptyBody, Marker: v.Marker, MarkerLine: v.MarkerLine}
 	if v.Record != nil {
 		r := *v.Record
 		s.Record = &r
@@ -69,10 +69,12 @@ func encode(key string, entries map[string]entry) []byte {
 		if v.HasFrontMatter {
 			bits |= 1
 		}
-		if v.Placeholder {
+		if v.EmptyBody {
 			bits |= 2
 		}
 		w.uint(bits)
+		w.str(v.Marker)
+		w.uint(uint64(v.MarkerLine))
 		if r := v.FileRecord; r == nil {
 			w.uint(0)
 		} else {
@@ -171,7 +173,8 @@ func decode(data []byte, key string) (map[string]entry, error) {
 		if bits > 3 {
 			r.err = errBad
 		}
-		v.HasFrontMatter, v.Placeholder = bits&1 != 0, bits&2 != 0
+		v.HasFrontMatter, v.EmptyBody = bits&1 != 0, bits&2 != 0
+		v.Marker, v.MarkerLine = r.str(), r.int()
 		switch flag := r.uint(); flag {
 		case 0:
 		case 1, 2:

@@ -247,10 +247,16 @@ type Version struct {
 	FileRecord *frontmatter.Record
 	// HasFrontMatter says whether the file has front matter.
 	HasFrontMatter bool
-	// Placeholder says that the version is a placeholder, not a
-	// translation: its body is empty, or it carries the configured marker
-	// field (config.Placeholder) with a value that is not false.
-	Placeholder bool
+	// EmptyBody says that there is nothing but white space after the
+	// front matter.
+	EmptyBody bool
+	// Marker is the placeholder field (config.Placeholder) as written,
+	// "untranslated: 1", when it is set to anything but false, 0, no or
+	// nothing; MarkerLine is its line. A translation with an empty body
+	// (where the source's is not) or a marker is a placeholder, not a
+	// translation (track).
+	Marker     string
+	MarkerLine int
 	Fields      []segment.Segment // translatable front-matter fields
 	Body        []segment.Segment // body segments
 	Fingerprint string            // segment.Fingerprint of Segments()
@@ -272,28 +278,25 @@ func Parse(f File, data []byte, cfg *config.Config) *Version {
 	return parse(f, data, cfg, nil, full)
 }
 
-// isPlaceholder reports whether a version is a placeholder: nothing but
-// white space after its front matter, or the marker field set to anything
-// but false, 0, no or nothing.
-func isPlaceholder(doc *frontmatter.Doc, cfg *config.Config) bool {
-	if len(bytes.TrimSpace(doc.Body)) == 0 {
-		return true
-	}
+// marker returns the placeholder field as written and its line, when it is
+// set to anything but false, 0, no, off or nothing.
+func marker(doc *frontmatter.Doc, cfg *config.Config) (string, int) {
 	if cfg.Placeholder.Field == "" {
-		return false
+		return "", 0
 	}
 	f, ok := doc.Get(cfg.Placeholder.Field)
 	if !ok {
-		return false
+		return "", 0
 	}
-	if f.Value.Kind != frontmatter.Scalar {
-		return !f.Value.Blank()
+	if f.Value.Kind == frontmatter.Scalar {
+		switch strings.ToLower(strings.TrimSpace(f.Value.Value)) {
+		case "", "false", "0", "no", "off", "null", "~":
+			return "", 0
+		}
+	} else if f.Value.Blank() {
+		return "", 0
 	}
-	switch strings.ToLower(strings.TrimSpace(f.Value.Value)) {
-	case "", "false", "0", "no", "off", "null", "~":
-		return false
-	}
-	return true
+	return f.Key.Value + ": " + f.Value.Inline(), f.Key.Line
 }
 
 // How much of a version parse keeps.
@@ -323,7 +326,8 @@ func parse(f File, data []byte, cfg *config.Config, lock *lockfile.File, mode in
 		return v
 	}
 	v.Record, v.HasFrontMatter = v.FileRecord, doc.HasFrontMatter
-	v.Placeholder = isPlaceholder(doc, cfg)
+	v.EmptyBody = len(bytes.TrimSpace(doc.Body)) == 0
+	v.Marker, v.MarkerLine = marker(doc, cfg)
 	if lock != nil {
 		if lr, ok := lock.Get(f.ID, f.Lang); ok && (RecordInLock(cfg, v.HasFrontMatter) || v.FileRecord == nil) {
 			v.Record = &lr
