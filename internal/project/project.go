@@ -255,8 +255,8 @@ type Version struct {
 	// nothing; MarkerLine is its line. A translation with an empty body
 	// (where the source's is not) or a marker is a placeholder, not a
 	// translation (track).
-	Marker     string
-	MarkerLine int
+	Marker      string
+	MarkerLine  int
 	Fields      []segment.Segment // translatable front-matter fields
 	Body        []segment.Segment // body segments
 	Fingerprint string            // segment.Fingerprint of Segments()
