@@ -27,7 +27,9 @@ func newInitCmd(env *Env) *cobra.Command {
 		Short: "Create a new ceviri project",
 		Long: `Create ceviri.yaml, an articles/ directory and locales/<lang>.yaml with the site's
 chrome strings in DIR (default: the current directory). The first language is the
-default source language. An existing ceviri.yaml is never overwritten.`,
+default source language. An existing ceviri.yaml is never overwritten. .gitignore
+gets ceviri's working files, and .gitattributes the line that lets git merge
+ceviri.lock (ceviri.lock merge=union).`,
 		Example: `  ceviri init
   ceviri init newsroom --languages tr,en`,
 		Args: cobra.MaximumNArgs(1),
@@ -100,6 +102,15 @@ func runInit(env *Env, opts *initOptions) error {
 			old = append(old, '\n')
 		}
 		tx.Add(".gitignore", append(old, strings.Join(add, "")...), 0o644)
+	}
+	// Records of two branches that record new articles at the same place
+	// in ceviri.lock are both kept when git merges them.
+	attrs, _ := d.ReadFile(".gitattributes")
+	if line := config.LockFileName + " merge=union"; !strings.Contains(string(attrs), line) {
+		if len(attrs) > 0 && !strings.HasSuffix(string(attrs), "\n") {
+			attrs = append(attrs, '\n')
+		}
+		tx.Add(".gitattributes", append(attrs, line+"\n"...), 0o644)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%w\nnothing was written", err)
