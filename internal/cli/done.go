@@ -32,7 +32,10 @@ ceviri.lock, leaving the file byte for byte as it is. A copy of the source versi
 kept under .ceviri/sources so that later changes can be shown without git.
 
 With --all, every translation in the language is recorded: this is how an existing
-bilingual site is adopted in one step (untracked versions become current).`,
+bilingual site is adopted in one step (untracked versions become current). A
+placeholder (an empty body, or the placeholder field of ceviri.yaml set, such as
+untranslated: 1) is not a translation: --all skips it and says how many it skipped,
+and done refuses it by name.`,
 		Example: `  ceviri done ukraine-talks --lang tr
   ceviri done --all --lang tr      # adopt every existing Turkish page as current`,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -74,7 +77,7 @@ func runDone(env *Env, opts *doneOptions) error {
 	}
 	pl := newPlan(l.p)
 	var msgs []string
-	var skipped, missing int
+	var skipped, missing, placeholders int
 	var errs []error
 	for i, a := range l.status {
 		v := a.Versions[opts.Lang]
@@ -91,6 +94,15 @@ func runDone(env *Env, opts *doneOptions) error {
 			if !opts.All {
 				errs = append(errs, diag.Usagef("%s: article %q has no source version to record a translation against", l.p.Layout.Path(a.ID, opts.Lang), a.ID))
 			}
+			continue
+		case v.Placeholder:
+			// Not a translation yet: recording it current would publish
+			// it as one.
+			if opts.All {
+				placeholders++
+				continue
+			}
+			errs = append(errs, diag.Errorf(v.Path, max(v.PlaceholderLine, 1), 1, "a placeholder, not a translation (%s); translate it, then run `ceviri done %s --lang %s`", v.PlaceholderWhy, diag.EscapeLine(a.ID), opts.Lang))
 			continue
 		case v.State == track.Missing:
 			if opts.All {
@@ -137,6 +149,10 @@ func runDone(env *Env, opts *doneOptions) error {
 	}
 	if opts.All || len(msgs) == 0 {
 		env.Infof("recorded %s in %s; %d already current; %d missing", plural(len(msgs), "translation", "translations"), opts.Lang, skipped, missing)
+	}
+	if placeholders > 0 {
+		env.Infof("skipped %s: %s an empty body or the placeholder field set, so %s not a translation yet (`ceviri pending --lang %s` lists %s)",
+			plural(placeholders, "placeholder", "placeholders"), pick(placeholders, "it has", "they have"), pick(placeholders, "it is", "they are"), opts.Lang, pick(placeholders, "it", "them"))
 	}
 	return nil
 }
