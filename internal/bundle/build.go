@@ -306,6 +306,8 @@ func globalInputs(p *project.Project, set *locale.Set, t *templates, opts Option
 	writeField(h, opts.Version)
 	writeField(h, fmt.Sprintf("%q %q %q %v", opts.Fallback, opts.BaseURL, p.Config.SourceLanguage, p.Config.Languages))
 	writeField(h, fmt.Sprintf("%q %q", p.Config.Translatable, p.Config.Content))
+	// What pages show of each version: local fields, placeholders.
+	writeField(h, fmt.Sprintf("%q %q", p.Config.Local, p.Config.Placeholder.Field))
 	h.Write(t.hash[:])
 	for _, l := range p.Config.Languages {
 		writeField(h, l)

@@ -33,7 +33,9 @@ func newPendingCmd(env *Env) *cobra.Command {
 		Short: "List the translations in a language that need work, newest first",
 		Long: `List every version of language L that needs a translator: missing, stale (the
 source changed since it was translated), draft and untracked, newest article first
-(by the source's date, then id), with the words to translate and a total.
+(by the source's date, then id), with the words to translate and a total. A
+placeholder (an empty body, or the placeholder.field marker set) is missing, and
+listed as "missing (placeholder)".
 
 Words are counted the way CAT tools quote them: a missing or untracked version owes
 the whole source; a stale one only the source segments added or changed since its
@@ -75,7 +77,8 @@ type pendingItem struct {
 	Path            string      `json:"path"`
 	SourcePath      string      `json:"source_path"`
 	SourceLang      string      `json:"source_lang"`
-	Date            string      `json:"date,omitempty"` // the source's date field as written
+	Date            string      `json:"date,omitempty"`        // the source's date field as written
+	Placeholder     bool        `json:"placeholder,omitempty"` // missing: the file is a placeholder, not a translation
 	ChangedSegments *int        `json:"changed_segments,omitempty"`
 	TotalSegments   *int        `json:"total_segments,omitempty"`
 	Note            string      `json:"note,omitempty"`           // why the count is an estimate
@@ -113,7 +116,7 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 			continue
 		}
 		it := &pendingItem{ID: a.ID, State: v.State, Path: v.Path, SourcePath: a.SourceFile.Path,
-			SourceLang: a.Source, ChangedSegments: v.ChangedSegments, TotalSegments: v.TotalSegments, Note: v.Note,
+			SourceLang: a.Source, Placeholder: v.Placeholder, ChangedSegments: v.ChangedSegments, TotalSegments: v.TotalSegments, Note: v.Note,
 			missing: v.Missing}
 		if v.PendingWords != nil {
 			it.PendingWords = *v.PendingWords
@@ -217,6 +220,9 @@ func writePendingTable(env *Env, items []*pendingItem, total int) {
 		state := string(it.State)
 		if it.State == track.Stale && it.ChangedSegments != nil && it.Note == "" {
 			state += " (" + plural(*it.ChangedSegments, "segment", "segments") + ")"
+		}
+		if it.Placeholder {
+			state += " (placeholder)"
 		}
 		date := "-"
 		if !it.when.IsZero() {

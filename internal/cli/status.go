@@ -24,7 +24,9 @@ func newStatusCmd(env *Env) *cobra.Command {
 		Long: `Show the article x language matrix: for each language version whether it is the
 source, current, stale (the source changed since it was translated), a draft,
 untracked (no translation record), missing or orphaned, with the words left to
-translate. Status only reads; it exits 0 whatever the states are.`,
+translate. A placeholder (an empty body, or the placeholder.field marker set) is
+missing: "missing (placeholder, 244 words)". Status only reads; it exits 0
+whatever the states are.`,
 		Example: `  ceviri status
   ceviri status --lang tr
   ceviri status ukraine-talks --json`,
@@ -137,8 +139,15 @@ func cell(v *track.Version) string {
 			s += fmt.Sprintf(" (%s, %s)", plural(*v.ChangedSegments, "segment", "segments"), plural(*v.PendingWords, "word", "words"))
 		}
 	case track.Draft, track.Untracked, track.Missing:
+		var in []string
+		if v.Placeholder {
+			in = append(in, "placeholder")
+		}
 		if v.PendingWords != nil {
-			s += fmt.Sprintf(" (%s)", plural(*v.PendingWords, "word", "words"))
+			in = append(in, plural(*v.PendingWords, "word", "words"))
+		}
+		if len(in) > 0 {
+			s += " (" + strings.Join(in, ", ") + ")"
 		}
 	}
 	return s

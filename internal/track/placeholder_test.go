@@ -9,7 +9,8 @@ import (
 
 // TestPlaceholders: a translation with an empty body, or with the
 // configured marker field set, is missing (and says it is a placeholder),
-// with or without a record; a marker set to false, 0, no, null or nothing
+// with or without a record, and alike when parsed for states only (status)
+// as in full; a marker set to false, 0, no, off, null or nothing
 // is no marker, and without placeholder.field no field is one.
 func TestPlaceholders(t *testing.T) {
 	src := "---\ntitle: Başlık\nlang: tr\n---\n\nBir iki üç.\n"
@@ -24,32 +25,28 @@ func TestPlaceholders(t *testing.T) {
 	tests := []struct {
 		name, cfg, en string
 		want          string // state, and "placeholder" when it is one
-		// lean is the state when parsed for states only (status), when
-		// it differs: such a version keeps no Doc, and a recorded one that
-		// is not a draft no segments (see IsPlaceholder). project.Version
-		// is to carry the flag from parsing; then lean goes.
-		lean string
 	}{
-		{"empty body, no record", plain, "---\ntitle: T\n---\n", "missing placeholder pending=4", ""},
-		{"white space only, with a record", plain, "---\ntitle: T\n" + rec + "---\n\n  \n\t\n", "missing placeholder pending=4", "current"},
-		{"empty draft", plain, "---\ntitle: T\n" + draft + "---\n", "missing placeholder pending=4", ""},
-		{"no front matter, no body", plain, "\n\n", "missing placeholder pending=4", ""},
-		{"marker 1 with a record", marker, "---\ntitle: T\nuntranslated: 1\n" + rec + "---\n\nOne two three.\n", "missing placeholder pending=4", "current"},
-		{"marker true", marker, "---\ntitle: T\nuntranslated: true\n---\n\nOne two three.\n", "missing placeholder pending=4", "untracked pending=4"},
-		{"marker yes, any case of key", marker, "---\ntitle: T\nUntranslated: yes\n---\n\nOne two three.\n", "missing placeholder pending=4", "untracked pending=4"},
-		{"marker text", marker, "---\ntitle: T\nuntranslated: \"machine copy\"\n---\n\nOne two three.\n", "missing placeholder pending=4", "untracked pending=4"},
-		{"marker in TOML", marker, "+++\ntitle = \"T\"\nuntranslated = 1\n+++\n\nOne two three.\n", "missing placeholder pending=4", "untracked pending=4"},
-		{"marker in JSON", marker, "{\"title\": \"T\", \"untranslated\": true}\n\nOne two three.\n", "missing placeholder pending=4", "untracked pending=4"},
-		{"marker false", marker, "---\ntitle: T\nuntranslated: false\n" + rec + "---\n\nOne two three.\n", "current", ""},
-		{"marker 0", marker, "---\ntitle: T\nuntranslated: 0\n" + rec + "---\n\nOne two three.\n", "current", ""},
-		{"marker no", marker, "---\ntitle: T\nuntranslated: \"No\"\n" + rec + "---\n\nOne two three.\n", "current", ""},
-		{"marker False", marker, "---\ntitle: T\nuntranslated: False\n" + rec + "---\n\nOne two three.\n", "current", ""},
-		{"marker null", marker, "---\ntitle: T\nuntranslated:\n" + rec + "---\n\nOne two three.\n", "current", ""},
-		{"marker empty text", marker, "---\ntitle: T\nuntranslated: \"\"\n" + rec + "---\n\nOne two three.\n", "current", ""},
-		{"marker not configured", plain, "---\ntitle: T\nuntranslated: 1\n" + rec + "---\n\nOne two three.\n", "current", ""},
-		{"another field", marker, "---\ntitle: T\ntodo: 1\n---\n\nOne two three.\n", "untracked pending=4", ""},
-		{"empty like its source", plain, "---\ntitle: T\n" + recEmpty + "---\n", "current", ""},
-		{"a body of a comment is a body", plain, "---\ntitle: T\n" + rec + "---\n\n<!-- todo -->\n", "current", ""},
+		{"empty body, no record", plain, "---\ntitle: T\n---\n", "missing placeholder pending=4"},
+		{"white space only, with a record", plain, "---\ntitle: T\n" + rec + "---\n\n  \n\t\n", "missing placeholder pending=4"},
+		{"empty draft", plain, "---\ntitle: T\n" + draft + "---\n", "missing placeholder pending=4"},
+		{"no front matter, no body", plain, "\n\n", "missing placeholder pending=4"},
+		{"marker 1 with a record", marker, "---\ntitle: T\nuntranslated: 1\n" + rec + "---\n\nOne two three.\n", "missing placeholder pending=4"},
+		{"marker true", marker, "---\ntitle: T\nuntranslated: true\n---\n\nOne two three.\n", "missing placeholder pending=4"},
+		{"marker yes, any case of key", marker, "---\ntitle: T\nUntranslated: yes\n---\n\nOne two three.\n", "missing placeholder pending=4"},
+		{"marker text", marker, "---\ntitle: T\nuntranslated: \"machine copy\"\n---\n\nOne two three.\n", "missing placeholder pending=4"},
+		{"marker in TOML", marker, "+++\ntitle = \"T\"\nuntranslated = 1\n+++\n\nOne two three.\n", "missing placeholder pending=4"},
+		{"marker in JSON", marker, "{\"title\": \"T\", \"untranslated\": true}\n\nOne two three.\n", "missing placeholder pending=4"},
+		{"marker false", marker, "---\ntitle: T\nuntranslated: false\n" + rec + "---\n\nOne two three.\n", "current"},
+		{"marker 0", marker, "---\ntitle: T\nuntranslated: 0\n" + rec + "---\n\nOne two three.\n", "current"},
+		{"marker no", marker, "---\ntitle: T\nuntranslated: \"No\"\n" + rec + "---\n\nOne two three.\n", "current"},
+		{"marker off", marker, "---\ntitle: T\nuntranslated: off\n" + rec + "---\n\nOne two three.\n", "current"},
+		{"marker False", marker, "---\ntitle: T\nuntranslated: False\n" + rec + "---\n\nOne two three.\n", "current"},
+		{"marker null", marker, "---\ntitle: T\nuntranslated:\n" + rec + "---\n\nOne two three.\n", "current"},
+		{"marker empty text", marker, "---\ntitle: T\nuntranslated: \"\"\n" + rec + "---\n\nOne two three.\n", "current"},
+		{"marker not configured", plain, "---\ntitle: T\nuntranslated: 1\n" + rec + "---\n\nOne two three.\n", "current"},
+		{"another field", marker, "---\ntitle: T\ntodo: 1\n---\n\nOne two three.\n", "untracked pending=4"},
+		{"empty like its source", plain, "---\ntitle: T\n" + recEmpty + "---\n", "current"},
+		{"a body of a comment is a body", plain, "---\ntitle: T\n" + rec + "---\n\n<!-- todo -->\n", "current"},
 	}
 	for _, tt := range tests {
 		for _, statesOnly := range []bool{false, true} {
@@ -63,9 +60,6 @@ func TestPlaceholders(t *testing.T) {
 					"articles/a/en.md": {Data: []byte(tt.en)},
 				}
 				want := tt.want
-				if statesOnly && tt.lean != "" {
-					want = tt.lean
-				}
 				v := analyze(t, fsys, tt.cfg, statesOnly)["a"]
 				if got := describe(v); got != want {
 					t.Errorf("en = %q, want %q", got, want)

@@ -130,7 +130,7 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 		if v != nil && src != nil && v != src {
 			// Before the record: a placeholder recorded as done is still
 			// not a translation.
-			if why, line := placeholder(p.Config, src, v); why != "" {
+			if why, line := placeholder(src, v); why != "" {
 				st.Versions[lang] = &Version{State: Missing, Path: v.Path, File: v, PendingWords: intp(src.Words),
 					Placeholder: true, PlaceholderWhy: why, PlaceholderLine: line}
 				continue
