@@ -126,7 +126,11 @@ func (r *Repo) Blobs(ctx context.Context, ids []string) ([][]byte, error) {
 
 // parseBatch reads `git cat-file --batch` output: for each object a header
 // "<id> <type> <size>" and size bytes, then a newline.
-func parseBatch(out []byte, n int) ([][]byte, error) {
+func parseBatch(out []byte, n int) ([][]byte, error) { return readBatch(out, n, false) }
+
+// readBatch is parseBatch; with missingOK, an object git reports missing
+// ("<name> missing") is a nil entry instead of an error.
+func readBatch(out []byte, n int, missingOK bool) ([][]byte, error) {
 	rd := bytes.NewReader(out)
 	br := bufio.NewReader(rd)
 	res := make([][]byte, 0, n)
@@ -136,6 +140,10 @@ func parseBatch(out []byte, n int) ([][]byte, error) {
 			return nil, fmt.Errorf("git cat-file: short output")
 		}
 		f := strings.Fields(head)
+		if missingOK && strings.HasSuffix(head, " missing\n") {
+			res = append(res, nil)
+			continue
+		}
 		if len(f) != 3 {
 			return nil, fmt.Errorf("git cat-file: %s", strings.TrimSpace(head))
 		}
@@ -197,12 +205,8 @@ func (r *Repo) Find(ctx context.Context, cs []Commit, match func([]byte) bool) (
 // run runs git in the repo's directory and returns its stdout; on failure
 // the error carries git's first line of stderr.
 func (r *Repo) run(ctx context.Context, stdin io.Reader, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, r.git, append([]string{"-c", "core.quotepath=off", "-c", "log.showSignature=false"}, args...)...)
-	cmd.Dir = r.dir
+	cmd := r.command(ctx, args...)
 	cmd.Stdin = stdin
-	// No lock files and no pager: ceviri only reads, perhaps while another
-	// git command runs. Paths are literal: an article id may hold "*" or ":".
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_PAGER=cat", "LC_ALL=C", "GIT_LITERAL_PATHSPECS=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -213,4 +217,14 @@ func (r *Repo) run(ctx context.Context, stdin io.Reader, args ...string) ([]byte
 		return nil, fmt.Errorf("git %s: %s", args[0], msg)
 	}
 	return stdout.Bytes(), nil
+}
+
+// command returns git with args, to run in the repo's directory.
+func (r *Repo) command(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, r.git, append([]string{"-c", "core.quotepath=off", "-c", "log.showSignature=false"}, args...)...)
+	cmd.Dir = r.dir
+	// No lock files and no pager: ceviri only reads, perhaps while another
+	// git command runs. Paths are literal: an article id may hold "*" or ":".
+	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_PAGER=cat", "LC_ALL=C", "GIT_LITERAL_PATHSPECS=1")
+	return cmd
 }
