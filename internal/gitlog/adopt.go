@@ -57,7 +57,9 @@ func (r *Repo) LastCommits(ctx context.Context, paths []string) (map[string]Comm
 		}
 	}
 	complete := w.complete()
-	cancel() // git may be far from the end of history: stop it
+	if complete {
+		cancel() // git may be far from the end of history: stop it
+	}
 	waitErr := cmd.Wait()
 	switch {
 	case complete:
@@ -138,6 +140,24 @@ func lastCommits(out []byte, paths []string) map[string]Commit {
 // track is not listed.
 func (r *Repo) Changed(ctx context.Context) (map[string]bool, error) {
 	out, err := r.run(ctx, nil, "diff", "HEAD", "--no-color", "--no-ext-diff", "--no-renames", "--relative", "--name-only", "-z", "--", ".")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]bool{}
+	for _, p := range strings.Split(string(out), "\x00") {
+		if p != "" {
+			m[p] = true
+		}
+	}
+	return m, nil
+}
+
+// Tracked returns the files git tracks (those in its index) in the
+// directory the Repo was opened in and below it, relative to it. A file
+// that some commit once held, deleted since and made again without being
+// added, is not tracked: LastCommits alone would date it by the deletion.
+func (r *Repo) Tracked(ctx context.Context) (map[string]bool, error) {
+	out, err := r.run(ctx, nil, "ls-files", "-z", "--cached", "--", ".")
 	if err != nil {
 		return nil, err
 	}

@@ -173,6 +173,14 @@ func TestAdoptionQueries(t *testing.T) {
 		t.Errorf("Changed = %v, want %v", changed, want)
 	}
 
+	tracked, err := r.Tracked(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]bool{"en/a.md": true, "en/new.md": true, "tr/a.md": true, "tr/b.md": true}; !reflect.DeepEqual(tracked, want) {
+		t.Errorf("Tracked = %v, want %v", tracked, want)
+	}
+
 	ids, err := r.ResolveCommits(ctx, []string{first[:10], second, "0000000", "not a commit", "", "HEAD:en/a.md"})
 	if err != nil {
 		t.Fatal(err)
