@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 
@@ -17,6 +18,7 @@ type doneOptions struct {
 	IDs  []string
 	Lang string
 	All  bool
+	From adoptFrom // --from-git, --from-field: record the version a translation was made from
 }
 
 func newDoneCmd(env *Env) *cobra.Command {
@@ -35,21 +37,44 @@ With --all, every translation in the language is recorded: this is how an existi
 bilingual site is adopted in one step (untracked versions become current). A
 placeholder (an empty body, or the placeholder field of ceviri.yaml set, such as
 untranslated: 1) is not a translation: --all skips it and says how many it skipped,
-and done refuses it by name.`,
+and done refuses it by name.
+
+A site that translated before it used ceviri has translations that were already
+behind their source. --from-git records each untracked translation against the
+source as it was when the translation file was last committed (the source in that
+commit), so that those show as stale, with their diff, from the first status. A
+translation never committed, or changed since its last commit, is recorded against
+today's source, and done says so. --from-field FIELD uses the commit a front-matter
+field of the translation names (l10n.sourceCommit, a dotted path into nested fields,
+or default_lang_commit); a commit git does not know, or a source absent from it, is
+an error at the field and nothing is recorded. With both flags, the field where a
+translation has it and history where it does not. Either needs the project in a git
+repository; a translation that already has a record keeps it.`,
 		Example: `  ceviri done ukraine-talks --lang tr
-  ceviri done --all --lang tr      # adopt every existing Turkish page as current`,
+  ceviri done --all --lang tr      # adopt every existing Turkish page as current
+  ceviri done --all --lang tr --from-git              # as of each file's last commit
+  ceviri done --all --lang tr --from-field l10n.sourceCommit
+  ceviri done --all --lang tr --from-field default_lang_commit --from-git`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IDs = args
-			return runDone(env, opts)
+			return runDone(c.Context(), env, opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the translations (required)")
 	c.Flags().BoolVar(&opts.All, "all", false, "record every translation in the language")
+	c.Flags().BoolVar(&opts.From.git, "from-git", false, "record each untracked translation against the source of its last commit")
+	c.Flags().StringVar(&opts.From.field, "from-field", "", "record against the source at the commit this front-matter `FIELD` names (e.g. l10n.sourceCommit)")
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
 
-func runDone(env *Env, opts *doneOptions) error {
+func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := opts.From.check(); err != nil {
+		return err
+	}
 	switch {
 	case opts.All && len(opts.IDs) > 0:
 		return diag.Usagef("pass article ids or --all, not both")
@@ -76,9 +101,11 @@ func runDone(env *Env, opts *doneOptions) error {
 		return errors.Join(append(l.errs, errors.New("nothing recorded: fix the files above first"))...)
 	}
 	pl := newPlan(l.p)
-	var msgs []string
-	var skipped, missing, placeholders int
+	msgs := make([]string, len(l.status)) // by article, in id order
+	recorded := 0
+	var skipped, missing, placeholders, kept int
 	var errs []error
+	var todo []adoptItem
 	for i, a := range l.status {
 		v := a.Versions[opts.Lang]
 		if v != nil && v.State == track.Source && !opts.All {
@@ -119,19 +146,59 @@ func runDone(env *Env, opts *doneOptions) error {
 		case v.State == track.Current:
 			skipped++
 			continue
+		case opts.From.on() && v.State != track.Untracked:
+			// Its record already names the source version it was made
+			// from: history knows no better.
+			kept++
+			if !opts.All {
+				msgs[i] = fmt.Sprintf("%s: %s, kept its record (`ceviri done` without --from-git or --from-field records it current)", v.Path, v.State)
+			}
+			continue
 		}
-		out, err := pl.record(v.File, v.File.Doc, frontmatter.Record{From: a.SourceFile.Lang, SourceHash: a.SourceFile.Fingerprint})
+		todo = append(todo, adoptItem{a: a, v: v, at: i})
+	}
+	if len(errs) > 0 {
+		if len(errs) == 1 {
+			return errs[0]
+		}
+		return &diag.UsageError{Err: joinErrs(errs)}
+	}
+	adopted := make([]adoption, len(todo))
+	if opts.From.on() && len(todo) > 0 {
+		if adopted, err = adopt(ctx, l.p, todo, opts.From); err != nil {
+			return err
+		}
+	}
+	var today, behind []string
+	for i, it := range todo {
+		a, v, src := it.a, it.v, adopted[i].src
+		if src == nil {
+			src = a.SourceFile
+		}
+		out, err := pl.record(v.File, v.File.Doc, frontmatter.Record{From: a.SourceFile.Lang, SourceHash: src.Fingerprint})
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if err := pl.snapshot(l.p, a.SourceFile); err != nil {
+		if err := pl.snapshot(l.p, src); err != nil {
 			return err
 		}
 		if !bytes.Equal(out, v.File.Doc.Raw) {
 			pl.add(v.Path, out)
 		}
-		msgs = append(msgs, fmt.Sprintf("%s: %s -> current", v.Path, v.State))
+		recorded++
+		switch ad := adopted[i]; {
+		case !opts.From.on():
+			msgs[it.at] = fmt.Sprintf("%s: %s -> current", v.Path, v.State)
+		case ad.behind(a.SourceFile):
+			behind = append(behind, v.Path)
+			msgs[it.at] = fmt.Sprintf("%s: %s -> stale (%s)", v.Path, v.State, ad.describe(a.SourceFile))
+		default:
+			if ad.today != "" {
+				today = append(today, fmt.Sprintf("%s: %s", v.Path, ad.describe(a.SourceFile)))
+			}
+			msgs[it.at] = fmt.Sprintf("%s: %s -> current (%s)", v.Path, v.State, ad.describe(a.SourceFile))
+		}
 	}
 	if len(errs) > 0 {
 		if len(errs) == 1 {
@@ -144,11 +211,24 @@ func runDone(env *Env, opts *doneOptions) error {
 	}
 	if !opts.All {
 		for _, m := range msgs {
+			if m != "" {
+				env.Infof("%s", m)
+			}
+		}
+	} else {
+		for _, m := range today {
 			env.Infof("%s", m)
 		}
 	}
-	if opts.All || len(msgs) == 0 {
-		env.Infof("recorded %s in %s; %d already current; %d missing", plural(len(msgs), "translation", "translations"), opts.Lang, skipped, missing)
+	switch {
+	case opts.From.on() && (opts.All || len(todo) == 0):
+		env.Infof("recorded %s in %s: %d current, %d behind their source (stale), %d against today's source because git could not say; %d already current; %d kept their record; %d missing",
+			plural(len(todo), "translation", "translations"), opts.Lang, len(todo)-len(behind)-len(today), len(behind), len(today), skipped, kept, missing)
+		if len(behind) > 0 {
+			env.Infof("see what changed since: `ceviri pending --lang %s`, then `ceviri diff ID --lang %s`", opts.Lang, opts.Lang)
+		}
+	case opts.All || recorded == 0:
+		env.Infof("recorded %s in %s; %d already current; %d missing", plural(recorded, "translation", "translations"), opts.Lang, skipped, missing)
 	}
 	if placeholders > 0 {
 		env.Infof("skipped %s: %s an empty body or the placeholder field set, so %s not a translation yet (`ceviri pending --lang %s` lists %s)",
