@@ -129,7 +129,14 @@ func fromField(ctx context.Context, repo *gitlog.Repo, p *project.Project, items
 			continue
 		}
 		if n.Kind != frontmatter.Scalar || !commitID.MatchString(n.Value) {
-			errs = append(errs, diag.Errorf(it.v.Path, n.Line, n.Column, "%s: %q is not a commit id (a commit hash of 4 to 64 hex digits)", from.field, diag.EscapeLine(n.Inline())))
+			what := fmt.Sprintf("%q is", n.Value)
+			switch n.Kind {
+			case frontmatter.List:
+				what = "a list is"
+			case frontmatter.Map:
+				what = "a map is"
+			}
+			errs = append(errs, diag.Errorf(it.v.Path, n.Line, n.Column, "%s: %s not a commit id (a commit hash of 4 to 64 hex digits)", from.field, what))
 			continue
 		}
 		pos[i] = n
@@ -311,7 +318,7 @@ func (ad adoption) describe(today *project.Version) string {
 	src := diag.EscapeLine(today.Path)
 	switch {
 	case ad.today != "":
-		return fmt.Sprintf("recorded against today's %s: git cannot say which version it was made from (%s)", src, ad.today)
+		return fmt.Sprintf("recorded against today's %s, not knowing which version it was made from (%s)", src, ad.today)
 	case ad.behind(today):
 		return fmt.Sprintf("recorded against %s as of %s; the source changed since", src, ad.where())
 	}

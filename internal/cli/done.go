@@ -222,7 +222,7 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 	}
 	switch {
 	case opts.From.on() && (opts.All || len(todo) == 0):
-		env.Infof("recorded %s in %s: %d current, %d behind their source (stale), %d against today's source because git could not say; %d already current; %d kept their record; %d missing",
+		env.Infof("recorded %s in %s: %d current, %d behind their source (stale), %d against today's source, not knowing which version they were made from; %d already current; %d kept their record; %d missing",
 			plural(len(todo), "translation", "translations"), opts.Lang, len(todo)-len(behind)-len(today), len(behind), len(today), skipped, kept, missing)
 		if len(behind) > 0 {
 			env.Infof("see what changed since: `ceviri pending --lang %s`, then `ceviri diff ID --lang %s`", opts.Lang, opts.Lang)
