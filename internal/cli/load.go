@@ -85,6 +85,11 @@ func (e *Env) loadWith(ids []string, statesOnly bool) (*loaded, error) {
 		}
 	}
 	files, errs := p.Scan()
+	if len(ids) == 0 {
+		for _, w := range p.Layout.Unmatched(files, p.Config.SourceLanguage) {
+			e.Infof("ceviri: warning: %s", diag.EscapeLine(w))
+		}
+	}
 	if files, err = only(p, files, ids); err != nil {
 		return nil, err
 	}
@@ -144,7 +149,7 @@ func only(p *project.Project, files []project.File, ids []string) ([]project.Fil
 	}
 	for _, id := range ids {
 		if !found[id] {
-			return nil, &diag.UsageError{Err: fmt.Errorf("no article %q (looked for %s)", id, p.Layout.Path(id, "{lang}"))}
+			return nil, &diag.UsageError{Err: fmt.Errorf("no article %q (looked for %s)", id, p.Layout.Where(id))}
 		}
 	}
 	return keep, nil

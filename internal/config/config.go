@@ -62,8 +62,13 @@ type Config struct {
 	Tags []language.Tag
 	// SourceLanguage is the default source language of new articles.
 	SourceLanguage string
-	// Content is the path template of language versions, with {id} and {lang}.
+	// Content is the path template of language versions, with {id} and
+	// {lang}; "" when each language has its own (Templates).
 	Content string
+	// Templates maps each language to the path template of its versions,
+	// with {id} (and {lang} if it likes), when ceviri.yaml gives content as
+	// a map; nil otherwise. Use Template.
+	Templates map[string]string
 	// Locales is the directory of the go-i18n message files.
 	Locales string
 	// Translatable lists the front-matter fields written per language.
@@ -111,6 +116,15 @@ type Check struct {
 	// "/en/" for English, "/tr/" for Turkish), so that a localized link is not
 	// reported as a different link.
 	Paths map[string]string
+}
+
+// Template returns the path template of a language's versions, with {id}
+// and possibly {lang}.
+func (c *Config) Template(lang string) string {
+	if t, ok := c.Templates[lang]; ok {
+		return t
+	}
+	return c.Content
 }
 
 // Lang reports whether code is one of the project's languages.
@@ -188,6 +202,8 @@ func Parse(name string, data []byte) (*Config, error) {
 		Build: Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
 	var doc yaml.Node
 	var translatableNodes, localNodes []*yaml.Node
+	var contentNode *yaml.Node
+	templateNodes := map[string]*yaml.Node{}
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, p.yamlError(data, err)
 	}
@@ -226,11 +242,40 @@ func Parse(name string, data []byte) (*Config, error) {
 				}
 			}
 		case "content":
-			if s := p.scalar(v); s != nil {
-				if err := ValidateContent(s.Value); err != nil {
-					p.errf(s, "%v", err)
+			switch v.Kind {
+			case yaml.ScalarNode:
+				if err := ValidateContent(v.Value); err != nil {
+					p.errf(v, "%v", err)
 				}
-				c.Content = s.Value
+				c.Content = v.Value
+			case yaml.MappingNode:
+				contentNode = v
+				c.Content = ""
+				c.Templates = map[string]string{}
+				p.mapping(v, func(k string, key, v *yaml.Node) {
+					t, err := language.Parse(k)
+					if err != nil {
+						p.errf(key, "bad language tag %q: %v", k, err)
+						return
+					}
+					s := p.scalar(v)
+					if s == nil {
+						return
+					}
+					if err := ValidateTemplate(s.Value); err != nil {
+						p.errf(s, "%v", err)
+						return
+					}
+					lang := t.String()
+					if _, dup := c.Templates[lang]; dup {
+						p.errf(key, "language %q has two templates", lang)
+						return
+					}
+					c.Templates[lang] = s.Value
+					templateNodes[lang] = key
+				})
+			default:
+				p.errf(v, "content must be a path template (articles/{id}/{lang}.md) or a map of each language to its template ({en: \"_articles/{id}.md\", tr: \"_articles/tr/{id}.md\"})")
 			}
 		case "locales":
 			if s := p.scalar(v); s != nil {
@@ -323,6 +368,30 @@ func Parse(name string, data []byte) (*Config, error) {
 		c.SourceLanguage = c.Languages[0]
 	} else if c.SourceLanguage != "" && len(c.Languages) > 0 && !c.Lang(c.SourceLanguage) {
 		p.errf(srcNode, "source_language %q is not one of the languages %v", c.SourceLanguage, c.Languages)
+	}
+	if contentNode != nil && len(c.Languages) > 0 {
+		for lang, node := range templateNodes {
+			if !c.Lang(lang) {
+				p.errf(node, "content names %q, which is not one of the languages %v", lang, c.Languages)
+			}
+		}
+		var missing []string
+		byPath := map[string]string{}
+		for _, lang := range c.Languages {
+			t, ok := c.Templates[lang]
+			if !ok {
+				missing = append(missing, lang)
+				continue
+			}
+			path := strings.ReplaceAll(t, "{lang}", lang)
+			if other, dup := byPath[path]; dup {
+				p.errf(templateNodes[lang], "%s and %s have the same template %q: no rule can tell their files apart; give each language its own directory or suffix", other, lang, t)
+			}
+			byPath[path] = lang
+		}
+		if len(missing) > 0 {
+			p.errf(contentNode, "content has no template for %s; give every language one", strings.Join(missing, ", "))
+		}
 	}
 	// A field is of one kind: translated, or set by each version for itself.
 	if localNodes == nil {

@@ -89,6 +89,20 @@ func TestParseFieldKinds(t *testing.T) {
 	}
 }
 
+func TestParseContentMap(t *testing.T) {
+	c, err := Parse("ceviri.yaml", []byte("languages: [en, pt-br]\ncontent:\n  en: _articles/{id}.md\n  pt-BR: _articles/{lang}/{id}.mdx\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Content != "" || c.Template("en") != "_articles/{id}.md" || c.Template("pt-BR") != "_articles/{lang}/{id}.mdx" {
+		t.Errorf("content %q templates %v", c.Content, c.Templates)
+	}
+	c, err = Parse("ceviri.yaml", []byte("languages: [en, tr]\n"))
+	if err != nil || c.Template("tr") != DefaultContent {
+		t.Errorf("default template %q %v", c.Template("tr"), err)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
@@ -115,6 +129,13 @@ func TestParseErrors(t *testing.T) {
 		{"bad records", "languages: [tr, en]\nrecords: git\n", "ceviri.yaml:2:10: \"git\" is not one of front-matter, lockfile"},
 		{"placeholder translated", "languages: [tr, en]\ntranslatable: [title, untranslated]\nplaceholder: {field: untranslated}\n", "ceviri.yaml:2:23: \"untranslated\" is the placeholder field"},
 		{"unknown placeholder key", "languages: [tr, en]\nplaceholder: {marker: x}\n", "ceviri.yaml:2:15: unknown key \"marker\" in placeholder"},
+		{"content map: language missing", "languages: [en, tr]\ncontent: {en: \"_a/{id}.md\"}\n", "ceviri.yaml:2:10: content has no template for tr"},
+		{"content map: unknown language", "languages: [en, tr]\ncontent: {en: \"a/{id}.md\", tr: \"a/tr/{id}.md\", de: \"a/de/{id}.md\"}\n", "ceviri.yaml:2:48: content names \"de\""},
+		{"content map: same template twice", "languages: [en, tr]\ncontent:\n  en: docs/{id}.md\n  tr: docs/{id}.md\n", "ceviri.yaml:4:3: en and tr have the same template \"docs/{id}.md\""},
+		{"content map: no id", "languages: [en, tr]\ncontent: {en: \"a/x.md\", tr: \"a/tr/{id}.md\"}\n", "ceviri.yaml:2:15: content template \"a/x.md\" must contain {id} once"},
+		{"content: a list", "languages: [en, tr]\ncontent: [\"a/{id}.md\"]\n", "ceviri.yaml:2:10: content must be a path template"},
+		{"content: .txt", "languages: [en, tr]\ncontent: a/{id}/{lang}.txt\n", "must end in .md, .markdown, .mdx"},
+		{"content: escapes", "languages: [en, tr]\ncontent: ../a/{id}/{lang}.md\n", "must be a clean path inside the project"},
 		{"paths unknown lang", "languages: [tr, en]\ncheck:\n  paths: {de: /de/}\n", "ceviri.yaml:3:11: check.paths names \"de\""},
 	}
 	for _, tt := range tests {

@@ -181,16 +181,43 @@ func findControl(src []byte) (line, col int, r rune, ok bool) {
 	return 0, 0, 0, false
 }
 
-// ValidateContent checks a content path template: relative, with exactly
-// one {id} and one {lang}, ending in .md.
+// Extensions are the file name endings a content template may have.
+var Extensions = []string{".md", ".markdown", ".mdx"}
+
+// ValidateContent checks a content path template given for every language:
+// relative, with {id} and {lang} once each, ending in a Markdown extension.
 func ValidateContent(tmpl string) error {
-	switch {
-	case strings.Count(tmpl, "{id}") != 1 || strings.Count(tmpl, "{lang}") != 1:
-		return fmt.Errorf("content template %q must contain {id} and {lang} once each", tmpl)
-	case strings.HasPrefix(tmpl, "/") || strings.Contains(tmpl, ".."):
-		return fmt.Errorf("content template %q must be a path inside the project", tmpl)
-	case !strings.HasSuffix(tmpl, ".md"):
-		return fmt.Errorf("content template %q must end in .md", tmpl)
+	if strings.Count(tmpl, "{id}") != 1 || strings.Count(tmpl, "{lang}") != 1 {
+		return fmt.Errorf("content template %q must contain {id} and {lang} once each (or give each language its own template: content: {en: \"docs/{id}.md\", tr: \"tr/docs/{id}.md\"})", tmpl)
 	}
-	return nil
+	return validatePath(tmpl)
+}
+
+// ValidateTemplate checks the template of one language: relative, with
+// {id} once and {lang} at most once, ending in a Markdown extension.
+func ValidateTemplate(tmpl string) error {
+	if strings.Count(tmpl, "{id}") != 1 || strings.Count(tmpl, "{lang}") > 1 {
+		return fmt.Errorf("content template %q must contain {id} once (and {lang} at most once)", tmpl)
+	}
+	return validatePath(tmpl)
+}
+
+func validatePath(tmpl string) error {
+	switch {
+	case strings.HasPrefix(tmpl, "/") || strings.HasPrefix(tmpl, "\\") || (len(tmpl) > 1 && tmpl[1] == ':'):
+		return fmt.Errorf("content template %q must be a path inside the project", tmpl)
+	case strings.Contains(tmpl, "\\"):
+		return fmt.Errorf("content template %q: write paths with /, on every system", tmpl)
+	}
+	for _, part := range strings.Split(tmpl, "/") {
+		if part == ".." || part == "." || part == "" {
+			return fmt.Errorf("content template %q must be a clean path inside the project (no empty, . or .. parts)", tmpl)
+		}
+	}
+	for _, ext := range Extensions {
+		if strings.HasSuffix(tmpl, ext) {
+			return nil
+		}
+	}
+	return fmt.Errorf("content template %q must end in %s", tmpl, strings.Join(Extensions, ", "))
 }

@@ -4,90 +4,253 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ceviri/ceviri/internal/config"
 )
 
 // Layout maps article ids and languages to file paths and back, following
-// the content template of ceviri.yaml ("articles/{id}/{lang}.md",
-// "content/{lang}/{id}.md", "content/{id}.{lang}.md", ...).
+// the content templates of ceviri.yaml: one template for every language
+// ("articles/{id}/{lang}.md", "content/{lang}/{id}.md",
+// "content/{id}.{lang}.md"), or one per language ({en: "_articles/{id}.md",
+// tr: "_articles/tr/{id}.md"}).
+//
+// When several templates could match a file, the most specific one wins:
+// the one with the most characters that are not placeholders, then the
+// first language in ceviri.yaml. So with the Jekyll layout above,
+// _articles/tr/x.md is the Turkish x, never an English article "tr/x"; with
+// Hugo's {en: "content/{id}.md", tr: "content/{id}.tr.md"}, x.tr.md is the
+// Turkish x.
 type Layout struct {
-	tmpl  string
-	dir   string // the fixed directory before the first placeholder
-	re    *regexp.Regexp
-	idIdx int
-	lnIdx int
+	tmpls []*template // most specific first
+	dirs  []string    // the directories that hold every version, none inside another
 }
 
-// NewLayout compiles a content template for the given languages.
+// template is one content template, compiled.
+type template struct {
+	text  string // as written, with {lang} replaced when it belongs to one language
+	lang  string // its language; "" when {lang} stands for any
+	re    *regexp.Regexp
+	idIdx int
+	lnIdx int // 0 when the template belongs to one language
+	dir   string
+	spec  int // characters that are not placeholders
+	order int // the language's place in ceviri.yaml, for ties
+}
+
+// NewLayout compiles one content template, with {id} and {lang}, for the
+// given languages.
 func NewLayout(tmpl string, langs []string) (*Layout, error) {
+	t, err := compile(tmpl, "", langs)
+	if err != nil {
+		return nil, err
+	}
+	return &Layout{tmpls: []*template{t}, dirs: []string{t.dir}}, nil
+}
+
+// LayoutOf compiles the content templates of a configuration.
+func LayoutOf(cfg *config.Config) (*Layout, error) {
+	if len(cfg.Templates) == 0 {
+		return NewLayout(cfg.Content, cfg.Languages)
+	}
+	l := &Layout{}
+	for i, lang := range cfg.Languages {
+		tmpl, ok := cfg.Templates[lang]
+		if !ok {
+			return nil, fmt.Errorf("content has no template for %s", lang)
+		}
+		t, err := compile(strings.ReplaceAll(tmpl, "{lang}", lang), lang, cfg.Languages)
+		if err != nil {
+			return nil, err
+		}
+		t.order = i
+		l.tmpls = append(l.tmpls, t)
+	}
+	sort.SliceStable(l.tmpls, func(i, j int) bool { return l.tmpls[i].spec > l.tmpls[j].spec })
+	var dirs []string
+	for _, t := range l.tmpls {
+		dirs = append(dirs, t.dir)
+	}
+	l.dirs = outermost(dirs)
+	return l, nil
+}
+
+// compile compiles a template; lang is the one language it belongs to, or
+// "" when it has {lang}.
+func compile(tmpl, lang string, langs []string) (*template, error) {
 	quoted := make([]string, len(langs))
 	for i, l := range langs {
 		quoted[i] = regexp.QuoteMeta(l)
 	}
 	var b strings.Builder
 	b.WriteString("^")
-	l := &Layout{tmpl: tmpl}
+	t := &template{text: tmpl, lang: lang}
 	group := 0
 	for rest := tmpl; rest != ""; {
 		i := strings.IndexByte(rest, '{')
 		if i < 0 {
 			b.WriteString(regexp.QuoteMeta(rest))
+			t.spec += utf8.RuneCountInString(rest)
 			break
 		}
 		b.WriteString(regexp.QuoteMeta(rest[:i]))
+		t.spec += utf8.RuneCountInString(rest[:i])
 		rest = rest[i:]
 		switch {
 		case strings.HasPrefix(rest, "{id}"):
 			group++
-			l.idIdx = group
+			t.idIdx = group
 			b.WriteString("(.+)")
 			rest = rest[len("{id}"):]
-		case strings.HasPrefix(rest, "{lang}"):
+		case strings.HasPrefix(rest, "{lang}") && lang == "":
 			group++
-			l.lnIdx = group
+			t.lnIdx = group
 			b.WriteString("(" + strings.Join(quoted, "|") + ")")
 			rest = rest[len("{lang}"):]
 		default:
 			return nil, fmt.Errorf("content template %q: unknown placeholder at %q (use {id} and {lang})", tmpl, rest)
 		}
 	}
+	if t.idIdx == 0 || (lang == "" && t.lnIdx == 0) {
+		return nil, fmt.Errorf("content template %q must contain {id} and {lang}", tmpl)
+	}
 	b.WriteString("$")
 	re, err := regexp.Compile(b.String())
 	if err != nil {
 		return nil, fmt.Errorf("content template %q: %v", tmpl, err)
 	}
-	l.re = re
+	t.re = re
 	fixed := tmpl[:strings.IndexByte(tmpl, '{')]
-	l.dir = strings.TrimSuffix(path.Dir(fixed+"x"), "/")
-	return l, nil
+	t.dir = strings.TrimSuffix(path.Dir(fixed+"x"), "/")
+	return t, nil
 }
 
-// Dir is the directory that holds every language version ("." for the root).
-func (l *Layout) Dir() string { return l.dir }
+// outermost returns the directories, sorted, without those inside another
+// (or equal to one).
+func outermost(dirs []string) []string {
+	sort.Strings(dirs)
+	var out []string
+	for _, d := range dirs {
+		inside := false
+		for _, o := range out {
+			if o == "." || d == o || strings.HasPrefix(d, o+"/") {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Dir is the directory that holds every language version ("." for the
+// root): the first of Dirs.
+func (l *Layout) Dir() string { return l.dirs[0] }
+
+// Dirs are the directories that hold the language versions, none inside
+// another: one for a single template, one per language directory that is
+// not inside another's (pages and pages.tr).
+func (l *Layout) Dirs() []string { return l.dirs }
+
+// Templates returns each language's template as written (with {lang}
+// replaced), for messages; one entry with lang "" for a single template.
+func (l *Layout) Templates() []struct{ Lang, Template string } {
+	var out []struct{ Lang, Template string }
+	for _, t := range l.tmpls {
+		out = append(out, struct{ Lang, Template string }{t.lang, t.text})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Lang < out[j].Lang })
+	return out
+}
 
 // Path returns the file of an article's version in a language.
 func (l *Layout) Path(id, lang string) string {
-	return strings.NewReplacer("{id}", id, "{lang}", lang).Replace(l.tmpl)
+	for _, t := range l.tmpls {
+		if t.lang == lang || t.lang == "" {
+			return strings.NewReplacer("{id}", id, "{lang}", lang).Replace(t.text)
+		}
+	}
+	return ""
+}
+
+// Where returns where an article's versions are looked for, for
+// messages: "articles/x/{lang}.md" for a single template, else each
+// language's path, comma-separated.
+func (l *Layout) Where(id string) string {
+	if len(l.tmpls) == 1 && l.tmpls[0].lang == "" {
+		return l.Path(id, "{lang}")
+	}
+	var out []string
+	for _, t := range l.Templates() {
+		out = append(out, strings.NewReplacer("{id}", id).Replace(t.Template))
+	}
+	return strings.Join(out, ", ")
+}
+
+// Unmatched returns a warning for each template that matched none of
+// files when others did, naming it: a language whose template matches no
+// file (most often a template that does not fit the site) would silently
+// leave every article without it, or make another version its source.
+func (l *Layout) Unmatched(files []File, source string) []string {
+	if len(files) == 0 {
+		return nil
+	}
+	found := map[string]bool{}
+	for _, f := range files {
+		found[f.Lang] = true
+	}
+	var out []string
+	if len(l.tmpls) == 1 && l.tmpls[0].lang == "" {
+		// One template for all: a language without files is one nothing
+		// was translated into yet, unless it is the source language.
+		if !found[source] {
+			out = append(out, fmt.Sprintf("no file of the source language %s matches the content template %s; every article's source is then another language's version: check the template", source, l.Path("{id}", source)))
+		}
+		return out
+	}
+	for _, t := range l.Templates() {
+		if found[t.Lang] {
+			continue
+		}
+		w := fmt.Sprintf("the content template of %s (%s) matches no file", t.Lang, t.Template)
+		if t.Lang == source {
+			w += "; every article's source is then another language's version: check the template"
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // Match returns the article id and language of a file path, or ok=false
-// when the path is not a language version.
+// when the path is not a language version. The most specific template
+// that matches with a valid id wins (see Layout).
 func (l *Layout) Match(p string) (id, lang string, ok bool) {
-	m := l.re.FindStringSubmatch(p)
-	if m == nil {
-		return "", "", false
+	for _, t := range l.tmpls {
+		m := t.re.FindStringSubmatch(p)
+		if m == nil {
+			continue
+		}
+		id, lang = m[t.idIdx], t.lang
+		if t.lnIdx > 0 {
+			lang = m[t.lnIdx]
+		}
+		if ValidID(id) != nil {
+			continue
+		}
+		return id, lang, true
 	}
-	id, lang = m[l.idIdx], m[l.lnIdx]
-	if ValidID(id) != nil {
-		return "", "", false
-	}
-	return id, lang, true
+	return "", "", false
 }
 
-// ValidID checks an article id: a relative, clean, slash-separated path that
-// stays inside the articles directory, without hidden or empty components.
+// ValidID checks an article id: a relative, clean, slash-separated path
+// that stays inside the content directory, without hidden or empty
+// components or control characters. Any other character a file name may
+// hold is allowed ("[", "g[", "{", "a b": real command names).
 func ValidID(id string) error {
 	switch {
 	case id == "":
@@ -96,13 +259,13 @@ func ValidID(id string) error {
 		return fmt.Errorf("article id %q is not valid UTF-8", id)
 	case strings.HasPrefix(id, "/") || (len(id) > 1 && id[1] == ':'):
 		return fmt.Errorf("article id %q is an absolute path; ids are relative, like 2025/ukraine-talks", id)
-	case strings.ContainsAny(id, "\\{}*?[]"):
-		return fmt.Errorf("article id %q contains a character that is not allowed (\\ { } * ? [ ])", id)
+	case strings.ContainsRune(id, '\\'):
+		return fmt.Errorf("article id %q contains \\; ids separate directories with /", id)
 	}
 	for _, part := range strings.Split(id, "/") {
 		switch {
 		case part == "..":
-			return fmt.Errorf("article id %q would escape the articles directory", id)
+			return fmt.Errorf("article id %q would escape the content directory", id)
 		case part == "" || part == ".":
 			return fmt.Errorf("article id %q has an empty path component", id)
 		case strings.HasPrefix(part, "."):
@@ -110,8 +273,8 @@ func ValidID(id string) error {
 		}
 	}
 	for _, r := range id {
-		if unicode.IsControl(r) || unicode.IsSpace(r) {
-			return fmt.Errorf("article id %q contains white space or a control character", id)
+		if unicode.IsControl(r) {
+			return fmt.Errorf("article id %q contains a control character", id)
 		}
 	}
 	return nil

@@ -3,6 +3,8 @@ package project
 import (
 	"strings"
 	"testing"
+
+	"github.com/ceviri/ceviri/internal/config"
 )
 
 func TestLayouts(t *testing.T) {
@@ -45,7 +47,8 @@ func TestLayouts(t *testing.T) {
 }
 
 func TestValidID(t *testing.T) {
-	for _, id := range []string{"a", "2025/ukraine-talks", "kampüste-yapay-zekâ", "_index", "a.b"} {
+	for _, id := range []string{"a", "2025/ukraine-talks", "kampüste-yapay-zekâ", "_index", "a.b",
+		"[", "[[", "g[", "{", "}", "a b", "common/*", "x?", "{id}"} {
 		if err := ValidID(id); err != nil {
 			t.Errorf("ValidID(%q) = %v", id, err)
 		}
@@ -59,14 +62,83 @@ func TestValidID(t *testing.T) {
 		"a//b":      "empty path component",
 		"./a":       "empty path component",
 		"a/.git":    "hidden",
-		"a b":       "white space",
-		"a\\b":      "not allowed",
+		"a\\b":      "contains \\",
 		"a\x00b":    "control",
+		"a\nb":      "control",
 	}
 	for id, want := range bad {
 		err := ValidID(id)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ValidID(%q) = %v, want %q", id, err, want)
 		}
+	}
+}
+
+// TestLayoutPerLanguage pins the templates of the generators people use
+// (issue 13) and the specificity rule: where two templates match a file,
+// the one with more characters that are not placeholders wins.
+func TestLayoutPerLanguage(t *testing.T) {
+	type match struct{ path, id, lang string } // lang "" = no match
+	tests := []struct {
+		name    string
+		content map[string]string
+		dirs    string
+		matches []match
+	}{
+		{"Jekyll: English at the root of _articles, Turkish in tr/",
+			map[string]string{"en": "_articles/{id}.md", "tr": "_articles/tr/{id}.md"}, "_articles",
+			[]match{{"_articles/x.md", "x", "en"}, {"_articles/tr/x.md", "x", "tr"}, {"_articles/2025/x.md", "2025/x", "en"}}},
+		{"Hugo: suffix, the default language unsuffixed",
+			map[string]string{"en": "content/{id}.md", "tr": "content/{id}.tr.md"}, "content",
+			[]match{{"content/posts/x.md", "posts/x", "en"}, {"content/posts/x.tr.md", "posts/x", "tr"}}},
+		{"Hugo: page bundles",
+			map[string]string{"en": "content/{id}/index.md", "tr": "content/{id}/index.tr.md"}, "content",
+			[]match{{"content/posts/x/index.md", "posts/x", "en"}, {"content/posts/x/index.tr.md", "posts/x", "tr"}, {"content/posts/x/other.md", "", ""}}},
+		{"Docusaurus: docs/ and i18n/tr/.../current/",
+			map[string]string{"en": "docs/{id}.md", "tr": "i18n/{lang}/docusaurus-plugin-content-docs/current/{id}.md"}, "docs i18n/tr/docusaurus-plugin-content-docs/current",
+			[]match{{"docs/intro.md", "intro", "en"}, {"i18n/tr/docusaurus-plugin-content-docs/current/intro.md", "intro", "tr"}}},
+		{"MkDocs static-i18n, suffix mode",
+			map[string]string{"en": "docs/{id}.en.md", "tr": "docs/{id}.tr.md"}, "docs",
+			[]match{{"docs/index.en.md", "index", "en"}, {"docs/index.tr.md", "index", "tr"}, {"docs/index.md", "", ""}}},
+		{"MkDocs static-i18n, folder mode",
+			map[string]string{"en": "docs/en/{id}.md", "tr": "docs/tr/{id}.md"}, "docs/en docs/tr",
+			[]match{{"docs/en/index.md", "index", "en"}, {"docs/tr/index.md", "index", "tr"}}},
+		{"VitePress / Starlight: root locale and tr/",
+			map[string]string{"en": "docs/{id}.md", "tr": "docs/tr/{id}.md"}, "docs",
+			[]match{{"docs/guide/a.md", "guide/a", "en"}, {"docs/tr/guide/a.md", "guide/a", "tr"}}},
+		{"sibling directories",
+			map[string]string{"en": "pages/{id}.md", "tr": "pages.tr/{id}.md"}, "pages pages.tr",
+			[]match{{"pages/a.md", "a", "en"}, {"pages.tr/a.md", "a", "tr"}, {"pages/[.md", "[", "en"}}},
+		{"MDX beside Markdown is another template",
+			map[string]string{"en": "src/{id}.mdx", "tr": "src/tr/{id}.mdx"}, "src",
+			[]match{{"src/a.mdx", "a", "en"}, {"src/tr/a.mdx", "a", "tr"}, {"src/a.md", "", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := &config.Config{Languages: []string{"en", "tr"}, Templates: tt.content}
+			l, err := LayoutOf(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(l.Dirs(), " "); got != tt.dirs {
+				t.Errorf("Dirs = %q, want %q", got, tt.dirs)
+			}
+			for _, m := range tt.matches {
+				id, lang, ok := l.Match(m.path)
+				if m.lang == "" {
+					if ok {
+						t.Errorf("Match(%q) = %q %q, want no match", m.path, id, lang)
+					}
+					continue
+				}
+				if !ok || id != m.id || lang != m.lang {
+					t.Errorf("Match(%q) = %q %q %v, want %q %q", m.path, id, lang, ok, m.id, m.lang)
+					continue
+				}
+				if got := l.Path(id, lang); got != m.path {
+					t.Errorf("Path(%q, %q) = %q, want %q", id, lang, got, m.path)
+				}
+			}
+		})
 	}
 }

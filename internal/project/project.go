@@ -110,7 +110,7 @@ func New(root string, fsys fs.FS, configData []byte) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	layout, err := NewLayout(cfg.Content, cfg.Languages)
+	layout, err := LayoutOf(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -162,59 +162,60 @@ func (p *Project) Scan() ([]File, []error) {
 	var files []File
 	var errs []error
 	var mu sync.Mutex // the walk calls the function below from several goroutines
-	root := p.Layout.Dir()
-	err := walkDir(listFS{p.FS, p}, root, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if name == root && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipDir
-			}
-			mu.Lock()
-			errs = append(errs, diag.Errorf(name, 1, 1, "%v", unwrapPath(err)))
-			mu.Unlock()
-			return nil
-		}
-		base := path.Base(name)
-		if name != root && len(base) > 0 && base[0] == '.' {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		id, lang, ok := p.Layout.Match(name)
-		if !ok {
-			return nil
-		}
-		var info fs.FileInfo
-		if d.Type()&fs.ModeSymlink != 0 {
-			fi, err := fs.Stat(p.FS, name)
-			switch {
-			case err != nil:
+	for _, root := range p.Layout.Dirs() {
+		err := walkDir(listFS{p.FS, p}, root, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if name == root && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir
+				}
 				mu.Lock()
-				errs = append(errs, diag.Errorf(name, 1, 1, "symlink points outside the project or nowhere; ceviri reads only files inside %s", p.Root))
+				errs = append(errs, diag.Errorf(name, 1, 1, "%v", unwrapPath(err)))
 				mu.Unlock()
 				return nil
-			case !fi.Mode().IsRegular():
+			}
+			base := path.Base(name)
+			if name != root && len(base) > 0 && base[0] == '.' {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
 				return nil
 			}
-			info = fi
-		} else if !d.Type().IsRegular() {
+			if d.IsDir() {
+				return nil
+			}
+			id, lang, ok := p.Layout.Match(name)
+			if !ok {
+				return nil
+			}
+			var info fs.FileInfo
+			if d.Type()&fs.ModeSymlink != 0 {
+				fi, err := fs.Stat(p.FS, name)
+				switch {
+				case err != nil:
+					mu.Lock()
+					errs = append(errs, diag.Errorf(name, 1, 1, "symlink points outside the project or nowhere; ceviri reads only files inside %s", p.Root))
+					mu.Unlock()
+					return nil
+				case !fi.Mode().IsRegular():
+					return nil
+				}
+				info = fi
+			} else if !d.Type().IsRegular() {
+				return nil
+			} else if p.Cache != nil {
+				info, _ = d.Info() // already known when listing through os.Root
+			}
+			mu.Lock()
+			p.scanned(name, info)
+			files = append(files, File{ID: id, Lang: lang, Path: name})
+			mu.Unlock()
 			return nil
-		} else if p.Cache != nil {
-			info, _ = d.Info() // already known when listing through os.Root
+		})
+		if err != nil {
+			errs = append(errs, err)
 		}
-		mu.Lock()
-		p.scanned(name, info)
-		files = append(files, File{ID: id, Lang: lang, Path: name})
-		mu.Unlock()
-		return nil
-	})
-	diag.Sort(errs) // in path order, whatever order the walk found them in
-	if err != nil {
-		errs = append(errs, err)
 	}
+	diag.Sort(errs) // in path order, whatever order the walk found them in
 	order := map[string]int{}
 	for i, l := range p.Config.Languages {
 		order[l] = i
