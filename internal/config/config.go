@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/diag"
@@ -83,6 +84,11 @@ type Config struct {
 	// Records says where translation records are kept: RecordsFrontMatter
 	// or RecordsLockfile.
 	Records string
+	// Exclude lists the article ids (globs, ** for any depth) that no
+	// command sees, in every language (key "") or in one language (key
+	// the language: that language has no versions of them, and none is
+	// expected). Use Excluded.
+	Exclude map[string][]string
 	// Placeholder says how a translation marks itself as a placeholder
 	// (not translated yet); an empty body is one too.
 	Placeholder Placeholder
@@ -125,6 +131,60 @@ func (c *Config) Template(lang string) string {
 		return t
 	}
 	return c.Content
+}
+
+// Excluded reports whether the version of article id in lang is kept out
+// of every command: its id matches a glob of exclude for every language,
+// or one for lang.
+func (c *Config) Excluded(id, lang string) bool {
+	for _, key := range []string{"", lang} {
+		for _, g := range c.Exclude[key] {
+			if MatchGlob(g, id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ExcludedEverywhere reports whether article id is kept out of every
+// command in every language.
+func (c *Config) ExcludedEverywhere(id string) bool {
+	for _, g := range c.Exclude[""] {
+		if MatchGlob(g, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchGlob reports whether an article id matches a glob: path.Match per
+// slash-separated part, with ** standing for any number of parts (none
+// included), so blog/** matches blog/a and blog/2025/b, and **/draft-*
+// matches draft-x at any depth.
+func MatchGlob(glob, id string) bool {
+	return matchParts(strings.Split(glob, "/"), strings.Split(id, "/"))
+}
+
+func matchParts(glob, parts []string) bool {
+	for len(glob) > 0 {
+		if glob[0] == "**" {
+			for i := 0; i <= len(parts); i++ {
+				if matchParts(glob[1:], parts[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(parts) == 0 {
+			return false
+		}
+		if ok, err := path.Match(glob[0], parts[0]); err != nil || !ok {
+			return false
+		}
+		glob, parts = glob[1:], parts[1:]
+	}
+	return len(parts) == 0
 }
 
 // Lang reports whether code is one of the project's languages.
@@ -203,6 +263,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	var doc yaml.Node
 	var translatableNodes, localNodes []*yaml.Node
 	var contentNode *yaml.Node
+	excludeNodes := map[string]*yaml.Node{}
 	templateNodes := map[string]*yaml.Node{}
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, p.yamlError(data, err)
@@ -293,6 +354,37 @@ func Parse(name string, data []byte) (*Config, error) {
 			if s := p.oneOf(v, RecordsFrontMatter, RecordsLockfile); s != "" {
 				c.Records = s
 			}
+		case "exclude":
+			c.Exclude = map[string][]string{}
+			globs := func(key string, v *yaml.Node) {
+				for _, g := range p.strings(v) {
+					if err := validGlob(g.Value); err != nil {
+						p.errf(g, "%v", err)
+						continue
+					}
+					c.Exclude[key] = append(c.Exclude[key], g.Value)
+				}
+			}
+			switch v.Kind {
+			case yaml.SequenceNode:
+				globs("", v)
+			case yaml.MappingNode:
+				p.mapping(v, func(k string, key, v *yaml.Node) {
+					if k == "all" {
+						globs("", v)
+						return
+					}
+					t, err := language.Parse(k)
+					if err != nil {
+						p.errf(key, "exclude: %q is neither all nor a language tag", k)
+						return
+					}
+					excludeNodes[t.String()] = key
+					globs(t.String(), v)
+				})
+			default:
+				p.errf(v, "exclude must be a list of article-id globs ([blog/**]) or a map of all and languages to lists ({all: [drafts/**], tr: [blog/**]})")
+			}
 		case "placeholder":
 			p.mapping(v, func(k string, key, v *yaml.Node) {
 				switch k {
@@ -356,7 +448,7 @@ func Parse(name string, data []byte) (*Config, error) {
 				}
 			})
 		default:
-			p.errf(key, "unknown key %q (known: languages, source_language, content, locales, translatable, required, local, records, placeholder, build, check)", k)
+			p.errf(key, "unknown key %q (known: languages, source_language, content, exclude, locales, translatable, required, local, records, placeholder, build, check)", k)
 		}
 	})
 	if langNode == nil {
@@ -368,6 +460,11 @@ func Parse(name string, data []byte) (*Config, error) {
 		c.SourceLanguage = c.Languages[0]
 	} else if c.SourceLanguage != "" && len(c.Languages) > 0 && !c.Lang(c.SourceLanguage) {
 		p.errf(srcNode, "source_language %q is not one of the languages %v", c.SourceLanguage, c.Languages)
+	}
+	for lang, node := range excludeNodes {
+		if len(c.Languages) > 0 && !c.Lang(lang) {
+			p.errf(node, "exclude names %q, which is not one of the languages %v", lang, c.Languages)
+		}
 	}
 	if contentNode != nil && len(c.Languages) > 0 {
 		for lang, node := range templateNodes {

@@ -103,6 +103,34 @@ func TestParseContentMap(t *testing.T) {
 	}
 }
 
+func TestExclude(t *testing.T) {
+	c, err := Parse("ceviri.yaml", []byte("languages: [en, tr]\nexclude: {all: [drafts/**, \"**/_*\"], tr: [blog/**]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		id, lang string
+		want     bool
+	}{
+		{"drafts/a", "en", true}, {"drafts/2025/a", "tr", true}, {"drafts", "en", true},
+		{"docs/_index", "en", true}, {"_index", "tr", true},
+		{"blog/a", "tr", true}, {"blog/a", "en", false}, {"blogs/a", "tr", false},
+		{"docs/a", "en", false},
+	}
+	for _, tt := range tests {
+		if got := c.Excluded(tt.id, tt.lang); got != tt.want {
+			t.Errorf("Excluded(%q, %q) = %v, want %v", tt.id, tt.lang, got, tt.want)
+		}
+	}
+	if !c.ExcludedEverywhere("drafts/x") || c.ExcludedEverywhere("blog/x") {
+		t.Error("ExcludedEverywhere")
+	}
+	c, err = Parse("ceviri.yaml", []byte("languages: [en, tr]\nexclude: [blog/*]\n"))
+	if err != nil || !c.Excluded("blog/a", "tr") || c.Excluded("blog/a/b", "tr") {
+		t.Errorf("list form: %v", err)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
@@ -136,6 +164,9 @@ func TestParseErrors(t *testing.T) {
 		{"content: a list", "languages: [en, tr]\ncontent: [\"a/{id}.md\"]\n", "ceviri.yaml:2:10: content must be a path template"},
 		{"content: .txt", "languages: [en, tr]\ncontent: a/{id}/{lang}.txt\n", "must end in .md, .markdown, .mdx"},
 		{"content: escapes", "languages: [en, tr]\ncontent: ../a/{id}/{lang}.md\n", "must be a clean path inside the project"},
+		{"exclude: bad glob", "languages: [en, tr]\nexclude: [\"blog/[\"]\n", "ceviri.yaml:2:11: exclude glob \"blog/[\""},
+		{"exclude: unknown language", "languages: [en, tr]\nexclude: {de: [a]}\n", "ceviri.yaml:2:11: exclude names \"de\""},
+		{"exclude: scalar", "languages: [en, tr]\nexclude: blog\n", "ceviri.yaml:2:10: exclude must be a list"},
 		{"paths unknown lang", "languages: [tr, en]\ncheck:\n  paths: {de: /de/}\n", "ceviri.yaml:3:11: check.paths names \"de\""},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -220,4 +221,20 @@ func validatePath(tmpl string) error {
 		}
 	}
 	return fmt.Errorf("content template %q must end in %s", tmpl, strings.Join(Extensions, ", "))
+}
+
+// validGlob checks an exclude glob: path.Match syntax per part, relative.
+func validGlob(g string) error {
+	if g == "" || strings.HasPrefix(g, "/") {
+		return fmt.Errorf("exclude glob %q must be a relative article-id pattern, like blog/**", g)
+	}
+	for _, part := range strings.Split(g, "/") {
+		if part == "**" {
+			continue
+		}
+		if _, err := path.Match(part, ""); err != nil {
+			return fmt.Errorf("exclude glob %q: %v", g, err)
+		}
+	}
+	return nil
 }

@@ -184,7 +184,7 @@ func (p *Project) Scan() ([]File, []error) {
 				return nil
 			}
 			id, lang, ok := p.Layout.Match(name)
-			if !ok {
+			if !ok || p.Config.Excluded(id, lang) {
 				return nil
 			}
 			var info fs.FileInfo
