@@ -242,6 +242,9 @@ func fromHistory(ctx context.Context, repo *gitlog.Repo, p *project.Project, ite
 		path := items[i].v.Path
 		c, ok := last[path]
 		switch {
+		case strings.ContainsAny(path, "\n\r\x1e"):
+			// git log -z and cat-file --batch cannot carry such a name.
+			out[i].today = "its name holds a control character, which git's batch output cannot carry"
 		case !tracked[path] || !ok:
 			out[i].today = "never committed"
 		case changed[path]:
