@@ -124,6 +124,10 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*
 		writeField(h, f.Lang)
 		writeField(h, f.Path)
 		writeBytes(h, data)
+		// A record kept in the lock file is part of what the version is.
+		if r, ok := p.Lock.Get(f.ID, f.Lang); ok {
+			writeField(h, fmt.Sprintf("lock %s %s %v", r.From, r.SourceHash, r.Draft))
+		}
 		datas[i] = data
 	}
 	if len(errs) > 0 {
@@ -136,7 +140,7 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*
 		return &b, nil
 	}
 	for i, f := range files {
-		v := project.Parse(f, datas[i], p.Config)
+		v := p.ParseVersion(f, datas[i]) // with its record from the lock file
 		if v.Err != nil {
 			errs = append(errs, v.Err)
 			continue

@@ -53,8 +53,10 @@ func checkOut(out string, p *project.Project, files []project.File) error {
 		{"locales directory", p.Config.Locales},
 		{"templates directory", TemplateDir},
 	}
-	if d := p.Layout.Dir(); d != "." {
-		dirs = append(dirs, struct{ what, rel string }{"content directory", d})
+	for _, d := range p.Layout.Dirs() {
+		if d != "." {
+			dirs = append(dirs, struct{ what, rel string }{"content directory", d})
+		}
 	}
 	for _, d := range dirs {
 		if d.rel == "" || d.rel == "." {

@@ -26,7 +26,8 @@ func stateFindings(cfg *config.Config, f finder, src *project.Version, v *track.
 		srcName = langName(cfg, src.Lang)
 	}
 	recLine := 1
-	if v.File != nil && v.File.Record != nil && v.File.Record.Line > 0 {
+	// A record in the lock file (Record.File) has no line in the translation.
+	if v.File != nil && v.File.Record != nil && v.File.Record.Line > 0 && v.File.Record.File == "" {
 		recLine = v.File.Record.Line
 	}
 	switch v.State {
@@ -70,7 +71,7 @@ func countOf(n int, what string) string {
 func unreadable(cfg *config.Config, errs []error) []Finding {
 	var layout *project.Layout
 	if cfg != nil {
-		layout, _ = project.NewLayout(cfg.Content, cfg.Languages)
+		layout, _ = project.LayoutOf(cfg)
 	}
 	var out []Finding
 	for _, err := range errs {

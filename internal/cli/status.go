@@ -79,7 +79,7 @@ func runStatus(env *Env, opts *statusOptions) error {
 	}
 	if len(arts) == 0 {
 		if len(l.errs) == 0 {
-			fmt.Fprintf(env.Stdout, "no articles under %s\n", diag.EscapeLine(l.p.Layout.Dir()))
+			fmt.Fprintf(env.Stdout, "no articles under %s\n", diag.EscapeLine(strings.Join(l.p.Layout.Dirs(), ", ")))
 		}
 		// Otherwise the articles are there, and the errors say why none
 		// could be read.

@@ -139,6 +139,8 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 		switch {
 		case v == nil && src == nil:
 			continue // nothing to translate from
+		case v == nil && p.Config.Excluded(a.ID, lang):
+			continue // the language has none of these, and none is expected (exclude)
 		case v == nil:
 			st.Versions[lang] = &Version{State: Missing, Path: p.Layout.Path(a.ID, lang), PendingWords: intp(src.Words)}
 		case v == src:
