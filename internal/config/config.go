@@ -37,8 +37,11 @@ var DefaultTranslatable = []string{"title", "summary", "description"}
 // DefaultLocal lists the front-matter fields that each language version
 // sets for itself when ceviri.yaml does not say: the ones Jekyll and Hugo
 // sites write per language (lang, lastmod, slug, url, aliases,
-// translationKey).
-var DefaultLocal = []string{"lang", "lastmod", "slug", "url", "aliases", "translationKey"}
+// translationKey), and those in which translations record the source
+// version they follow (MDN's l10n, OpenTelemetry's default_lang_commit and
+// drifted_from_default).
+var DefaultLocal = []string{"lang", "lastmod", "slug", "url", "aliases", "translationKey",
+	"l10n", "default_lang_commit", "drifted_from_default"}
 
 // Where translation records are kept (Config.Records).
 const (

@@ -54,11 +54,11 @@ func TestParseFieldKinds(t *testing.T) {
 		isLocal, notLocal           []string
 	}{
 		{"defaults", "languages: [tr, en]\n",
-			"lang,lastmod,slug,url,aliases,translationKey", "front-matter", "",
+			"lang,lastmod,slug,url,aliases,translationKey,l10n,default_lang_commit,drifted_from_default", "front-matter", "",
 			[]string{"Lang", "translationkey"}, []string{"date", "title"}},
 		{"a default local field made translatable is translatable",
 			"languages: [tr, en]\ntranslatable: [title, slug]\n",
-			"lang,lastmod,url,aliases,translationKey", "front-matter", "",
+			"lang,lastmod,url,aliases,translationKey,l10n,default_lang_commit,drifted_from_default", "front-matter", "",
 			[]string{"url"}, []string{"slug"}},
 		{"all written",
 			"languages: [tr, en]\nlocal: [date, permalink]\nrecords: lockfile\nplaceholder: {field: untranslated}\n",
