@@ -35,9 +35,9 @@ kept under .ceviri/sources so that later changes can be shown without git.
 
 With --all, every translation in the language is recorded: this is how an existing
 bilingual site is adopted in one step (untracked versions become current). A
-placeholder (an empty body, or the placeholder field of ceviri.yaml set, such as
-untranslated: 1) is not a translation: --all skips it and says how many it skipped,
-and done refuses it by name.
+placeholder (an empty body where the source has one, or the placeholder field of
+ceviri.yaml set, such as untranslated: 1) is not a translation: --all skips it and
+says how many it skipped, and done refuses it by name.
 
 A site that translated before it used ceviri has translations that were already
 behind their source. --from-git records each untracked translation against the
