@@ -61,6 +61,9 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	}
 	a := l.status[0]
 	target := p.Layout.Path(opts.ID, opts.Lang)
+	if a.SourceFile != nil {
+		target = p.Layout.PathLike(opts.ID, opts.Lang, a.SourceFile.Path) // .mdx for an .mdx source
+	}
 	switch {
 	case a.SourceFile == nil:
 		return diag.Usagef("article %q has no source version to translate from", opts.ID)

@@ -163,6 +163,7 @@ func TestParseErrors(t *testing.T) {
 		{"content map: no id", "languages: [en, tr]\ncontent: {en: \"a/x.md\", tr: \"a/tr/{id}.md\"}\n", "ceviri.yaml:2:15: content template \"a/x.md\" must contain {id} once"},
 		{"content: a list", "languages: [en, tr]\ncontent: [\"a/{id}.md\"]\n", "ceviri.yaml:2:10: content must be a path template"},
 		{"content: .txt", "languages: [en, tr]\ncontent: a/{id}/{lang}.txt\n", "must end in .md, .markdown, .mdx"},
+		{"content: bad alternative", "languages: [en, tr]\ncontent: a/{id}/{lang}.{md,txt}\n", "\".txt\" is not one of .md, .markdown, .mdx"},
 		{"content: escapes", "languages: [en, tr]\ncontent: ../a/{id}/{lang}.md\n", "must be a clean path inside the project"},
 		{"exclude: bad glob", "languages: [en, tr]\nexclude: [\"blog/[\"]\n", "ceviri.yaml:2:11: exclude glob \"blog/[\""},
 		{"exclude: unknown language", "languages: [en, tr]\nexclude: {de: [a]}\n", "ceviri.yaml:2:11: exclude names \"de\""},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -215,12 +216,34 @@ func validatePath(tmpl string) error {
 			return fmt.Errorf("content template %q must be a clean path inside the project (no empty, . or .. parts)", tmpl)
 		}
 	}
+	if exts, ok := Alternatives(tmpl); ok {
+		for _, e := range exts {
+			if !slices.Contains(Extensions, e) {
+				return fmt.Errorf("content template %q: %q is not one of %s", tmpl, e, strings.Join(Extensions, ", "))
+			}
+		}
+		return nil
+	}
 	for _, ext := range Extensions {
 		if strings.HasSuffix(tmpl, ext) {
 			return nil
 		}
 	}
-	return fmt.Errorf("content template %q must end in %s", tmpl, strings.Join(Extensions, ", "))
+	return fmt.Errorf("content template %q must end in %s (or several: .{md,mdx})", tmpl, strings.Join(Extensions, ", "))
+}
+
+// Alternatives returns the extensions of a template that ends in
+// .{md,mdx} (with their dots: ".md", ".mdx"), and whether it does.
+func Alternatives(tmpl string) ([]string, bool) {
+	i := strings.LastIndex(tmpl, ".{")
+	if i < 0 || !strings.HasSuffix(tmpl, "}") {
+		return nil, false
+	}
+	var out []string
+	for _, e := range strings.Split(tmpl[i+2:len(tmpl)-1], ",") {
+		out = append(out, "."+strings.TrimSpace(e))
+	}
+	return out, true
 }
 
 // validGlob checks an exclude glob: path.Match syntax per part, relative.

@@ -39,6 +39,9 @@ type template struct {
 	dir   string
 	spec  int // characters that are not placeholders
 	order int // the language's place in ceviri.yaml, for ties
+	// exts are the extensions of a template that ends in .{md,mdx}
+	// (".md", ".mdx"); text then ends in the first.
+	exts []string
 }
 
 // NewLayout compiles one content template, with {id} and {lang}, for the
@@ -88,6 +91,11 @@ func compile(tmpl, lang string, langs []string) (*template, error) {
 	var b strings.Builder
 	b.WriteString("^")
 	t := &template{text: tmpl, lang: lang}
+	if exts, ok := config.Alternatives(tmpl); ok {
+		t.exts = exts
+		tmpl = tmpl[:strings.LastIndex(tmpl, ".{")]
+		t.text = tmpl + exts[0]
+	}
 	group := 0
 	for rest := tmpl; rest != ""; {
 		i := strings.IndexByte(rest, '{')
@@ -116,6 +124,14 @@ func compile(tmpl, lang string, langs []string) (*template, error) {
 	}
 	if t.idIdx == 0 || (lang == "" && t.lnIdx == 0) {
 		return nil, fmt.Errorf("content template %q must contain {id} and {lang}", tmpl)
+	}
+	if len(t.exts) > 0 {
+		quotedExts := make([]string, len(t.exts))
+		for i, e := range t.exts {
+			quotedExts[i] = regexp.QuoteMeta(e)
+		}
+		b.WriteString("(?:" + strings.Join(quotedExts, "|") + ")")
+		t.spec++ // the dot
 	}
 	b.WriteString("$")
 	re, err := regexp.Compile(b.String())
@@ -168,11 +184,23 @@ func (l *Layout) Templates() []struct{ Lang, Template string } {
 	return out
 }
 
-// Path returns the file of an article's version in a language.
-func (l *Layout) Path(id, lang string) string {
+// Path returns the file of an article's version in a language (with the
+// first extension of a template that allows several).
+func (l *Layout) Path(id, lang string) string { return l.PathLike(id, lang, "") }
+
+// PathLike is Path with the extension of like, another version of the
+// article (the source), when the language's template allows it: the
+// translation of docs/a.mdx is i18n/tr/.../a.mdx.
+func (l *Layout) PathLike(id, lang, like string) string {
 	for _, t := range l.tmpls {
 		if t.lang == lang || t.lang == "" {
-			return strings.NewReplacer("{id}", id, "{lang}", lang).Replace(t.text)
+			p := strings.NewReplacer("{id}", id, "{lang}", lang).Replace(t.text)
+			for _, e := range t.exts {
+				if strings.HasSuffix(like, e) {
+					return strings.TrimSuffix(p, t.exts[0]) + e
+				}
+			}
+			return p
 		}
 	}
 	return ""

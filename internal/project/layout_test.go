@@ -109,6 +109,9 @@ func TestLayoutPerLanguage(t *testing.T) {
 		{"sibling directories",
 			map[string]string{"en": "pages/{id}.md", "tr": "pages.tr/{id}.md"}, "pages pages.tr",
 			[]match{{"pages/a.md", "a", "en"}, {"pages.tr/a.md", "a", "tr"}, {"pages/[.md", "[", "en"}}},
+		{"Docusaurus with .md and .mdx in one template",
+			map[string]string{"en": "docs/{id}.{md,mdx}", "tr": "i18n/tr/docusaurus-plugin-content-docs/current/{id}.{md,mdx}"}, "docs i18n/tr/docusaurus-plugin-content-docs/current",
+			[]match{{"docs/intro.md", "intro", "en"}, {"i18n/tr/docusaurus-plugin-content-docs/current/intro.md", "intro", "tr"}, {"docs/a.txt", "", ""}}},
 		{"MDX beside Markdown is another template",
 			map[string]string{"en": "src/{id}.mdx", "tr": "src/tr/{id}.mdx"}, "src",
 			[]match{{"src/a.mdx", "a", "en"}, {"src/tr/a.mdx", "a", "tr"}, {"src/a.md", "", ""}}},
@@ -140,5 +143,27 @@ func TestLayoutPerLanguage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestLayoutExtensions(t *testing.T) {
+	cfg := &config.Config{Languages: []string{"en", "tr"}, Templates: map[string]string{"en": "docs/{id}.{md,mdx}", "tr": "tr/{id}.{md,mdx}"}}
+	l, err := LayoutOf(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ path, id string }{{"docs/a.mdx", "a"}, {"docs/a.md", "a"}, {"docs/x/a.b.mdx", "x/a.b"}} {
+		if id, lang, ok := l.Match(tt.path); !ok || id != tt.id || lang != "en" {
+			t.Errorf("Match(%q) = %q %q %v", tt.path, id, lang, ok)
+		}
+	}
+	if got := l.PathLike("a", "tr", "docs/a.mdx"); got != "tr/a.mdx" {
+		t.Errorf("PathLike mdx = %q", got)
+	}
+	if got := l.PathLike("a", "tr", "docs/a.md"); got != "tr/a.md" {
+		t.Errorf("PathLike md = %q", got)
+	}
+	if got := l.Path("a", "tr"); got != "tr/a.md" {
+		t.Errorf("Path = %q", got)
 	}
 }

@@ -142,7 +142,7 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 		case v == nil && p.Config.Excluded(a.ID, lang):
 			continue // the language has none of these, and none is expected (exclude)
 		case v == nil:
-			st.Versions[lang] = &Version{State: Missing, Path: p.Layout.Path(a.ID, lang), PendingWords: intp(src.Words)}
+			st.Versions[lang] = &Version{State: Missing, Path: p.Layout.PathLike(a.ID, lang, src.Path), PendingWords: intp(src.Words)}
 		case v == src:
 			st.Versions[lang] = &Version{State: Source, Path: v.Path, File: v, Words: intp(v.Words)}
 		case src == nil:
