@@ -8,6 +8,6 @@ func FastPathAccepts(body []byte) bool {
 
 // SlowBody is Body with goldmark, whatever the Markdown.
 func SlowBody(body []byte, firstLine int) []Segment {
-	segs, _ := slowBody(body, firstLine)
+	segs, _ := slowBody(body, firstLine, CommonMark)
 	return segs
 }

@@ -160,8 +160,8 @@ func atxHeading(line []byte) (level int, text []byte, ok bool) {
 		return 0, nil, false
 	}
 	text = line[level+1:]
-	if text[len(text)-1] == ' ' || text[len(text)-1] == '#' {
-		return 0, nil, false // trailing spaces or a closing sequence
+	if c := text[len(text)-1]; c == ' ' || c == '#' || c == '}' {
+		return 0, nil, false // trailing spaces, a closing sequence, or perhaps an id ("{#id}")
 	}
 	return level, text, true
 }

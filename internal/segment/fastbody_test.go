@@ -36,7 +36,7 @@ func checkFastBody(t *testing.T, name string, body []byte) bool {
 			t.Fatalf("%s: lean segment %d differs:\nlean: %+v\nfull: %+v", name, i, lean[i], want)
 		}
 	}
-	want, err := slowBody(body, 1)
+	want, err := slowBody(body, 1, CommonMark)
 	if err != nil {
 		t.Fatalf("%s: the fast path accepts a body goldmark refuses: %v\n%q", name, err, body)
 	}

@@ -46,7 +46,9 @@ type Segment struct {
 
 // Translatable reports whether the segment holds prose to translate (code
 // and raw HTML are carried over as they are).
-func (s Segment) Translatable() bool { return s.Kind != Code && s.Kind != HTML && s.Kind != LinkRef }
+func (s Segment) Translatable() bool {
+	return s.Kind != Code && s.Kind != HTML && s.Kind != LinkRef && s.Kind != MDXCode
+}
 
 func (s *Segment) hash() {
 	h := sha256.New()
@@ -82,10 +84,21 @@ func Parser() goldmark.Markdown { return md }
 // the limits (the same checks). goldmark was most of the time `ceviri status`
 // and `ceviri check` take (docs/performance.md).
 func Read(body []byte, firstLine int, lean bool) ([]Segment, error) {
-	if segs, ok := fastBody(body, firstLine, lean); ok {
-		return segs, nil
+	return ReadAs(body, firstLine, lean, CommonMark)
+}
+
+// ReadAs is Read for a body of format f. An MDX body is always read by
+// goldmark, with MDX's constructs (mdx.go): its import and export lines,
+// lines of JSX tags and of {expressions} are MDXCode segments, and JSX tags
+// and {expressions} inside text are part of the segment's Text (its
+// fingerprint) but not of its Plain text (its words).
+func ReadAs(body []byte, firstLine int, lean bool, f Format) ([]Segment, error) {
+	if f == CommonMark {
+		if segs, ok := fastBody(body, firstLine, lean); ok {
+			return segs, nil
+		}
 	}
-	segs, err := slowBody(body, firstLine)
+	segs, err := slowBody(body, firstLine, f)
 	if err != nil {
 		return nil, err
 	}
@@ -111,9 +124,9 @@ func Hashes(body []byte, firstLine int) []Segment {
 }
 
 // slowBody is Read for any Markdown, with goldmark.
-func slowBody(body []byte, firstLine int) ([]Segment, error) {
+func slowBody(body []byte, firstLine int, f Format) ([]Segment, error) {
 	pc := parser.NewContext()
-	doc, err := Parse(md.Parser(), body, pc)
+	doc, err := Parse(ParserOf(f).Parser(), body, pc)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +164,9 @@ func slowBody(body []byte, firstLine int) ([]Segment, error) {
 		case *ast.CodeBlock:
 			s = Segment{Kind: Code, Text: trimLines(rawLines(n, body))}
 		case *ast.HTMLBlock:
-			s = Segment{Kind: HTML, Text: Collapse(rawLines(n, body))}
+			s = Segment{Kind: HTML, Text: htmlText(n, body)}
+		case *MDXFlow:
+			s = Segment{Kind: MDXCode, Key: n.What, Text: Collapse(rawLines(n, body))}
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -164,9 +179,12 @@ func slowBody(body []byte, firstLine int) ([]Segment, error) {
 		} else {
 			s.Line = firstLine + lines.line(firstInlineOffset(n))
 		}
-		if s.Kind != Code && s.Kind != HTML {
+		if s.Translatable() {
 			s.Text = Collapse(rawLines(n, body))
 			s.Plain = Collapse(plainText(n, body))
+			if s.Kind == Heading && f == CommonMark {
+				s.Plain = strings.TrimSpace(s.Plain[:HeadingIDAt(s.Plain)])
+			}
 			s.Words = CountWords(s.Plain)
 			if s.Text == "" {
 				return ast.WalkSkipChildren, nil // an empty cell or heading
@@ -242,6 +260,11 @@ func plainText(n ast.Node, src []byte) string {
 		switch c := c.(type) {
 		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
 			b.WriteByte(' ')
+			return ast.WalkSkipChildren, nil
+		case *MDXText:
+			if c.What == "expression" {
+				b.WriteByte(' ') // a tag, like <Em>, is inside a word or between two
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			b.Write(c.Segment.Value(src))
