@@ -273,7 +273,7 @@ func TestHTMLWhiteSpace(t *testing.T) {
 	}
 	differ := [][2]string{
 		{"<pre>\n  a   b\n</pre>\n", "<pre>\n a b\n</pre>\n"},
-		{"<pre>\na\nb</pre>\n", "<pre>\na\nc</pre>\n"},       // the closing line
+		{"<pre>\na\nb</pre>\n", "<pre>\na\nc</pre>\n"},     // the closing line
 		{"<!--\nnote\nold -->\n", "<!--\nnote\nnew -->\n"}, // likewise
 		{"<div>\n<b>a</b> <i>b</i>\n</div>\n", "<div>\n<b>a</b><i>b</i>\n</div>\n"},
 		{"<summary>Click</summary>\n", "<summary>Clack</summary>\n"},
