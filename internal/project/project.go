@@ -345,7 +345,7 @@ func parse(f File, data []byte, cfg *config.Config, lock *lockfile.File, mode in
 		}
 	}
 	v.Fields = segment.Fields(fields)
-	if v.Body, err = segment.Read(segment.Normalize(doc.Body), doc.BodyLine, mode == statesOnly); err != nil {
+	if v.Body, err = segment.ReadAs(segment.Normalize(doc.Body), doc.BodyLine, mode == statesOnly, segment.FormatOf(f.Path)); err != nil {
 		// A body past one of segment's limits (nesting, tables, inline
 		// work): the same error for every command, which reads no further.
 		if le, ok := segment.AsLimit(err); ok {
