@@ -33,13 +33,15 @@ const maxProblems = 100
 // source is what Check needs of an article's current source, worked out
 // once per article rather than once per unit.
 type source struct {
+	format segment.Format // of the source's file
 	refs   []parser.Reference
 	byHash map[string][]int // the first 8 hex digits of a segment's hash -> its indices
 }
 
 func newSource(a *track.Article) *source {
 	src := a.SourceFile
-	s := &source{refs: References(segment.Normalize(src.Doc.Body)), byHash: map[string][]int{}}
+	f := segment.FormatOf(src.Path)
+	s := &source{format: f, refs: ReferencesAs(segment.Normalize(src.Doc.Body), f), byHash: map[string][]int{}}
 	for i, seg := range src.Segments() {
 		if len(seg.Hash) >= 8 {
 			s.byHash[seg.Hash[:8]] = append(s.byHash[seg.Hash[:8]], i)
@@ -128,7 +130,7 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 		}
 		pieces, ok := refCache[s.ID]
 		if !ok {
-			pieces = Split(cur.Text, cs.refs)
+			pieces = SplitAs(cur.Text, cs.refs, cs.format)
 			refCache[s.ID] = pieces
 		}
 		if !sameSource(s, cur.Text, pieces) {
@@ -156,7 +158,7 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 		if target == "" {
 			continue
 		}
-		if d := MarkupDiff(cur.Text, target, cs.refs); len(d) > 0 {
+		if d := MarkupDiffAs(cur.Text, target, cs.refs, cs.format); len(d) > 0 {
 			hint := "keep the source's links, emphasis and code"
 			if s.Markup {
 				hint = "keep every placeholder of the source, in an order that keeps each link and emphasis whole"

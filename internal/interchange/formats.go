@@ -7,6 +7,7 @@ import (
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/po"
+	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/xliff"
 )
 
@@ -23,7 +24,7 @@ func ToXLIFF(arts []*Article) *xliff.Document {
 			switch u.Status {
 			case Translated:
 				xu.State, xu.Approved = xliff.Translated, true
-				xu.Target = targetSpans(u.Target, u.Pieces)
+				xu.Target = targetSpans(u.Target, u.Pieces, u.Format)
 			case Changed:
 				xu.State = xliff.NeedsReview
 				xu.Notes = append(xu.Notes, xliff.Note{From: "ceviri", Annotate: "source", Text: "Previous source: " + u.PrevSource})
@@ -65,10 +66,10 @@ func spans(ps []Piece) []xliff.Span {
 // targetSpans offers a translation as XLIFF spans: its markup that equals
 // a placeholder of the source becomes that placeholder; other markup stays
 // text, so the import gets exactly the translation back.
-func targetSpans(target string, src []Piece) []xliff.Span {
+func targetSpans(target string, src []Piece, f segment.Format) []xliff.Span {
 	used := map[int]bool{}
 	var out []xliff.Span
-	for _, p := range Split(target, nil) {
+	for _, p := range SplitAs(target, nil, f) {
 		id := 0
 		if p.Code {
 			for _, s := range src {

@@ -35,6 +35,23 @@ var inline = parser.NewParser(
 		util.Prioritized(extension.NewStrikethroughParser(), 500))...),
 )
 
+// inlineMDX is inline for the segments of MDX files: JSX tags and
+// {expressions} in text are markup, as the segmenter reads them.
+var inlineMDX = parser.NewParser(
+	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 100)),
+	parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
+		util.Prioritized(extension.NewStrikethroughParser(), 500),
+		util.Prioritized(segment.MDXTextParser(), 50))...),
+)
+
+// inlineOf returns the parser of a segment's text in format f.
+func inlineOf(f segment.Format) parser.Parser {
+	if f == segment.MDX {
+		return inlineMDX
+	}
+	return inline
+}
+
 // extra markup that goldmark leaves as text when a segment is parsed on its
 // own: footnote references and Hugo shortcodes.
 var extra = regexp.MustCompile(`\[\^[^\]\s]+\]|\{\{[<%].*?[%>]\}\}`)
@@ -42,20 +59,32 @@ var extra = regexp.MustCompile(`\[\^[^\]\s]+\]|\{\{[<%].*?[%>]\}\}`)
 // References returns the link reference definitions of a Markdown body, so
 // that reference links in its segments are recognised as links.
 func References(body []byte) []parser.Reference {
+	return ReferencesAs(body, segment.CommonMark)
+}
+
+// ReferencesAs is References for a body of format f.
+func ReferencesAs(body []byte, f segment.Format) []parser.Reference {
 	pc := parser.NewContext()
-	segment.Parser().Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	segment.ParserOf(f).Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	return pc.References()
 }
 
 // Split cuts a segment's Markdown into text and markup pieces. Joining the
 // pieces gives src back exactly.
 func Split(src string, refs []parser.Reference) []Piece {
+	return SplitAs(src, refs, segment.CommonMark)
+}
+
+// SplitAs is Split for a segment of a body of format f: in MDX, JSX tags
+// (<Em>, </Em>, <Link href="/x">) and {expressions} are markup, so they
+// travel as placeholders and come back as they are.
+func SplitAs(src string, refs []parser.Reference, f segment.Format) []Piece {
 	b := []byte(src)
 	pc := parser.NewContext()
 	for _, r := range refs {
 		pc.AddReference(r)
 	}
-	doc := inline.Parse(text.NewReader(b), parser.WithContext(pc))
+	doc := inlineOf(f).Parse(text.NewReader(b), parser.WithContext(pc))
 	// The text leaves tile part of src; everything between them is markup.
 	type span struct{ start, stop int }
 	var texts []span
@@ -64,7 +93,7 @@ func Split(src string, refs []parser.Reference) []Piece {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink, *segment.MDXText:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			s := n.Segment
@@ -138,7 +167,7 @@ func HasMarkup(pieces []Piece) bool {
 // destination), code spans, autolinks, raw HTML, footnote references and
 // Hugo shortcodes by their text (they must come back as they are).
 type Markup struct {
-	Kind string // "link", "image", "emphasis", "strong", "strikethrough", "code", "autolink", "html", "footnote", "shortcode"
+	Kind string // "link", "image", "emphasis", "strong", "strikethrough", "code", "autolink", "html", "footnote", "shortcode", "jsx", "expression"
 	Text string // the markup itself, for the kinds compared by text
 }
 
@@ -155,12 +184,19 @@ func quoteClip(s string) string { return strconv.Quote(clip(s)) }
 // Inventory counts the inline markup of a segment's Markdown, each kind in
 // the order it first appears.
 func Inventory(src string, refs []parser.Reference) ([]Markup, map[Markup]int) {
+	return InventoryAs(src, refs, segment.CommonMark)
+}
+
+// InventoryAs is Inventory for a segment of a body of format f; in MDX,
+// JSX tags and {expressions} are counted by their text ("jsx",
+// "expression"): they must come back as they are.
+func InventoryAs(src string, refs []parser.Reference, f segment.Format) ([]Markup, map[Markup]int) {
 	b := []byte(src)
 	pc := parser.NewContext()
 	for _, r := range refs {
 		pc.AddReference(r)
 	}
-	doc := inline.Parse(text.NewReader(b), parser.WithContext(pc))
+	doc := inlineOf(f).Parse(text.NewReader(b), parser.WithContext(pc))
 	var order []Markup
 	count := map[Markup]int{}
 	add := func(m Markup) {
@@ -229,6 +265,9 @@ func Inventory(src string, refs []parser.Reference) ([]Markup, map[Markup]int) {
 			}
 			add(Markup{Kind: "html", Text: s.String()})
 			return ast.WalkSkipChildren, nil
+		case *segment.MDXText:
+			add(Markup{Kind: n.What, Text: string(n.Segment.Value(b))})
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
@@ -239,8 +278,13 @@ func Inventory(src string, refs []parser.Reference) ([]Markup, map[Markup]int) {
 // MarkupDiff compares the markup of a translation with its source's and
 // describes each kind that is not there the same number of times, or nil.
 func MarkupDiff(src, target string, refs []parser.Reference) []string {
-	order, want := Inventory(src, refs)
-	tOrder, got := Inventory(target, refs)
+	return MarkupDiffAs(src, target, refs, segment.CommonMark)
+}
+
+// MarkupDiffAs is MarkupDiff for a segment of a body of format f.
+func MarkupDiffAs(src, target string, refs []parser.Reference, f segment.Format) []string {
+	order, want := InventoryAs(src, refs, f)
+	tOrder, got := InventoryAs(target, refs, f)
 	var out []string
 	for _, m := range order {
 		if got[m] != want[m] {

@@ -30,11 +30,12 @@ const (
 
 // Unit is one source segment handed to a translator.
 type Unit struct {
-	ID     string  // stable id, see the package comment
-	Slot   string  // "title", "tags.0", "b12"
-	Kind   string  // the segment kind (segment.Paragraph ...)
-	Source string  // the current source segment's Markdown
-	Pieces []Piece // Source cut into text and protected markup
+	ID     string         // stable id, see the package comment
+	Slot   string         // "title", "tags.0", "b12"
+	Kind   string         // the segment kind (segment.Paragraph ...)
+	Source string         // the current source segment's Markdown
+	Pieces []Piece        // Source cut into text and protected markup
+	Format segment.Format // the source's: in MDX, JSX and {expressions} are markup
 	Status string
 	// Target is the translation offered with the unit: the current one
 	// (Translated, or an untracked translation to review).
@@ -79,14 +80,15 @@ func Collect(st *track.Article, lang string, all bool) *Article {
 	}
 	a := &Article{ID: st.ID, SourceLang: src.Lang, TargetLang: lang, SourcePath: src.Path, TargetPath: v.Path, State: v.State}
 	links := alignTo(src, v).links
-	refs := References(segment.Normalize(src.Doc.Body))
+	format := segment.FormatOf(src.Path)
+	refs := ReferencesAs(segment.Normalize(src.Doc.Body), format)
 	segs := src.Segments()
 	for j, s := range segs {
 		l := links[j]
 		if !s.Translatable() || (!all && !l.pending) {
 			continue
 		}
-		u := newUnit(st.ID, s, j, len(src.Fields), refs)
+		u := newUnit(st.ID, s, j, len(src.Fields), refs, format)
 		switch {
 		case v.State == track.Missing:
 			u.Status = New
@@ -119,7 +121,7 @@ func Collect(st *track.Article, lang string, all bool) *Article {
 
 // newUnit makes the unit of source segment s, the j-th of the source's
 // segments, of which the first nFields are fields.
-func newUnit(article string, s segment.Segment, j, nFields int, refs []parser.Reference) Unit {
+func newUnit(article string, s segment.Segment, j, nFields int, refs []parser.Reference, f segment.Format) Unit {
 	slot := "b" + strconv.Itoa(j-nFields)
 	if j < nFields {
 		slot = s.Key
@@ -129,7 +131,8 @@ func newUnit(article string, s segment.Segment, j, nFields int, refs []parser.Re
 		Slot:   slot,
 		Kind:   s.Kind,
 		Source: s.Text,
-		Pieces: Split(s.Text, refs),
+		Pieces: SplitAs(s.Text, refs, f),
+		Format: f,
 		Line:   s.Line,
 		Words:  s.Words,
 	}

@@ -368,3 +368,9 @@ func (mdxTextParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	}
 	return &MDXText{What: what, Segment: text.NewSegment(seg.Start, seg.Start+end)}
 }
+
+// MDXTextParser returns the inline parser of MDX's JSX tags and
+// {expressions} in text, for a reader of segments' text (interchange's
+// placeholders) to read them as the segmenter does. Give it priority 50,
+// before goldmark's parsers of raw HTML and autolinks.
+func MDXTextParser() parser.InlineParser { return mdxTextParser{} }
