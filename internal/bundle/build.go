@@ -305,7 +305,7 @@ func globalInputs(p *project.Project, set *locale.Set, t *templates, opts Option
 	writeField(h, fmt.Sprintf("ceviri bundle %d", FormatVersion))
 	writeField(h, opts.Version)
 	writeField(h, fmt.Sprintf("%q %q %q %v", opts.Fallback, opts.BaseURL, p.Config.SourceLanguage, p.Config.Languages))
-	writeField(h, fmt.Sprintf("%q %q %q %q %q", p.Config.Translatable, p.Config.Content, p.Config.Templates, p.Config.Exclude, p.Config.Records))
+	writeField(h, fmt.Sprintf("%q %s %q %q", p.Config.Translatable, p.Config.ContentKey(), p.Config.Exclude, p.Config.Records))
 	// What pages show of each version: local fields, placeholders.
 	writeField(h, fmt.Sprintf("%q %q", p.Config.Local, p.Config.Placeholder.Field))
 	h.Write(t.hash[:])

@@ -73,6 +73,10 @@ type Config struct {
 	// with {id} (and {lang} if it likes), when ceviri.yaml gives content as
 	// a map; nil otherwise. Use Template.
 	Templates map[string]string
+	// Sections are the content's sections: one, whose Content and
+	// Templates are the two fields above, or several when content is a
+	// list (Docusaurus's docs and blog).
+	Sections []Section
 	// Locales is the directory of the go-i18n message files.
 	Locales string
 	// Translatable lists the front-matter fields written per language.
@@ -99,6 +103,29 @@ type Config struct {
 	Build Build
 	// Check holds the settings of ceviri check.
 	Check Check
+}
+
+// Section is one part of the content, with its own templates: a single
+// template for every language (Content) or one per language (Templates).
+// Name prefixes the ids of its articles when there are several sections
+// ("blog" for blog/{id}.md: the article "blog/launch"); "" for none.
+type Section struct {
+	Name      string
+	Content   string
+	Templates map[string]string
+	// node is where ceviri.yaml gives it, for errors.
+	node *yaml.Node
+	// nodes are the template keys by language, for errors.
+	nodes map[string]*yaml.Node
+}
+
+// ContentKey describes the content sections canonically, for cache keys.
+func (c *Config) ContentKey() string {
+	var b strings.Builder
+	for _, sec := range c.Sections {
+		fmt.Fprintf(&b, "[%q %q %q]", sec.Name, sec.Content, sec.Templates)
+	}
+	return b.String()
 }
 
 // Placeholder is the placeholder section of ceviri.yaml.
@@ -240,7 +267,8 @@ func Default(langs []string) (*Config, error) {
 	c := &Config{Languages: langs, Content: DefaultContent, Locales: DefaultLocales,
 		Translatable: DefaultTranslatable, Required: []string{"title"},
 		Local: DefaultLocal, Records: RecordsFrontMatter,
-		Build: Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
+		Sections: []Section{{Content: DefaultContent}},
+		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
 	for _, l := range langs {
 		t, err := language.Parse(l)
 		if err != nil {
@@ -262,12 +290,12 @@ func Parse(name string, data []byte) (*Config, error) {
 	c := &Config{Content: DefaultContent, Locales: DefaultLocales,
 		Translatable: DefaultTranslatable, Required: []string{"title"},
 		Local: DefaultLocal, Records: RecordsFrontMatter,
-		Build: Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
+		Sections: []Section{{Content: DefaultContent}},
+		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
 	var doc yaml.Node
 	var translatableNodes, localNodes []*yaml.Node
 	var contentNode *yaml.Node
 	excludeNodes := map[string]*yaml.Node{}
-	templateNodes := map[string]*yaml.Node{}
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, p.yamlError(data, err)
 	}
@@ -306,40 +334,24 @@ func Parse(name string, data []byte) (*Config, error) {
 				}
 			}
 		case "content":
+			contentNode = v
 			switch v.Kind {
-			case yaml.ScalarNode:
-				if err := ValidateContent(v.Value); err != nil {
-					p.errf(v, "%v", err)
+			case yaml.ScalarNode, yaml.MappingNode:
+				if sec, ok := p.section(v, false); ok {
+					c.Sections = []Section{sec}
 				}
-				c.Content = v.Value
-			case yaml.MappingNode:
-				contentNode = v
-				c.Content = ""
-				c.Templates = map[string]string{}
-				p.mapping(v, func(k string, key, v *yaml.Node) {
-					t, err := language.Parse(k)
-					if err != nil {
-						p.errf(key, "bad language tag %q: %v", k, err)
-						return
+			case yaml.SequenceNode:
+				c.Sections = nil
+				if len(v.Content) == 0 {
+					p.errf(v, "content lists no section")
+				}
+				for _, item := range v.Content {
+					if sec, ok := p.section(item, true); ok {
+						c.Sections = append(c.Sections, sec)
 					}
-					s := p.scalar(v)
-					if s == nil {
-						return
-					}
-					if err := ValidateTemplate(s.Value); err != nil {
-						p.errf(s, "%v", err)
-						return
-					}
-					lang := t.String()
-					if _, dup := c.Templates[lang]; dup {
-						p.errf(key, "language %q has two templates", lang)
-						return
-					}
-					c.Templates[lang] = s.Value
-					templateNodes[lang] = key
-				})
+				}
 			default:
-				p.errf(v, "content must be a path template (articles/{id}/{lang}.md) or a map of each language to its template ({en: \"_articles/{id}.md\", tr: \"_articles/tr/{id}.md\"})")
+				p.errf(v, "content must be a path template (articles/{id}/{lang}.md), a map of each language to its template ({en: \"_articles/{id}.md\", tr: \"_articles/tr/{id}.md\"}), or a list of such sections")
 			}
 		case "locales":
 			if s := p.scalar(v); s != nil {
@@ -469,29 +481,11 @@ func Parse(name string, data []byte) (*Config, error) {
 			p.errf(node, "exclude names %q, which is not one of the languages %v", lang, c.Languages)
 		}
 	}
-	if contentNode != nil && len(c.Languages) > 0 {
-		for lang, node := range templateNodes {
-			if !c.Lang(lang) {
-				p.errf(node, "content names %q, which is not one of the languages %v", lang, c.Languages)
-			}
-		}
-		var missing []string
-		byPath := map[string]string{}
-		for _, lang := range c.Languages {
-			t, ok := c.Templates[lang]
-			if !ok {
-				missing = append(missing, lang)
-				continue
-			}
-			path := strings.ReplaceAll(t, "{lang}", lang)
-			if other, dup := byPath[path]; dup {
-				p.errf(templateNodes[lang], "%s and %s have the same template %q: no rule can tell their files apart; give each language its own directory or suffix", other, lang, t)
-			}
-			byPath[path] = lang
-		}
-		if len(missing) > 0 {
-			p.errf(contentNode, "content has no template for %s; give every language one", strings.Join(missing, ", "))
-		}
+	if contentNode != nil && len(c.Languages) > 0 && len(p.errs) == 0 {
+		p.checkSections(c)
+	}
+	if len(c.Sections) > 0 {
+		c.Content, c.Templates = c.Sections[0].Content, c.Sections[0].Templates
 	}
 	// A field is of one kind: translated, or set by each version for itself.
 	if localNodes == nil {

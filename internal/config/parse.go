@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/diag"
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
 
@@ -257,6 +258,133 @@ func validGlob(g string) error {
 		}
 		if _, err := path.Match(part, ""); err != nil {
 			return fmt.Errorf("exclude glob %q: %v", g, err)
+		}
+	}
+	return nil
+}
+
+// section reads one section of content: a template for every language
+// (a string) or a map of languages to templates; in a list (inList), a
+// map may also name the section (section: blog).
+func (p *parser) section(n *yaml.Node, inList bool) (Section, bool) {
+	sec := Section{node: n, nodes: map[string]*yaml.Node{}}
+	named := false
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if err := ValidateContent(n.Value); err != nil {
+			p.errf(n, "%v", err)
+			return sec, false
+		}
+		sec.Content = n.Value
+	case yaml.MappingNode:
+		sec.Templates = map[string]string{}
+		p.mapping(n, func(k string, key, v *yaml.Node) {
+			if k == "section" && inList {
+				if s := p.scalar(v); s != nil {
+					if s.Value != "" {
+						if err := ValidID(s.Value); err != nil {
+							p.errf(s, "section name %q: %v", s.Value, err)
+						}
+					}
+					sec.Name, named = s.Value, true
+				}
+				return
+			}
+			t, err := language.Parse(k)
+			if err != nil {
+				p.errf(key, "bad language tag %q: %v", k, err)
+				return
+			}
+			s := p.scalar(v)
+			if s == nil {
+				return
+			}
+			if err := ValidateTemplate(s.Value); err != nil {
+				p.errf(s, "%v", err)
+				return
+			}
+			lang := t.String()
+			if _, dup := sec.Templates[lang]; dup {
+				p.errf(key, "language %q has two templates", lang)
+				return
+			}
+			sec.Templates[lang] = s.Value
+			sec.nodes[lang] = key
+		})
+	default:
+		p.errf(n, "a content section must be a path template or a map of each language to its template")
+		return sec, false
+	}
+	if inList && !named {
+		sec.Name = "-" // derived in checkSections
+	}
+	return sec, true
+}
+
+// checkSections checks every section against the languages, and names the
+// sections of a list that do not name themselves: the last directory of
+// the source language's template before {id} ("blog" for
+// blog/{id}.md).
+func (p *parser) checkSections(c *Config) {
+	names := map[string]bool{}
+	for i := range c.Sections {
+		sec := &c.Sections[i]
+		if sec.Templates != nil {
+			for lang, node := range sec.nodes {
+				if !c.Lang(lang) {
+					p.errf(node, "content names %q, which is not one of the languages %v", lang, c.Languages)
+				}
+			}
+			var missing []string
+			byPath := map[string]string{}
+			for _, lang := range c.Languages {
+				t, ok := sec.Templates[lang]
+				if !ok {
+					missing = append(missing, lang)
+					continue
+				}
+				path := strings.ReplaceAll(t, "{lang}", lang)
+				if other, dup := byPath[path]; dup {
+					p.errf(sec.nodes[lang], "%s and %s have the same template %q: no rule can tell their files apart; give each language its own directory or suffix", other, lang, t)
+				}
+				byPath[path] = lang
+			}
+			if len(missing) > 0 {
+				p.errf(sec.node, "content has no template for %s; give every language one", strings.Join(missing, ", "))
+			}
+		}
+		if len(c.Sections) == 1 {
+			sec.Name = ""
+			continue
+		}
+		if sec.Name == "-" {
+			t := sec.Content
+			if t == "" {
+				t = sec.Templates[c.SourceLanguage]
+			}
+			dir := strings.TrimSuffix(t[:strings.Index(t, "{")], "/")
+			if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+				dir = dir[i+1:]
+			}
+			if dir == "" || strings.Contains(dir, "{") {
+				p.errf(sec.node, "this section of content needs a name (section: blog): its articles' ids start with it")
+				continue
+			}
+			sec.Name = dir
+		}
+		if names[sec.Name] {
+			p.errf(sec.node, "two sections of content are named %q; name them (section: docs, section: blog)", sec.Name)
+		}
+		names[sec.Name] = true
+	}
+}
+
+// ValidID reports what is wrong with a section name used as the start of
+// article ids: it must be a relative, clean path.
+func ValidID(name string) error {
+	for _, part := range strings.Split(name, "/") {
+		if part == "" || part == "." || part == ".." || strings.HasPrefix(part, ".") {
+			return fmt.Errorf("must be a relative path without empty, hidden, . or .. parts")
 		}
 	}
 	return nil

@@ -39,6 +39,9 @@ type template struct {
 	dir   string
 	spec  int // characters that are not placeholders
 	order int // the language's place in ceviri.yaml, for ties
+	// section starts the ids of its articles ("blog": blog/launch); ""
+	// for none.
+	section string
 	// exts are the extensions of a template that ends in .{md,mdx}
 	// (".md", ".mdx"); text then ends in the first.
 	exts []string
@@ -54,23 +57,37 @@ func NewLayout(tmpl string, langs []string) (*Layout, error) {
 	return &Layout{tmpls: []*template{t}, dirs: []string{t.dir}}, nil
 }
 
-// LayoutOf compiles the content templates of a configuration.
+// LayoutOf compiles the content templates of a configuration: each
+// section's, with its name before the ids of its articles when there are
+// several.
 func LayoutOf(cfg *config.Config) (*Layout, error) {
-	if len(cfg.Templates) == 0 {
-		return NewLayout(cfg.Content, cfg.Languages)
+	sections := cfg.Sections
+	if len(sections) == 0 {
+		sections = []config.Section{{Content: cfg.Content, Templates: cfg.Templates}}
 	}
 	l := &Layout{}
-	for i, lang := range cfg.Languages {
-		tmpl, ok := cfg.Templates[lang]
-		if !ok {
-			return nil, fmt.Errorf("content has no template for %s", lang)
+	for _, sec := range sections {
+		if len(sec.Templates) == 0 {
+			t, err := compile(sec.Content, "", cfg.Languages)
+			if err != nil {
+				return nil, err
+			}
+			t.section = sec.Name
+			l.tmpls = append(l.tmpls, t)
+			continue
 		}
-		t, err := compile(strings.ReplaceAll(tmpl, "{lang}", lang), lang, cfg.Languages)
-		if err != nil {
-			return nil, err
+		for i, lang := range cfg.Languages {
+			tmpl, ok := sec.Templates[lang]
+			if !ok {
+				return nil, fmt.Errorf("content has no template for %s", lang)
+			}
+			t, err := compile(strings.ReplaceAll(tmpl, "{lang}", lang), lang, cfg.Languages)
+			if err != nil {
+				return nil, err
+			}
+			t.order, t.section = i, sec.Name
+			l.tmpls = append(l.tmpls, t)
 		}
-		t.order = i
-		l.tmpls = append(l.tmpls, t)
 	}
 	sort.SliceStable(l.tmpls, func(i, j int) bool { return l.tmpls[i].spec > l.tmpls[j].spec })
 	var dirs []string
@@ -178,7 +195,12 @@ func (l *Layout) Dirs() []string { return l.dirs }
 func (l *Layout) Templates() []struct{ Lang, Template string } {
 	var out []struct{ Lang, Template string }
 	for _, t := range l.tmpls {
-		out = append(out, struct{ Lang, Template string }{t.lang, t.text})
+		text := t.text
+		if len(t.exts) > 0 {
+			text = strings.TrimSuffix(text, t.exts[0]) + ".{" + strings.TrimPrefix(strings.Join(t.exts, ","), ".") + "}"
+			text = strings.ReplaceAll(text, ",.", ",")
+		}
+		out = append(out, struct{ Lang, Template string }{t.lang, text})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Lang < out[j].Lang })
 	return out
@@ -192,9 +214,23 @@ func (l *Layout) Path(id, lang string) string { return l.PathLike(id, lang, "") 
 // article (the source), when the language's template allows it: the
 // translation of docs/a.mdx is i18n/tr/.../a.mdx.
 func (l *Layout) PathLike(id, lang, like string) string {
+	var best *template
+	inner := id
 	for _, t := range l.tmpls {
-		if t.lang == lang || t.lang == "" {
-			p := strings.NewReplacer("{id}", id, "{lang}", lang).Replace(t.text)
+		if t.lang != lang && t.lang != "" {
+			continue
+		}
+		rest, ok := id, t.section == ""
+		if t.section != "" {
+			rest, ok = strings.CutPrefix(id, t.section+"/")
+		}
+		if ok && (best == nil || len(t.section) > len(best.section)) {
+			best, inner = t, rest
+		}
+	}
+	for _, t := range []*template{best} {
+		if t != nil {
+			p := strings.NewReplacer("{id}", inner, "{lang}", lang).Replace(t.text)
 			for _, e := range t.exts {
 				if strings.HasSuffix(like, e) {
 					return strings.TrimSuffix(p, t.exts[0]) + e
@@ -269,6 +305,9 @@ func (l *Layout) Match(p string) (id, lang string, ok bool) {
 		}
 		if ValidID(id) != nil {
 			continue
+		}
+		if t.section != "" {
+			id = t.section + "/" + id
 		}
 		return id, lang, true
 	}

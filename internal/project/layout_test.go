@@ -167,3 +167,41 @@ func TestLayoutExtensions(t *testing.T) {
 		t.Errorf("Path = %q", got)
 	}
 }
+
+// TestLayoutSections: Docusaurus keeps docs and blog in two trees per
+// language; a list of sections gives each its templates, and the section's
+// name starts its articles' ids.
+func TestLayoutSections(t *testing.T) {
+	c, err := config.Parse("ceviri.yaml", []byte(`languages: [en, tr]
+content:
+  - en: docs/{id}.{md,mdx}
+    tr: i18n/tr/docusaurus-plugin-content-docs/current/{id}.{md,mdx}
+  - en: blog/{id}.md
+    tr: i18n/tr/docusaurus-plugin-content-blog/{id}.md
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := LayoutOf(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []struct{ path, id, lang string }{
+		{"docs/intro.mdx", "docs/intro", "en"},
+		{"i18n/tr/docusaurus-plugin-content-docs/current/intro.mdx", "docs/intro", "tr"},
+		{"blog/2025-launch.md", "blog/2025-launch", "en"},
+		{"i18n/tr/docusaurus-plugin-content-blog/2025-launch.md", "blog/2025-launch", "tr"},
+	} {
+		id, lang, ok := l.Match(m.path)
+		if !ok || id != m.id || lang != m.lang {
+			t.Errorf("Match(%q) = %q %q %v", m.path, id, lang, ok)
+			continue
+		}
+		if got := l.PathLike(id, lang, m.path); got != m.path {
+			t.Errorf("PathLike(%q, %q) = %q", id, lang, got)
+		}
+	}
+	if got := strings.Join(l.Dirs(), " "); got != "blog docs i18n/tr/docusaurus-plugin-content-blog i18n/tr/docusaurus-plugin-content-docs/current" {
+		t.Errorf("Dirs = %q", got)
+	}
+}
