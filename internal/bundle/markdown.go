@@ -1,8 +1,6 @@
 package bundle
 
 import (
-	"bytes"
-
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -19,7 +17,9 @@ import (
 // article cannot inject script into the site.
 var md = segment.Markdown(
 	parser.WithAutoHeadingID(),
-	parser.WithASTTransformers(util.Prioritized(demoteHeadings{}, 1000)),
+	parser.WithASTTransformers(
+		util.Prioritized(demoteHeadings{}, 1000),
+		util.Prioritized(explicitIDText{segment.CommonMark}, 1001)),
 )
 
 // renderBody renders a Markdown body to HTML. tag is the language of the
@@ -29,18 +29,7 @@ var md = segment.Markdown(
 // past them here changed since, and is refused with the same error, its
 // position counted in the body.
 func renderBody(body []byte, tag language.Tag) ([]byte, error) {
-	src := segment.Normalize(body)
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(tag)))
-	doc, err := segment.Parse(md.Parser(), src, ctx)
-	if err != nil {
-		return nil, err // a *segment.LimitError, positioned in the body
-	}
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
-	if err := md.Renderer().Render(&buf, src, doc); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return renderBodyAs(body, tag, segment.CommonMark)
 }
 
 // demoteHeadings moves every heading of a body that uses level 1 down one

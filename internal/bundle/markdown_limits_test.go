@@ -20,19 +20,20 @@ import (
 )
 
 // mdBefore is the renderer as configured before issue 11: goldmark's
-// default parser with the extensions. Within the limits, renderBody must
-// give exactly its HTML.
+// default parser with the extensions (and the explicit heading ids of
+// issue 13). Within the limits, renderBody must give exactly its HTML.
 var mdBefore = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
-		parser.WithASTTransformers(util.Prioritized(demoteHeadings{}, 1000)),
+		parser.WithASTTransformers(util.Prioritized(demoteHeadings{}, 1000),
+			util.Prioritized(explicitIDText{segment.CommonMark}, 1001)),
 	),
 )
 
 func renderBefore(body []byte, tag language.Tag) string {
 	src := segment.Normalize(body)
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(tag)))
+	ctx := parser.NewContext(parser.WithIDs(explicitIDs{newHeadingIDs(tag), segment.CommonMark}))
 	doc := mdBefore.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var buf bytes.Buffer
 	if err := mdBefore.Renderer().Render(&buf, src, doc); err != nil {

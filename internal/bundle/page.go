@@ -178,7 +178,7 @@ func (c *docCache) body(doc *frontmatter.Doc, tag language.Tag) ([]byte, error) 
 	if b, ok := c.bodies[doc.Name]; ok {
 		return b, nil
 	}
-	b, err := renderBody(doc.Body, tag)
+	b, err := renderBodyAs(doc.Body, tag, segment.FormatOf(doc.Name))
 	if le, ok := segment.AsLimit(err); ok {
 		// Found by the first pass too, unless the file changed between
 		// the two: at its place in the file either way.
