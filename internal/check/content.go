@@ -24,7 +24,7 @@ type version struct {
 
 func newVersion(v *project.Version) *version {
 	body := segment.Normalize(v.Doc.Body)
-	return &version{Version: v, md: parseMarkdown(body, v.Doc.BodyLine)}
+	return &version{Version: v, md: parseMarkdownAs(body, v.Doc.BodyLine, segment.FormatOf(v.Path))}
 }
 
 // compare applies the rules that compare a translation with its source:

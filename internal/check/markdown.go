@@ -40,11 +40,19 @@ type markdown struct {
 // reference links are resolved and nothing inside code counts as a link.
 // firstLine is the file line where the body starts.
 func parseMarkdown(body []byte, firstLine int) *markdown {
+	return parseMarkdownAs(body, firstLine, segment.CommonMark)
+}
+
+// parseMarkdownAs is parseMarkdown for a body of format f. In MDX, lines of
+// JSX tags and {expressions} are blocks of their own ("JSX block"), and so
+// are import and export lines ("import or export"), which a translation
+// keeps.
+func parseMarkdownAs(body []byte, firstLine int, f segment.Format) *markdown {
 	md := &markdown{}
 	// The body was segmented within the limits when its version was read
 	// (project.Parse), so it is within them here: the same parser, the
 	// same bytes.
-	doc, _ := segment.Parse(segment.Parser().Parser(), body, nil)
+	doc, _ := segment.Parse(segment.ParserOf(f).Parser(), body, nil)
 	idx := newLines(body)
 	var o offsets
 	lineOf := func(n ast.Node) int { return firstLine + idx.line(o.of(n)) }
@@ -69,6 +77,11 @@ func parseMarkdown(body []byte, firstLine int) *markdown {
 			b.kind, b.n = "quote", c.ChildCount()
 		case *ast.HTMLBlock:
 			b.kind = "html"
+		case *segment.MDXFlow:
+			b.kind = "JSX block"
+			if c.What == "esm" {
+				b.kind = "import or export"
+			}
 		case *east.FootnoteList:
 			b.kind, b.n = "footnotes", c.ChildCount()
 		default:
