@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/preset"
 	"github.com/ceviri/ceviri/internal/skeleton"
 	"github.com/spf13/cobra"
 )
@@ -18,6 +20,7 @@ func init() { register(newInitCmd) }
 type initOptions struct {
 	Dir       string
 	Languages []string
+	Preset    string
 }
 
 func newInitCmd(env *Env) *cobra.Command {
@@ -27,11 +30,19 @@ func newInitCmd(env *Env) *cobra.Command {
 		Short: "Create a new ceviri project",
 		Long: `Create ceviri.yaml, an articles/ directory and locales/<lang>.yaml with the site's
 chrome strings in DIR (default: the current directory). The first language is the
-default source language. An existing ceviri.yaml is never overwritten. .gitignore
+default source language. An existing ceviri.yaml is never overwritten.
+
+--preset writes the content layout of a site generator (docs/adopting.md): hugo,
+hugo-dirs, docusaurus, mkdocs, mkdocs-folders, vitepress, starlight, jekyll,
+siblings, or articles (ceviri's own). Without it, init looks at the directory: a
+hugo.toml, docusaurus.config.js, mkdocs.yml, .vitepress, astro.config.mjs or
+_config.yml picks that generator's preset, and init says so. .gitignore
 gets ceviri's working files, and .gitattributes the line that lets git merge
 ceviri.lock (ceviri.lock merge=union).`,
 		Example: `  ceviri init
-  ceviri init newsroom --languages tr,en`,
+  ceviri init newsroom --languages tr,en
+  ceviri init --preset hugo --languages en,tr     # content/{id}.md + content/{id}.tr.md
+  ceviri init --preset docusaurus --languages en,tr`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = "."
@@ -42,6 +53,7 @@ ceviri.lock (ceviri.lock merge=union).`,
 		},
 	}
 	c.Flags().StringSliceVar(&opts.Languages, "languages", []string{"tr", "en"}, "the project's languages, source language first")
+	c.Flags().StringVar(&opts.Preset, "preset", "", "the content layout of a site generator: "+strings.Join(preset.Names(), ", ")+" (default: the one the directory's files show, else articles)")
 	return c
 }
 
@@ -77,8 +89,23 @@ func runInit(env *Env, opts *initOptions) error {
 	for i, t := range cfg.Tags {
 		langs[i] = t.String()
 	}
+	pre, err := pickPreset(env, dir, opts.Preset, langs)
+	if err != nil {
+		return err
+	}
+	cfgData := skeleton.Config(langs)
+	if pre.Name != "articles" {
+		const line = "content: articles/{id}/{lang}.md   # where language versions live\n"
+		if !bytes.Contains(cfgData, []byte(line)) {
+			return fmt.Errorf("internal error: the configuration template has no content line")
+		}
+		cfgData = bytes.Replace(cfgData, []byte(line), []byte("# where language versions live: "+pre.Generator+" (--preset "+pre.Name+")\n"+pre.Content(langs)), 1)
+	}
+	if _, err := config.Parse(config.FileName, cfgData); err != nil {
+		return fmt.Errorf("internal error: the configuration of preset %s does not parse: %w", pre.Name, err)
+	}
 	tx := d.NewTx(journalFile)
-	tx.Add(config.FileName, skeleton.Config(langs), 0o644)
+	tx.Add(config.FileName, cfgData, 0o644)
 	for _, l := range langs {
 		rel := config.DefaultLocales + "/" + l + ".yaml"
 		if _, err := d.Lstat(rel); err == nil {
@@ -115,9 +142,29 @@ func runInit(env *Env, opts *initOptions) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%w\nnothing was written", err)
 	}
-	if err := d.MkdirAll("articles", 0o755); err != nil {
-		return err
+	if pre.Name == "articles" {
+		if err := d.MkdirAll("articles", 0o755); err != nil {
+			return err
+		}
 	}
 	env.Infof("created a ceviri project in %s (languages %s)\nnext: ceviri new my-first-article --title \"...\"", dir, strings.Join(langs, ", "))
 	return nil
+}
+
+// pickPreset returns the preset named, else the one the directory's files
+// show (saying so), else articles.
+func pickPreset(env *Env, dir, name string, langs []string) (*preset.Preset, error) {
+	if name != "" {
+		p, err := preset.Get(name)
+		if err != nil {
+			return nil, &diag.UsageError{Err: err}
+		}
+		return p, nil
+	}
+	if p, why := preset.Detect(os.DirFS(dir), langs); p != nil {
+		env.Infof("this looks like a %s site (%s): using --preset %s (pass --preset articles for ceviri's own layout)", p.Generator, diag.EscapeLine(why), p.Name)
+		return p, nil
+	}
+	p, _ := preset.Get("articles")
+	return p, nil
 }
