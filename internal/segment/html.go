@@ -41,6 +41,10 @@ func collapseHTML(s string) string {
 		}
 		j += i
 		end := blockTagEnd(s, j)
+		if end == noClose {
+			b.WriteString(s[i:]) // no ">" after j: no tag ends in the rest
+			break
+		}
 		if end < 0 {
 			b.WriteString(s[i : j+1])
 			i = j + 1
@@ -61,7 +65,9 @@ func collapseHTML(s string) string {
 }
 
 // blockTagEnd returns the offset after the tag of a block-level element
-// (opening or closing) at s[i], or -1 if there is none.
+// (opening or closing) at s[i], -1 if there is none, or noClose if there
+// is no ">" in the rest of s (so that a block of "<div <div ..." is read
+// once, not once for each tag).
 func blockTagEnd(s string, i int) int {
 	k := i + 1
 	if k < len(s) && s[k] == '/' {
@@ -79,10 +85,13 @@ func blockTagEnd(s string, i int) int {
 	}
 	e := strings.IndexByte(s[n:], '>')
 	if e < 0 {
-		return -1
+		return noClose
 	}
 	return n + e + 1
 }
+
+// noClose is blockTagEnd's result for a tag that no ">" follows.
+const noClose = -2
 
 // blockTags are the block-level elements of CommonMark's HTML blocks of
 // type 6 (spec.commonmark.org/0.31.2/#html-blocks).

@@ -394,3 +394,15 @@ func FuzzMDXScan(f *testing.F) {
 		}
 	})
 }
+
+// An HTML block of block-level tags that never close is normalised in one
+// pass.
+func TestCollapseHTMLLinear(t *testing.T) {
+	s := r("<div ", 200_000)
+	if got := collapseHTML(s); got != s {
+		t.Errorf("changed: %d bytes", len(got))
+	}
+	if got := collapseHTML("<div> a </div> <b> c </b>"); got != "<div>a</div><b> c </b>" {
+		t.Errorf("got %q", got)
+	}
+}
