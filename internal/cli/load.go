@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/config"
@@ -88,6 +89,9 @@ func (e *Env) loadWith(ids []string, statesOnly bool) (*loaded, error) {
 	if len(ids) == 0 {
 		for _, w := range p.Layout.Unmatched(files, p.Config.SourceLanguage) {
 			e.Infof("ceviri: warning: %s", diag.EscapeLine(w))
+		}
+		if !e.JSON {
+			warnSkipped(e, p.Skipped)
 		}
 	}
 	if files, err = only(p, files, ids); err != nil {
@@ -201,4 +205,23 @@ func checkLang(cfg *config.Config, lang string) error {
 		return diag.Usagef("language %q is not one of the project's languages %v", lang, cfg.Languages)
 	}
 	return nil
+}
+
+// warnSkipped says once which files the content templates match but
+// ceviri cannot read, the first few by name.
+func warnSkipped(e *Env, skipped []project.Skip) {
+	if len(skipped) == 0 {
+		return
+	}
+	const shown = 5
+	var names []string
+	for i, s := range skipped {
+		if i == shown {
+			names = append(names, fmt.Sprintf("and %d more", len(skipped)-shown))
+			break
+		}
+		names = append(names, diag.EscapeLine(s.Path)+" ("+s.Why+")")
+	}
+	e.Infof("ceviri: warning: skipped %s that the content templates match but ceviri cannot read: %s",
+		plural(len(skipped), "file", "files"), strings.Join(names, "; "))
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 )
@@ -44,6 +45,9 @@ type statusJSON struct {
 	Languages []string                  `json:"languages"`
 	Articles  []*track.Article          `json:"articles"`
 	Summary   map[string]*track.Summary `json:"summary"`
+	// Skipped are the files the content templates match but ceviri
+	// cannot read; left out when none.
+	Skipped []project.Skip `json:"skipped,omitempty"`
 }
 
 func runStatus(env *Env, opts *statusOptions) error {
@@ -72,7 +76,7 @@ func runStatus(env *Env, opts *statusOptions) error {
 		if arts == nil {
 			arts = []*track.Article{}
 		}
-		if err := writeJSON(env.Stdout, statusJSON{Languages: langs, Articles: arts, Summary: summary}); err != nil {
+		if err := writeJSON(env.Stdout, statusJSON{Languages: langs, Articles: arts, Summary: summary, Skipped: l.p.Skipped}); err != nil {
 			return err
 		}
 		return l.err()

@@ -42,6 +42,9 @@ type template struct {
 	// section starts the ids of its articles ("blog": blog/launch); ""
 	// for none.
 	section string
+	// loose is re with any extension, to find files the template would
+	// match if ceviri could read them (page.html beside page.md).
+	loose *regexp.Regexp
 	// exts are the extensions of a template that ends in .{md,mdx}
 	// (".md", ".mdx"); text then ends in the first.
 	exts []string
@@ -150,12 +153,25 @@ func compile(tmpl, lang string, langs []string) (*template, error) {
 		b.WriteString("(?:" + strings.Join(quotedExts, "|") + ")")
 		t.spec++ // the dot
 	}
+	pattern := b.String()
 	b.WriteString("$")
 	re, err := regexp.Compile(b.String())
 	if err != nil {
 		return nil, fmt.Errorf("content template %q: %v", tmpl, err)
 	}
 	t.re = re
+	// The same without the extension: the stem, then any extension.
+	stem := pattern
+	if len(t.exts) == 0 {
+		if i := strings.LastIndex(tmpl, "."); i > strings.LastIndex(tmpl, "/") && i > strings.LastIndex(tmpl, "}") {
+			stem = strings.TrimSuffix(pattern, regexp.QuoteMeta(tmpl[i:]))
+		}
+	} else {
+		stem = pattern[:strings.LastIndex(pattern, "(?:")]
+	}
+	if t.loose, err = regexp.Compile(stem + `\.(?:` + pageExts + `)$`); err != nil {
+		return nil, fmt.Errorf("content template %q: %v", tmpl, err)
+	}
 	fixed := tmpl[:strings.IndexByte(tmpl, '{')]
 	t.dir = strings.TrimSuffix(path.Dir(fixed+"x"), "/")
 	return t, nil
@@ -288,6 +304,33 @@ func (l *Layout) Unmatched(files []File, source string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// pageExts are the extensions of the page formats site generators read
+// besides Markdown (Hugo's content formats: HTML, AsciiDoc, Pandoc, Org,
+// reStructuredText): a page in one of them where a template expects
+// Markdown is reported as skipped, not passed over in silence. Images and
+// other files beside pages are not pages.
+const pageExts = `html|htm|adoc|asciidoc|ad|pdc|pandoc|org|rst|textile|txt`
+
+// Skipped says why a file that is not a language version would be one if
+// ceviri could read it: a template matches it but for its extension
+// ("page.html"), or its id is not one (a control character in its name);
+// "" for any other file.
+func (l *Layout) Skipped(p string) string {
+	for _, t := range l.tmpls {
+		if m := t.re.FindStringSubmatch(p); m != nil {
+			if err := ValidID(m[t.idIdx]); err != nil {
+				return err.Error()
+			}
+		}
+	}
+	for _, t := range l.tmpls {
+		if t.loose.MatchString(p) {
+			return "not Markdown: ceviri reads " + strings.Join(config.Extensions, ", ")
+		}
+	}
+	return ""
 }
 
 // Match returns the article id and language of a file path, or ok=false

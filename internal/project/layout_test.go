@@ -205,3 +205,26 @@ content:
 		t.Errorf("Dirs = %q", got)
 	}
 }
+
+func TestLayoutSkipped(t *testing.T) {
+	cfg := &config.Config{Languages: []string{"en", "tr"}, Templates: map[string]string{"en": "content/{id}.md", "tr": "content/{id}.tr.md"}}
+	l, err := LayoutOf(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{
+		"content/about.html":         "not Markdown",
+		"content/about.tr.html":      "not Markdown",
+		"content/docs/guide.adoc":    "not Markdown",
+		"content/a\x01b.md":          "control character",
+		"content/posts/x/cover.png":  "",
+		"content/about.md":           "",
+		"static/about.html":          "",
+		"content/posts/x/index.json": "",
+	} {
+		got := l.Skipped(p)
+		if (want == "") != (got == "") || !strings.Contains(got, want) {
+			t.Errorf("Skipped(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

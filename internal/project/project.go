@@ -45,8 +45,18 @@ type Project struct {
 	// only for that.
 	StatesOnly bool
 
+	// Skipped lists, after Scan, the files the content templates would
+	// match but that ceviri cannot read (Layout.Skipped), in path order.
+	Skipped []Skip
+
 	infos map[string]fs.FileInfo // what Scan learnt of each file, kept for Cache
 	dirFD int                    // the project's directory, for ReadFile; 0: none
+}
+
+// Skip is a file Scan left out, and why.
+type Skip struct {
+	Path string `json:"path"`
+	Why  string `json:"why"`
 }
 
 // ErrNotFound is returned by Find when no ceviri.yaml is found.
@@ -159,6 +169,7 @@ type File struct {
 // by the order of languages in ceviri.yaml. Files that cannot be used
 // (a symlink that leaves the project) are returned as errors beside them.
 func (p *Project) Scan() ([]File, []error) {
+	p.Skipped = nil
 	var files []File
 	var errs []error
 	var mu sync.Mutex // the walk calls the function below from several goroutines
@@ -184,7 +195,15 @@ func (p *Project) Scan() ([]File, []error) {
 				return nil
 			}
 			id, lang, ok := p.Layout.Match(name)
-			if !ok || p.Config.Excluded(id, lang) {
+			if !ok {
+				if why := p.Layout.Skipped(name); why != "" {
+					mu.Lock()
+					p.Skipped = append(p.Skipped, Skip{Path: name, Why: why})
+					mu.Unlock()
+				}
+				return nil
+			}
+			if p.Config.Excluded(id, lang) {
 				return nil
 			}
 			var info fs.FileInfo
@@ -216,6 +235,7 @@ func (p *Project) Scan() ([]File, []error) {
 		}
 	}
 	diag.Sort(errs) // in path order, whatever order the walk found them in
+	sort.Slice(p.Skipped, func(i, j int) bool { return p.Skipped[i].Path < p.Skipped[j].Path })
 	order := map[string]int{}
 	for i, l := range p.Config.Languages {
 		order[l] = i
