@@ -31,3 +31,34 @@ func TestParseMarkdownMDX(t *testing.T) {
 		t.Errorf("Markdown:\n got %s\nwant %s", got, want)
 	}
 }
+
+// FuzzParseMarkdownMDX is FuzzParseMarkdown for MDX bodies: blocks and
+// inlines have lines inside the body, and a body over a limit reads as
+// empty.
+func FuzzParseMarkdownMDX(f *testing.F) {
+	r := strings.Repeat
+	for _, s := range []string{
+		"import A from 'a'\n\n<A>\n\nText [l](/u) `c`.\n\n</A>\n", r("{\n", 300), r("<a b=\"\n", 300), r("<A>", 300),
+		"<A\n  b={`${c}`}\n/>\n", "## T {/*t*/}\n", "{/* a\n\nb */}\n", "- <A/>\n  {b}\n", r("x {", 300),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		norm := segment.Normalize([]byte(body))
+		md := parseMarkdownAs(norm, 1, segment.MDX)
+		last := 1 + strings.Count(string(norm), "\n")
+		for _, b := range md.blocks {
+			if b.line < 1 || b.line > last {
+				t.Fatalf("block %+v outside lines 1..%d", b, last)
+			}
+		}
+		for _, in := range md.inlines {
+			if in.line < 1 || in.line > last {
+				t.Fatalf("inline %+v outside lines 1..%d", in, last)
+			}
+		}
+		if _, err := segment.ReadAs(norm, 1, false, segment.MDX); err != nil && (len(md.blocks) > 0 || len(md.inlines) > 0) {
+			t.Fatalf("a body over a limit (%v) has %d blocks", err, len(md.blocks))
+		}
+	})
+}
