@@ -50,11 +50,7 @@ func collapseHTML(s string) string {
 			i = j + 1
 			continue
 		}
-		pre := s[i:j]
-		if strings.HasSuffix(pre, " ") {
-			pre = pre[:len(pre)-1]
-		}
-		b.WriteString(pre)
+		b.WriteString(strings.TrimSuffix(s[i:j], " "))
 		b.WriteString(s[j:end])
 		i = end
 		if i < len(s) && s[i] == ' ' {
