@@ -172,6 +172,13 @@ func slowBody(body []byte, firstLine int, f Format) ([]Segment, error) {
 		}
 		if ls := n.Lines(); ls.Len() > 0 {
 			s.Start, s.End = ls.At(0).Start, ls.At(ls.Len()-1).Stop
+			if s.Kind == MDXCode {
+				// Up to its last character, as a paragraph's: the lines of
+				// raw blocks end after their newline.
+				for s.End > s.Start && isSpace(body[s.End-1]) {
+					s.End--
+				}
+			}
 			s.Line = firstLine + lines.line(s.Start)
 		} else if pos := n.Pos(); pos >= 0 {
 			s.Start, s.End = pos, pos
