@@ -236,15 +236,9 @@ func (mdxFlowParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 	if end < 0 {
 		return nil, parser.NoChildren
 	}
-	what := "expression"
-	for _, c := range reader.Source()[start:end] {
-		if c == '<' {
-			what = "jsx" // a tag may hold braces, a {...} no tag outside its braces
-			break
-		}
-		if c == '{' {
-			break
-		}
+	what := "jsx" // the first construct of the line names it
+	if reader.Source()[start] == '{' {
+		what = "expression"
 	}
 	n := &MDXFlow{What: what, end: end}
 	n.Lines().Append(seg)
