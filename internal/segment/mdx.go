@@ -2,7 +2,6 @@ package segment
 
 import (
 	"math"
-	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -35,33 +34,6 @@ func FormatOf(name string) Format {
 		return MDX
 	}
 	return CommonMark
-}
-
-// Readable reports whether ceviri reads a file of that name: Markdown
-// (.md, .markdown) or MDX (.mdx), in any case.
-func Readable(name string) bool {
-	ext := strings.ToLower(path.Ext(name))
-	return ext == ".md" || ext == ".markdown" || ext == ".mdx"
-}
-
-// Unreadable returns the format of a file of that name when it is one that
-// sites keep pages in and ceviri does not read ("HTML", "AsciiDoc",
-// "reStructuredText", "Org", "Jupyter notebook", "R Markdown", "Markdoc"),
-// or "" for any other (a readable file, an image, a stylesheet): what a
-// scan of content directories lists as skipped, once, rather than leave it
-// out without a word.
-func Unreadable(name string) string {
-	return unreadable[strings.ToLower(path.Ext(name))]
-}
-
-var unreadable = map[string]string{
-	".html": "HTML", ".htm": "HTML",
-	".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".asc": "AsciiDoc",
-	".rst": "reStructuredText", ".org": "Org", ".ipynb": "Jupyter notebook",
-	".rmd": "R Markdown", ".qmd": "Quarto", ".mdoc": "Markdoc",
-	".mdown": "Markdown with an extension ceviri does not take (.mdown)",
-	".mkd":   "Markdown with an extension ceviri does not take (.mkd)",
-	".mkdn":  "Markdown with an extension ceviri does not take (.mkdn)",
 }
 
 // MDXCode is the kind of segment of MDX that is code at the level of

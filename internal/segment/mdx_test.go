@@ -406,16 +406,3 @@ func TestCollapseHTMLLinear(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
-
-func TestReadable(t *testing.T) {
-	for name, want := range map[string]bool{"a.md": true, "a.MARKDOWN": true, "b/c.mdx": true, "a.html": false, "a.md.bak": false, "a": false} {
-		if got := Readable(name); got != want {
-			t.Errorf("Readable(%q) = %v", name, got)
-		}
-	}
-	for name, want := range map[string]string{"_articles/about.html": "HTML", "docs/a.ADOC": "AsciiDoc", "a.rst": "reStructuredText", "a.md": "", "a.png": "", "a.css": "", "a": ""} {
-		if got := Unreadable(name); got != want {
-			t.Errorf("Unreadable(%q) = %q, want %q", name, got, want)
-		}
-	}
-}
