@@ -3,7 +3,7 @@ GO          ?= go
 BIN         := bin/ceviri
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: build run test lint bench fuzz clean
+.PHONY: build run test lint bench fuzz clean dist
 
 build: ## build bin/ceviri
 	$(GO) build -o $(BIN) ./cmd/ceviri
@@ -41,4 +41,19 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	done
 
 clean:
-	rm -rf bin dist
+	rm -rf bin dist release
+
+# dist: release binaries for six platforms, reproducible (the same commit
+# gives the same bytes: -trimpath, no build id, no cgo), with SHA256SUMS.
+# `ceviri version` in them names the commit (-buildvcs=true).
+DIST_DIR     ?= release
+DIST_TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+dist: ## reproducible release binaries for linux, darwin, windows (amd64, arm64) and SHA256SUMS
+	rm -rf $(DIST_DIR) && mkdir -p $(DIST_DIR)
+	@for t in $(DIST_TARGETS); do \
+	  os=$${t%/*}; arch=$${t#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  echo "$(DIST_DIR)/ceviri-$$os-$$arch$$ext"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -buildvcs=true -ldflags='-s -w -buildid=' \
+	    -o $(DIST_DIR)/ceviri-$$os-$$arch$$ext ./cmd/ceviri || exit 1; \
+	done
+	cd $(DIST_DIR) && sha256sum ceviri-* > SHA256SUMS
