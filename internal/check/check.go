@@ -9,6 +9,7 @@ package check
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -42,6 +43,7 @@ const (
 	Links                = "links"
 	Numbers              = "numbers"
 	Code                 = "code"
+	CodeText             = "code-text"
 	Untranslated         = "untranslated"
 	Empty                = "empty"
 	LocaleMissingKey     = "locale-missing-key"
@@ -72,7 +74,8 @@ var Rules = []Rule{
 	{Structure, Warning, "headings, paragraphs, lists, tables or code blocks differ in shape"},
 	{Links, Error, "link and image destinations differ (after the check.paths mapping)"},
 	{Numbers, Error, "numbers differ after locale normalisation"},
-	{Code, Error, "inline code, code blocks or Hugo shortcodes differ"},
+	{Code, Error, "the code of inline code, code blocks or Hugo shortcodes differs (names, keywords, numbers, operators)"},
+	{CodeText, Warning, "only comments, string literals or markup text in code differ (often translated on purpose)"},
 	{Untranslated, Warning, "a prose segment is identical to the source"},
 	{Empty, Error, "the translation has no body or an empty translated field"},
 	{LocaleMissingKey, Error, "a message of the source language is missing"},
@@ -121,6 +124,35 @@ type Input struct {
 	Unreadable []error
 	// Locales are the chrome strings; nil skips the locale rules.
 	Locales *locale.Set
+	// Options are the settings of the content rules.
+	Options Options
+}
+
+// Options are settings of the content rules that ceviri.yaml gives beyond
+// the configuration the rules read themselves. The zero value is the
+// default.
+type Options struct {
+	// CodePlaceholders are patterns of placeholders inside code that a
+	// site translates by design (a command reference's {{path/to/file}}):
+	// the code rule compares where each stands, not its text, and the
+	// code-text rule does not compare its text either. Default: none.
+	// See CodePlaceholder.
+	CodePlaceholders []*regexp.Regexp
+}
+
+// CodePlaceholder compiles a placeholder pattern (Go regular expression
+// syntax, RE2: linear time on any input) for Options.CodePlaceholders. A
+// pattern that matches the empty string is refused: it would make every
+// place in code a placeholder.
+func CodePlaceholder(pattern string) (*regexp.Regexp, error) {
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, err
+	}
+	if re.MatchString("") {
+		return nil, fmt.Errorf("pattern %q matches the empty string", pattern)
+	}
+	return re, nil
 }
 
 // Run applies every rule, one article per CPU at a time, and returns the
@@ -129,7 +161,7 @@ type Input struct {
 func Run(in Input) []Finding {
 	per := make([][]Finding, len(in.Articles))
 	workers.Each(len(in.Articles), 0, func(i int) {
-		per[i] = ArticleFindings(in.Config, in.Articles[i])
+		per[i] = ArticleFindingsWith(in.Config, in.Options, in.Articles[i])
 	})
 	return Collect(in, per)
 }
@@ -205,8 +237,13 @@ func Counts(fs []Finding) (errors, warnings int) {
 }
 
 // ArticleFindings applies the state, metadata and content rules to one
-// article.
+// article, with the default Options.
 func ArticleFindings(cfg *config.Config, a *track.Article) []Finding {
+	return ArticleFindingsWith(cfg, Options{}, a)
+}
+
+// ArticleFindingsWith is ArticleFindings with options.
+func ArticleFindingsWith(cfg *config.Config, opts Options, a *track.Article) []Finding {
 	var out []Finding
 	src := a.SourceFile
 	if src != nil {
@@ -231,7 +268,7 @@ func ArticleFindings(cfg *config.Config, a *track.Article) []Finding {
 		out = append(out, translationFields(cfg, f, src, v.File)...)
 		switch v.State {
 		case track.Current, track.Stale, track.Untracked:
-			out = append(out, compare(cfg, f, src, v.File, v.Recorded)...)
+			out = append(out, compareWith(cfg, opts, f, src, v.File, v.Recorded)...)
 		}
 	}
 	return out

@@ -33,8 +33,13 @@ func newVersion(v *project.Version) *version {
 // (a stale translation's), so a link the source has since changed is named
 // as such.
 func compare(cfg *config.Config, f finder, srcV, trV, recorded *project.Version) []Finding {
+	return compareWith(cfg, Options{}, f, srcV, trV, recorded)
+}
+
+// compareWith is compare with options.
+func compareWith(cfg *config.Config, opts Options, f finder, srcV, trV, recorded *project.Version) []Finding {
 	src, tr := newVersion(srcV), newVersion(trV)
-	c := &comparison{cfg: cfg, f: f, src: src, tr: tr, srcName: langName(cfg, srcV.Lang)}
+	c := &comparison{cfg: cfg, opts: opts, f: f, src: src, tr: tr, srcName: langName(cfg, srcV.Lang)}
 	if recorded != nil && recorded.Doc != nil {
 		c.old = newVersion(recorded)
 	}
@@ -53,6 +58,7 @@ func compare(cfg *config.Config, f finder, srcV, trV, recorded *project.Version)
 
 type comparison struct {
 	cfg     *config.Config
+	opts    Options
 	f       finder
 	src, tr *version
 	srcName string
@@ -82,70 +88,6 @@ func (c *comparison) empty() {
 	}
 	if words > 0 {
 		c.add(Empty, c.tr.Doc.BodyLine, "the translation has no body text; the %s source has %s", c.srcName, countOf(words, "word"))
-	}
-}
-
-// numbers compares the numbers a reader sees, field by field and segment by
-// segment, after reading each in its language's convention.
-func (c *comparison) numbers() {
-	mk := func(segs []segment.Segment, lang string) []item {
-		tag := c.cfg.Tag(lang)
-		var out []item
-		for i, s := range segs {
-			if !s.Translatable() {
-				continue
-			}
-			for _, n := range numbers(withoutShortcodes(s.Plain), tag) {
-				out = append(out, item{keys: n.values, show: n.text, seg: i, line: s.Line, soft: n.soft})
-			}
-		}
-		return out
-	}
-	// Translated fields pair by key.
-	for _, sf := range c.src.Fields {
-		for _, tf := range c.tr.Fields {
-			if sf.Key != tf.Key {
-				continue
-			}
-			a := mk([]segment.Segment{sf}, c.src.Lang)
-			b := mk([]segment.Segment{tf}, c.tr.Lang)
-			for _, d := range diffItems(a, b, []int{0}) {
-				c.numberFinding(d, tf.Line, "field "+tf.Key)
-			}
-		}
-	}
-	for _, d := range diffItems(mk(c.src.Body, c.src.Lang), mk(c.tr.Body, c.tr.Lang), c.pair) {
-		line := 0
-		if d.tr != nil {
-			line = d.tr.line
-		} else {
-			line = c.trLineOf(d.src)
-		}
-		c.numberFinding(d, line, "")
-	}
-}
-
-func (c *comparison) numberFinding(d difference, line int, where string) {
-	if d.src != nil && d.src.soft {
-		d.src = nil
-	}
-	if d.tr != nil && d.tr.soft {
-		d.tr = nil
-	}
-	if d.src == nil && d.tr == nil {
-		return
-	}
-	in := ""
-	if where != "" {
-		in = " in " + where
-	}
-	switch {
-	case d.src != nil && d.tr != nil:
-		c.add(Numbers, line, "number %s in the source (line %d), %s in the translation%s", d.src.show, d.src.line, d.tr.show, in)
-	case d.src != nil:
-		c.add(Numbers, line, "number %s in the source (line %d) is not in the translation%s", d.src.show, d.src.line, in)
-	default:
-		c.add(Numbers, line, "number %s%s is not in the %s source", d.tr.show, in, c.srcName)
 	}
 }
 

@@ -1,11 +1,13 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/segment"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
@@ -226,4 +228,125 @@ func isoEnd(s string, i, j int) int {
 		return j
 	}
 	return l
+}
+
+// numbers compares the numbers a reader sees, field by field and segment by
+// segment, after reading each in its language's convention. A number word
+// ("six", "altı'ya") stands for its digits in the paired segment; a number
+// in inline code stands for the same number written as text (`90` and 90:
+// the code rule compares code with code), and neither is reported alone.
+func (c *comparison) numbers() {
+	// mk reads the items of segs; pair maps each segment to the index of
+	// the segment of the translation it is compared with (the translation's
+	// own index for the translation), which a number word is tied to.
+	mk := func(segs []segment.Segment, lang string, v *version, pair func(int) int) []item {
+		tag := c.cfg.Tag(lang)
+		var spans map[int][]string
+		if v != nil {
+			for _, in := range v.md.inlines {
+				if in.kind == "code" {
+					if spans == nil {
+						spans = map[int][]string{}
+					}
+					i := segAt(segs, in.line)
+					spans[i] = append(spans[i], in.value)
+				}
+			}
+		}
+		var out []item
+		for i, s := range segs {
+			if !s.Translatable() {
+				continue
+			}
+			at := pair(i)
+			text := withoutShortcodes(s.Plain)
+			for _, n := range numbers(text, tag) {
+				keys := n.values
+				if at >= 0 {
+					keys = withPlace(keys, at)
+				}
+				out = append(out, item{keys: keys, show: n.text, seg: i, line: s.Line, soft: n.soft})
+			}
+			for _, code := range spans[i] {
+				for _, n := range numbers(code, language.English) {
+					out = append(out, item{keys: n.values, show: n.text, seg: i, line: s.Line, soft: true})
+				}
+			}
+			if at < 0 {
+				continue
+			}
+			for _, n := range numberWords(text, tag) {
+				out = append(out, item{keys: withPlace(n.values, at)[len(n.values):], show: n.text, seg: i, line: s.Line, soft: true})
+			}
+		}
+		return out
+	}
+	same := func(i int) int { return i }
+	zero := func(int) int { return 0 }
+	// Translated fields pair by key.
+	for _, sf := range c.src.Fields {
+		for _, tf := range c.tr.Fields {
+			if sf.Key != tf.Key {
+				continue
+			}
+			a := mk([]segment.Segment{sf}, c.src.Lang, nil, zero)
+			b := mk([]segment.Segment{tf}, c.tr.Lang, nil, zero)
+			for _, d := range diffItems(a, b, []int{0}) {
+				c.numberFinding(d, tf.Line, "field "+tf.Key)
+			}
+		}
+	}
+	srcAt := func(i int) int {
+		if i < len(c.pair) {
+			return c.pair[i]
+		}
+		return -1
+	}
+	for _, d := range diffItems(mk(c.src.Body, c.src.Lang, c.src, srcAt), mk(c.tr.Body, c.tr.Lang, c.tr, same), c.pair) {
+		line := 0
+		if d.tr != nil {
+			line = d.tr.line
+		} else {
+			line = c.trLineOf(d.src)
+		}
+		c.numberFinding(d, line, "")
+	}
+}
+
+// withPlace adds to the readings of a number that a number word can have
+// (0..20) the same readings tied to translation segment at ("6@3"), the
+// only keys a number word has: a word matches digits of its own segment
+// pair and nowhere else.
+func withPlace(keys []string, at int) []string {
+	out := keys[:len(keys):len(keys)] // appending copies
+	for _, k := range keys {
+		if len(k) <= 2 && k[0] >= '0' && k[0] <= '9' && (len(k) == 1 || k <= "20" && k[0] != '0') {
+			out = append(out, k+"@"+strconv.Itoa(at))
+		}
+	}
+	return out
+}
+
+func (c *comparison) numberFinding(d difference, line int, where string) {
+	if d.src != nil && d.src.soft {
+		d.src = nil
+	}
+	if d.tr != nil && d.tr.soft {
+		d.tr = nil
+	}
+	if d.src == nil && d.tr == nil {
+		return
+	}
+	in := ""
+	if where != "" {
+		in = " in " + where
+	}
+	switch {
+	case d.src != nil && d.tr != nil:
+		c.add(Numbers, line, "number %s in the source (line %d), %s in the translation%s", d.src.show, d.src.line, d.tr.show, in)
+	case d.src != nil:
+		c.add(Numbers, line, "number %s in the source (line %d) is not in the translation%s", d.src.show, d.src.line, in)
+	default:
+		c.add(Numbers, line, "number %s%s is not in the %s source", d.tr.show, in, c.srcName)
+	}
 }
