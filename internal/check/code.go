@@ -125,7 +125,18 @@ func (c *comparison) codeText(s, t *codeItem) {
 	if a.words == b.words {
 		return // only white space differs
 	}
-	regions := diffRegions(a, b, a.text, b.text, (*lexed).textOf)
+	// Each comment or string is a whole: a run of them replaced one for
+	// one is shown one by one.
+	var regions []region
+	for _, r := range diffRegions(a, b, a.text, b.text, (*lexed).textOf) {
+		if r.a1-r.a0 != r.b1-r.b0 {
+			regions = append(regions, r)
+			continue
+		}
+		for k := 0; k < r.a1-r.a0; k++ {
+			regions = append(regions, region{r.a0 + k, r.a0 + k + 1, r.b0 + k, r.b0 + k + 1})
+		}
+	}
 	msg := describeRegions(a, b, a.text, b.text, s.line, t.line, s.kind, regions)
 	if s.kind == "block" {
 		c.add(CodeText, t.line, "text in the code block differs from the source's (line %d)%s", s.line, msg)

@@ -172,6 +172,26 @@ func (l *lexer) emit(k tokKind, off, end int, label string) {
 	l.toks = append(l.toks, codeToken{kind: k, off: off, end: end, label: label})
 }
 
+// punctLabels are the labels of one-byte punctuation, made once.
+var punctLabels [utf8.RuneSelf]string
+
+func init() {
+	for c := range punctLabels {
+		punctLabels[c] = "p:" + string(rune(c))
+	}
+}
+
+// punct emits src[i:j] as punctuation.
+func (l *lexer) punct(i, j int) {
+	label := ""
+	if j == i+1 && l.src[i] < utf8.RuneSelf {
+		label = punctLabels[l.src[i]]
+	} else {
+		label = "p:" + l.src[i:j]
+	}
+	l.emit(tokPunct, i, j, label)
+}
+
 // holeAt returns the end of a placeholder starting at i, or -1.
 func (l *lexer) holeAt(i int) int {
 	for l.hole < len(l.holes) && l.holes[l.hole][0] < i {
@@ -295,12 +315,12 @@ func (l *lexer) code(i, end int, inBraces bool) int {
 		}
 		n := 1
 		for _, op := range operators {
-			if strings.HasPrefix(src[i:end], op) {
+			if op[0] == c && strings.HasPrefix(src[i:end], op) {
 				n = len(op)
 				break
 			}
 		}
-		l.emit(tokPunct, i, i+n, "p:"+src[i:i+n])
+		l.punct(i, i+n)
 		i += n
 	}
 	return end
@@ -442,12 +462,18 @@ func (l *lexer) yamlValue(i, end int) int {
 	for s < end && src[s] == ' ' {
 		s++
 	}
+	// A flow collection, a quoted or block scalar, an anchor, a tag or an
+	// empty value is code; looked at before the line is (a line of
+	// "a: [a: [..." must not be read once per colon).
+	if s >= end || strings.IndexByte("\"'[{|>&*!%@`-#\n\r", src[s]) >= 0 {
+		return i
+	}
 	e := lineEnd(src[:end], s)
 	if k := strings.Index(src[s:e], " #"); k >= 0 {
 		e = s + k
 	}
 	v := strings.TrimRight(src[s:e], " \t\r")
-	if v == "" || strings.ContainsAny(v[:1], "\"'[{|>&*!%@`-") {
+	if v == "" {
 		return i
 	}
 	prose := strings.ContainsAny(v, " \t")
@@ -578,10 +604,7 @@ func (l *lexer) rawElement(j, end int, name string) int {
 	if !l.lang.htmlTop || name != "script" && name != "style" {
 		return j
 	}
-	k := strings.Index(strings.ToLower(l.src[j:end]), "</"+name)
-	if k < 0 {
-		k = end - j
-	}
+	k := closingTag(l.src[j:end], name)
 	saved := l.lang
 	l.lang = langJS
 	if name == "style" {
@@ -590,6 +613,22 @@ func (l *lexer) rawElement(j, end int, name string) int {
 	l.code(j, j+k, false)
 	l.lang = saved
 	return j + k
+}
+
+// closingTag returns the offset in s of the tag "</name" in any case, or
+// len(s).
+func closingTag(s, name string) int {
+	for at := 0; ; {
+		k := strings.Index(s[at:], "</")
+		if k < 0 {
+			return len(s)
+		}
+		at += k
+		if len(s)-at-2 >= len(name) && strings.EqualFold(s[at+2:at+2+len(name)], name) {
+			return at
+		}
+		at += 2
+	}
 }
 
 // children lexes the content of an element from i: text (tokText),
