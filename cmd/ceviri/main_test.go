@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ceviri/ceviri/internal/cli"
+	"github.com/ceviri/ceviri/internal/fastpath"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -29,10 +30,25 @@ func TestMain(m *testing.M) {
 //	[tool:prog]   like exec, but under CEVIRI_REQUIRE_TOOLS=1 a missing
 //	              program fails the test instead of skipping it
 //	[corpus]      the shared corpus is beside the checkout
+//	[fastpath]    fast paths are on (not TestScriptsNoFastPath): for
+//	              scripts that test a cache itself
 //
 // and the environment has CORPUS, the path of the shared real-content
 // corpus (../shared/corpus), when it exists.
-func TestScripts(t *testing.T) {
+func TestScripts(t *testing.T) { runScripts(t, false) }
+
+// TestScriptsNoFastPath runs the same scenarios with every fast path off
+// (CEVIRI_NO_FASTPATH=1: the one-pass readers, openat2, the caches): they
+// must give the same output, byte for byte, as the scripts require it.
+// Skipped with -short.
+func TestScriptsNoFastPath(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the scripts run once, with the fast paths")
+	}
+	runScripts(t, true)
+}
+
+func runScripts(t *testing.T, noFastPath bool) {
 	corpus, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus"))
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("testdata", "script"),
@@ -41,11 +57,17 @@ func TestScripts(t *testing.T) {
 			e.Setenv("CORPUS", corpus)
 			e.Setenv("NO_COLOR", "")
 			e.Setenv("GOCOVERDIR", os.Getenv("GOCOVERDIR"))
+			if noFastPath {
+				e.Setenv(fastpath.Env, "1")
+			}
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
 			if len(cond) > 5 && cond[:5] == "tool:" {
 				return HaveTool(t, cond[5:]), nil
+			}
+			if cond == "fastpath" {
+				return !noFastPath, nil
 			}
 			if cond == "corpus" {
 				_, err := os.Stat(filepath.Join(corpus, "cncf-glossary"))

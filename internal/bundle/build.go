@@ -24,6 +24,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/ceviri/ceviri/internal/fastpath"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,6 +95,9 @@ var (
 // is written; a build refused by policy returns *diag.Problems.
 func Build(p *project.Project, opts Options) (*Result, error) {
 	cfg := p.Config
+	if !fastpath.On() {
+		opts.Full = true // nothing reused of the last build (CEVIRI_NO_FASTPATH)
+	}
 	if opts.Fallback == "" {
 		opts.Fallback = FallbackSource
 	}

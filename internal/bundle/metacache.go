@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"errors"
+	"github.com/ceviri/ceviri/internal/fastpath"
 	"io/fs"
 	"os"
 
@@ -71,6 +72,9 @@ func cacheHeader(p *project.Project, version string) string {
 // corrupt, truncated or foreign: a cache is never trusted beyond its
 // checksum and header.
 func readMetaCache(p *project.Project, header string) *metaCache {
+	if !fastpath.On() {
+		return nil // every article parsed again (CEVIRI_NO_FASTPATH)
+	}
 	// Through the project's root: a .ceviri that is a symlink out of the
 	// project is neither read nor written.
 	r, err := os.OpenRoot(p.Root)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/ceviri/ceviri/internal/fastpath"
 	"io/fs"
 	"os"
 	"sync"
@@ -23,7 +24,7 @@ var leanStatus = true
 
 // openCache returns the status cache of p, or nil when it is turned off.
 func (e *Env) openCache(p *project.Project) *cache.Cache {
-	if v := e.Getenv(NoCacheEnv); v != "" && v != "0" {
+	if v := e.Getenv(NoCacheEnv); (v != "" && v != "0") || !fastpath.On() {
 		return nil
 	}
 	cfg, err := fs.ReadFile(p.FS, config.FileName)

@@ -10,6 +10,7 @@ import (
 	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/fastpath"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/ceviri/ceviri/internal/workers"
@@ -78,7 +79,7 @@ func (e *Env) loadWith(ids []string, statesOnly bool) (*loaded, error) {
 	}
 	var c *cache.Cache
 	if statesOnly {
-		p.StatesOnly = leanStatus
+		p.StatesOnly = leanStatus && fastpath.On()
 		// Before scanning, so that the cache learns of each file from the
 		// directory listing.
 		if c = e.openCache(p); c != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/fastpath"
 	"gopkg.in/yaml.v3"
 )
 
@@ -16,7 +17,11 @@ func (d *Doc) parseYAML() error {
 	if len(bytes.TrimSpace(fm)) == 0 {
 		return nil
 	}
-	root, ok := fastYAML(fm)
+	var root *yaml.Node
+	ok := false
+	if fastpath.On() {
+		root, ok = fastYAML(fm)
+	}
 	if !ok {
 		var n yaml.Node
 		if err := yaml.Unmarshal(fm, &n); err != nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 
+	"github.com/ceviri/ceviri/internal/fastpath"
 	"github.com/ceviri/ceviri/internal/segment"
 )
 
@@ -19,7 +20,7 @@ import (
 // larger file is segment.ErrTooLarge, found by reading one byte more,
 // never by reading it all (issue 11).
 func (p *Project) ReadFile(name string) ([]byte, error) {
-	if fs.ValidPath(name) {
+	if fs.ValidPath(name) && fastpath.On() {
 		if data, err := p.readBeneath(name); err != errDeclined {
 			return data, err
 		}
@@ -67,7 +68,7 @@ type listFS struct {
 
 // ReadDir implements fs.ReadDirFS.
 func (l listFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if fs.ValidPath(name) {
+	if fs.ValidPath(name) && fastpath.On() {
 		if ents, ok := l.p.readDirBeneath(name); ok {
 			return ents, nil
 		}
