@@ -125,10 +125,12 @@ func New(root string, fsys fs.FS, configData []byte) (*Project, error) {
 		return nil, err
 	}
 	lock := lockfile.New(config.LockFileName)
-	if data, err := readLimited(fsys, config.LockFileName); err == nil {
+	if data, err := readUpTo(fsys, config.LockFileName, lockfile.MaxSize); err == nil {
 		if lock, err = lockfile.Parse(config.LockFileName, data); err != nil {
 			return nil, err
 		}
+	} else if err == errTooLarge {
+		return nil, diag.Errorf(config.LockFileName, 1, 1, "lock file is larger than %d MiB", lockfile.MaxSize>>20)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, &diag.PosError{File: config.LockFileName, Line: 1, Col: 1, Err: unwrapPath(err)}
 	}

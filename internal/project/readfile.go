@@ -37,6 +37,19 @@ var errNotRegular = errors.New("not a regular file")
 
 // readLimited reads a regular file of fsys, as ReadFile does.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	data, err := readUpTo(fsys, name, segment.MaxFileSize)
+	if err == errTooLarge {
+		return nil, segment.ErrTooLarge
+	}
+	return data, err
+}
+
+// errTooLarge is a file past readUpTo's limit.
+var errTooLarge = errors.New("too large")
+
+// readUpTo reads a regular file of fsys of at most limit bytes; a larger
+// one is errTooLarge, found by reading one byte more.
+func readUpTo(fsys fs.FS, name string, limit int) ([]byte, error) {
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, err
@@ -50,12 +63,12 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	}
 	defer f.Close()
 	var b bytes.Buffer
-	b.Grow(int(min(max(fi.Size(), 0), segment.MaxFileSize)) + 1)
-	if _, err := b.ReadFrom(io.LimitReader(f, segment.MaxFileSize+1)); err != nil {
+	b.Grow(int(min(max(fi.Size(), 0), int64(limit))) + 1)
+	if _, err := b.ReadFrom(io.LimitReader(f, int64(limit)+1)); err != nil {
 		return nil, err
 	}
-	if b.Len() > segment.MaxFileSize {
-		return nil, segment.ErrTooLarge
+	if b.Len() > limit {
+		return nil, errTooLarge
 	}
 	return b.Bytes(), nil
 }

@@ -1,11 +1,13 @@
 package project
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/ceviri/ceviri/internal/config"
+	"github.com/ceviri/ceviri/internal/lockfile"
 )
 
 const (
@@ -113,5 +115,27 @@ func TestEmptyBodyAndMarker(t *testing.T) {
 				t.Errorf("EmptyBody %v Marker %q line %d", v.EmptyBody, v.Marker, v.MarkerLine)
 			}
 		})
+	}
+}
+
+// TestLargeLock: a lock file of 40,000 records (past the 4 MiB a page may
+// have) is read; one past lockfile.MaxSize is refused, positioned.
+func TestLargeLock(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 40000; i++ {
+		fmt.Fprintf(&b, "\"a%05d\":\n  tr: {from: en, source_hash: \"%s\"}\n\n", i, hashLock)
+	}
+	if b.Len() <= 4<<20 {
+		t.Fatalf("only %d bytes", b.Len())
+	}
+	cfg := "languages: [en, tr]\n"
+	p, err := New("/p", fstest.MapFS{config.LockFileName: {Data: []byte(b.String())}}, []byte(cfg))
+	if err != nil || p.Lock.Len() != 40000 {
+		t.Fatalf("%v", err)
+	}
+	big := make([]byte, lockfile.MaxSize+1)
+	_, err = New("/p", fstest.MapFS{config.LockFileName: {Data: big}}, []byte(cfg))
+	if err == nil || !strings.HasPrefix(err.Error(), "ceviri.lock:1:1: lock file is larger than 64 MiB") {
+		t.Errorf("got %v", err)
 	}
 }
