@@ -236,61 +236,16 @@ func isoEnd(s string, i, j int) int {
 // in inline code stands for the same number written as text (`90` and 90:
 // the code rule compares code with code), and neither is reported alone.
 func (c *comparison) numbers() {
-	// mk reads the items of segs; pair maps each segment to the index of
-	// the segment of the translation it is compared with (the translation's
-	// own index for the translation), which a number word is tied to.
-	mk := func(segs []segment.Segment, lang string, v *version, pair func(int) int) []item {
-		tag := c.cfg.Tag(lang)
-		var spans map[int][]string
-		if v != nil {
-			for _, in := range v.md.inlines {
-				if in.kind == "code" {
-					if spans == nil {
-						spans = map[int][]string{}
-					}
-					i := segAt(segs, in.line)
-					spans[i] = append(spans[i], in.value)
-				}
-			}
-		}
-		var out []item
-		for i, s := range segs {
-			if !s.Translatable() {
-				continue
-			}
-			at := pair(i)
-			text := withoutShortcodes(s.Plain)
-			for _, n := range numbers(text, tag) {
-				keys := n.values
-				if at >= 0 {
-					keys = withPlace(keys, at)
-				}
-				out = append(out, item{keys: keys, show: n.text, seg: i, line: s.Line, soft: n.soft})
-			}
-			for _, code := range spans[i] {
-				for _, n := range numbers(code, language.English) {
-					out = append(out, item{keys: n.values, show: n.text, seg: i, line: s.Line, soft: true})
-				}
-			}
-			if at < 0 {
-				continue
-			}
-			for _, n := range numberWords(text, tag) {
-				out = append(out, item{keys: withPlace(n.values, at)[len(n.values):], show: n.text, seg: i, line: s.Line, soft: true})
-			}
-		}
-		return out
-	}
-	same := func(i int) int { return i }
-	zero := func(int) int { return 0 }
 	// Translated fields pair by key.
 	for _, sf := range c.src.Fields {
 		for _, tf := range c.tr.Fields {
 			if sf.Key != tf.Key {
 				continue
 			}
-			a := mk([]segment.Segment{sf}, c.src.Lang, nil, zero)
-			b := mk([]segment.Segment{tf}, c.tr.Lang, nil, zero)
+			a := c.numberItems([]segment.Segment{sf}, c.src.Lang, nil, func(int) int { return 0 })
+			b := c.numberItems([]segment.Segment{tf}, c.tr.Lang, nil, func(int) int { return 0 })
+			a = append(a, c.wordItems(sf, 0, c.src.Lang, 0)...)
+			b = append(b, c.wordItems(tf, 0, c.tr.Lang, 0)...)
 			for _, d := range diffItems(a, b, []int{0}) {
 				c.numberFinding(d, tf.Line, "field "+tf.Key)
 			}
@@ -302,7 +257,32 @@ func (c *comparison) numbers() {
 		}
 		return -1
 	}
-	for _, d := range diffItems(mk(c.src.Body, c.src.Lang, c.src, srcAt), mk(c.tr.Body, c.tr.Lang, c.tr, same), c.pair) {
+	src := c.numberItems(c.src.Body, c.src.Lang, c.src, srcAt)
+	tr := c.numberItems(c.tr.Body, c.tr.Lang, c.tr, func(j int) int { return j })
+	// Number words are read only in a segment whose partner has a number
+	// it lacks: most pairs agree in digits, and reading words costs.
+	small := func(items []item) map[int][]string {
+		out := map[int][]string{}
+		for _, x := range items {
+			if !x.soft && len(x.keys) > 0 && len(x.keys[0]) <= 2 {
+				out[x.seg] = append(out[x.seg], x.keys[0])
+			}
+		}
+		return out
+	}
+	srcSmall, trSmall := small(src), small(tr)
+	for i, j := range c.pair {
+		if j < 0 {
+			continue
+		}
+		if lacks(trSmall[j], srcSmall[i]) {
+			tr = append(tr, c.wordItems(c.tr.Body[j], j, c.tr.Lang, j)...)
+		}
+		if lacks(srcSmall[i], trSmall[j]) {
+			src = append(src, c.wordItems(c.src.Body[i], i, c.src.Lang, j)...)
+		}
+	}
+	for _, d := range diffItems(src, tr, c.pair) {
 		line := 0
 		if d.tr != nil {
 			line = d.tr.line
@@ -311,6 +291,79 @@ func (c *comparison) numbers() {
 		}
 		c.numberFinding(d, line, "")
 	}
+}
+
+// lacks reports whether the values have, counted with repetition, one
+// that the values of the other side do not.
+func lacks(mine, other []string) bool {
+	if len(other) > len(mine) {
+		return true
+	}
+	left := map[string]int{}
+	for _, v := range mine {
+		left[v]++
+	}
+	for _, v := range other {
+		if left[v] == 0 {
+			return true
+		}
+		left[v]--
+	}
+	return false
+}
+
+// numberItems reads the numbers of segs (digits, and the numbers of v's
+// inline code as soft items), a segment's after its digits. at maps a
+// segment to the index of the translation segment it is compared with
+// (the translation's own index for the translation; -1 for none); the
+// readings a number word can have are also keyed to it (withPlace).
+func (c *comparison) numberItems(segs []segment.Segment, lang string, v *version, at func(int) int) []item {
+	tag := c.cfg.Tag(lang)
+	var spans map[int][]string
+	if v != nil {
+		for _, in := range v.md.inlines {
+			if in.kind == "code" {
+				if spans == nil {
+					spans = map[int][]string{}
+				}
+				i := segAt(segs, in.line)
+				spans[i] = append(spans[i], in.value)
+			}
+		}
+	}
+	var out []item
+	for i, s := range segs {
+		if !s.Translatable() {
+			continue
+		}
+		place := at(i)
+		for _, n := range numbers(withoutShortcodes(s.Plain), tag) {
+			keys := n.values
+			if place >= 0 {
+				keys = withPlace(keys, place)
+			}
+			out = append(out, item{keys: keys, show: n.text, seg: i, line: s.Line, soft: n.soft})
+		}
+		for _, code := range spans[i] {
+			for _, n := range numbers(code, language.English) {
+				out = append(out, item{keys: n.values, show: n.text, seg: i, line: s.Line, soft: true})
+			}
+		}
+	}
+	return out
+}
+
+// wordItems reads the number words of segment s (index i) as soft items
+// keyed to translation segment place only.
+func (c *comparison) wordItems(s segment.Segment, i int, lang string, place int) []item {
+	if !s.Translatable() {
+		return nil
+	}
+	var out []item
+	for _, n := range numberWords(withoutShortcodes(s.Plain), c.cfg.Tag(lang)) {
+		out = append(out, item{keys: withPlace(n.values, place)[len(n.values):], show: n.text, seg: i, line: s.Line, soft: true})
+	}
+	return out
 }
 
 // withPlace adds to the readings of a number that a number word can have

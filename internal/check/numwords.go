@@ -25,8 +25,11 @@ var englishNumberWords = map[string]int{
 
 // turkishUnits are the Turkish words for 1..9 with the stems their
 // suffixes take ("dört" + "e" is "dörde").
-var turkishUnits = map[string]int{
-	"bir": 1, "iki": 2, "üç": 3, "dört": 4, "dörd": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9,
+var turkishUnits = []struct {
+	stem  string
+	value int
+}{
+	{"bir", 1}, {"iki", 2}, {"üç", 3}, {"dört", 4}, {"dörd", 4}, {"beş", 5}, {"altı", 6}, {"yedi", 7}, {"sekiz", 8}, {"dokuz", 9},
 }
 
 // turkishSuffixes are the case and possessive endings a Turkish number word
@@ -59,13 +62,16 @@ func turkishNumber(w string) (int, bool) {
 	if strings.HasPrefix(w, "on") {
 		n, w = 10, w[2:]
 	}
-	for stem, v := range turkishUnits {
-		if strings.HasPrefix(w, stem) && turkishSuffixes[w[len(stem):]] {
-			return n + v, true
+	for _, u := range turkishUnits {
+		if strings.HasPrefix(w, u.stem) && turkishSuffixes[w[len(u.stem):]] {
+			return n + u.value, true
 		}
 	}
 	return 0, false
 }
+
+// firstLetters are the letters number words start with, by language.
+var firstLetters = map[string]string{"en": "otfsen", "tr": "biüdayso"}
 
 // numberWords returns the numbers written as words in s, for English and
 // Turkish (other languages have none): one..twenty, bir..yirmi with
@@ -123,6 +129,10 @@ func numberWords(s string, tag language.Tag) []numberTok {
 		if start > 0 && isDigit(s[start-1]) || j < len(s) && isDigit(s[j]) {
 			prevTen = -1
 			continue
+		}
+		if first := unicode.ToLower(r); !strings.ContainsRune(firstLetters[lang], first) && r != 'İ' {
+			prevTen = -1
+			continue // no number word starts so
 		}
 		v, ok := 0, false
 		if lang == "en" {
