@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ceviri/ceviri/internal/segment"
 )
@@ -101,6 +103,8 @@ func (c *comparison) code() {
 		switch {
 		case s != nil && t != nil && s.kind == "block":
 			c.add(Code, t.line, "code block differs from the source's (line %d)%s", s.line, c.codeRegions(s, t))
+		case s != nil && t != nil && s.kind == "span" && labelSpans(s.text, t.text):
+			c.add(CodeText, t.line, "text in inline code %s differs from the source's %s (line %d)", t.show(), s.show(), s.line)
 		case s != nil && t != nil && s.kind == "span":
 			more := ""
 			if len(s.text)+len(t.text) > 60 {
@@ -115,6 +119,35 @@ func (c *comparison) code() {
 			c.add(Code, t.line, "%s is not in the %s source", t.show(), c.srcName)
 		}
 	}
+}
+
+// labelSpans reports whether two inline code spans of paired segments are
+// words, as the label of a button or a menu ("Add to cart" and "Sepete
+// ekle"): nothing but letters, spaces and sentence punctuation, no digits,
+// and at least one of them several words or with a letter beyond ASCII.
+// A single ASCII word on both sides (useState, useStat) stays code.
+func labelSpans(a, b string) bool {
+	words := func(s string) (ok, prose bool) {
+		letters := false
+		for _, r := range s {
+			switch {
+			case unicode.IsLetter(r):
+				letters = true
+				if r >= utf8.RuneSelf {
+					prose = true
+				}
+			case r == ' ':
+				prose = true
+			case unicode.Is(unicode.Mn, r) || strings.ContainsRune(".,!?'’", r):
+			default:
+				return false, false
+			}
+		}
+		return letters, prose
+	}
+	okA, proseA := words(a)
+	okB, proseB := words(b)
+	return okA && okB && (proseA || proseB)
 }
 
 // codeText reports a span or block whose code equals the source's but
