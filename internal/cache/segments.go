@@ -36,7 +36,7 @@ func behind(r *frontmatter.Record, source *entry, copies fingerprints) bool {
 	if source.v.Fingerprint == r.SourceHash {
 		return false
 	}
-	fp, ok := copies(track.SnapshotPath(r.SourceHash))
+	fp, ok := copies(track.SnapshotPathOf(r.SourceHash, source.v.Path))
 	return !ok || fp != source.v.Fingerprint
 }
 
@@ -89,7 +89,7 @@ func neededCopies(groups map[string][]*entry, copies fingerprints) map[string]bo
 			}
 			for _, s := range group {
 				if s.v.Record == nil && !strings.HasPrefix(s.v.Path, storeDir) && behind(r, s, copies) {
-					need[track.SnapshotPath(r.SourceHash)] = true
+					need[track.SnapshotPathOf(r.SourceHash, s.v.Path)] = true
 				}
 			}
 		}

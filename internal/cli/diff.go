@@ -200,7 +200,7 @@ func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 	}
 	// A PosError maps to exit 2 like a usage error, and prints as path:line:col.
 	return diag.Errorf(at, line, 1, "the recorded source version %s is not stored (%s) %s\nhint: %s",
-		out.From, track.SnapshotPath(out.From), diag.EscapeLine(where), hint)
+		out.From, track.SnapshotPathOf(out.From, out.SourcePath), diag.EscapeLine(where), hint)
 }
 
 // history lists the commits that touched the source since its recorded
@@ -232,7 +232,7 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 	out.Uncommitted, _ = repo.Uncommitted(ctx, out.SourcePath)
 	if rec == nil {
 		out.RecoveredFrom = "git:" + h.commit().Hash
-		env.Infof("recovered the recorded source version from git (commit %s): its copy %s is missing", h.commit().Short(), track.SnapshotPath(out.From))
+		env.Infof("recovered the recorded source version from git (commit %s): its copy %s is missing", h.commit().Short(), track.SnapshotPathOf(out.From, out.SourcePath))
 		return h.version, nil
 	}
 	return rec, nil

@@ -73,7 +73,7 @@ func (pl *plan) lockFile() *lockfile.File {
 // snapshot adds the stored copy of a source version, unless it is kept
 // already.
 func (pl *plan) snapshot(p *project.Project, src *project.Version) error {
-	rel := track.SnapshotPath(src.Fingerprint)
+	rel := track.SnapshotPathOf(src.Fingerprint, src.Path)
 	if _, err := fs.Stat(p.FS, rel); err == nil {
 		return nil
 	} else if !errors.Is(err, fs.ErrNotExist) {

@@ -19,8 +19,19 @@ import (
 // It is committed with the articles.
 const StoreDir = ".ceviri/sources"
 
-// SnapshotPath returns where the copy of the source version with the given
-// fingerprint ("sha256:<hex>") is kept.
+// SnapshotPathOf returns where the copy of a version of the source at
+// srcPath with the given fingerprint is kept: SnapshotPath, with .mdx for
+// an MDX source, so that the copy reads as its source does.
+func SnapshotPathOf(hash, srcPath string) string {
+	p := SnapshotPath(hash)
+	if segment.FormatOf(srcPath) == segment.MDX {
+		p = strings.TrimSuffix(p, ".md") + ".mdx"
+	}
+	return p
+}
+
+// SnapshotPath returns where the copy of the Markdown source version with
+// the given fingerprint ("sha256:<hex>") is kept.
 func SnapshotPath(hash string) string {
 	hex := strings.TrimPrefix(hash, "sha256:")
 	if len(hex) < 3 {
@@ -45,7 +56,7 @@ type MissingCopyError struct {
 }
 
 // Copy returns the stored copy that was looked for.
-func (e *MissingCopyError) Copy() string { return SnapshotPath(e.Hash) }
+func (e *MissingCopyError) Copy() string { return SnapshotPathOf(e.Hash, e.SourcePath) }
 
 func (e *MissingCopyError) Error() string {
 	return fmt.Sprintf("%s:%d: %s; %s", e.Path, e.Line, e.Problem(), e.Hint())
@@ -79,7 +90,16 @@ func (e *MissingCopyError) Is(target error) bool { return target == ErrNoSnapsho
 // configuration).
 func LoadRecorded(p *project.Project, src, tr *project.Version) (*project.Version, error) {
 	hash := tr.Record.SourceHash
-	sp := SnapshotPath(hash)
+	sp := SnapshotPathOf(hash, src.Path)
+	if other := SnapshotPath(hash); other != sp {
+		// An MDX source: its copy is .mdx, unless it was Markdown when
+		// the translation was recorded.
+		if _, err := fs.Stat(p.FS, sp); errors.Is(err, fs.ErrNotExist) {
+			if _, err := fs.Stat(p.FS, other); err == nil {
+				sp = other
+			}
+		}
+	}
 	sf := project.File{ID: src.ID, Lang: src.Lang, Path: sp}
 	var err error
 	v := p.Cached(sf, func() *project.Version {
