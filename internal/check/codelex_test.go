@@ -171,7 +171,6 @@ func checkTokens(t *testing.T, name, s string, toks []codeToken) {
 		if tk.line != line {
 			t.Fatalf("%s: token at %d on line %d, want %d", name, tk.off, tk.line, line)
 		}
-		at = tk.off
 		if tk.kind != tokHole && tk.label == "" && !tk.isText() {
 			t.Fatalf("%s: code token at %d without a label", name, tk.off)
 		}
