@@ -3,6 +3,7 @@ package segment
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/ceviri/ceviri/internal/fastpath"
 	"sort"
 	"strconv"
 	"strings"
@@ -93,7 +94,7 @@ func Read(body []byte, firstLine int, lean bool) ([]Segment, error) {
 // and {expressions} inside text are part of the segment's Text (its
 // fingerprint) but not of its Plain text (its words).
 func ReadAs(body []byte, firstLine int, lean bool, f Format) ([]Segment, error) {
-	if f == CommonMark {
+	if f == CommonMark && fastpath.On() {
 		if segs, ok := fastBody(body, firstLine, lean); ok {
 			return segs, nil
 		}
