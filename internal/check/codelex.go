@@ -634,9 +634,24 @@ func closingTag(s, name string) int {
 // children lexes the content of an element from i: text (tokText),
 // {expressions} (JSX), comments and nested elements, up to and including
 // the tag that closes it (top: never; the whole text is content).
+//
+// The {expressions} of one run of text (between two tags) are one code
+// token, the first's, whose label holds theirs in sorted order: a
+// translation may reorder them with its words ("{index} of {total}" and
+// "{total} içinden {index}").
 func (l *lexer) children(i, end int, top bool) int {
 	src := l.src
 	depth := 1
+	run := -1 // index of the token of the current run's expressions
+	var exprs []string
+	flush := func() {
+		if run >= 0 {
+			sort.Strings(exprs)
+			l.toks[run].label = "x{" + strings.Join(exprs, "|") + "}"
+			run, exprs = -1, exprs[:0]
+		}
+	}
+	defer flush()
 	for i < end {
 		j := i
 		for j < end {
@@ -663,10 +678,29 @@ func (l *lexer) children(i, end int, top bool) int {
 		}
 		switch {
 		case src[i] == '{':
-			l.emit(tokPunct, i, i+1, "p:{")
+			if run < 0 {
+				l.emit(tokPunct, i, i+1, "x{}")
+				run = len(l.toks) - 1
+			}
+			mark := len(l.toks)
 			i = l.code(i+1, end, true)
+			// The expression's code goes into the run's label; its
+			// comments and strings stay text.
+			var b strings.Builder
+			kept := l.toks[:mark]
+			for _, t := range l.toks[mark:] {
+				if t.label != "" {
+					b.WriteString(t.label)
+					b.WriteByte(' ')
+				}
+				if t.isText() {
+					t.label = ""
+					kept = append(kept, t)
+				}
+			}
+			l.toks = kept
+			exprs = append(exprs, b.String())
 			if i < end {
-				l.emit(tokPunct, i, i+1, "p:}")
 				i++
 			}
 		case strings.HasPrefix(src[i:end], "<!--"):
@@ -679,6 +713,7 @@ func (l *lexer) children(i, end int, top bool) int {
 			l.emit(tokComment, i, k, "")
 			i = k
 		default:
+			flush()
 			k, name, closing, self := l.tag(i, end)
 			switch {
 			case closing:

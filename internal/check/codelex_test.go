@@ -36,7 +36,7 @@ func TestLexCodeLanguages(t *testing.T) {
 	}{
 		// JavaScript: // and /* */ comments, three quotes, JSX text.
 		{"js", "const a = 'Pause'; // stop\n/* b */ x === y", "const a = 'Pause' ; x === y", []string{"'Pause'", "// stop", "/* b */"}},
-		{"jsx", "return <p className=\"x\">Hello, {name}!</p>;", "return < p className = \"x\" > { name } < / p > ;", []string{`"x"`, "Hello,", "!"}},
+		{"jsx", "return <p className=\"x\">Hello, {name}!</p>;", "return < p className = \"x\" > { < / p > ;", []string{`"x"`, "Hello,", "!"}},
 		{"tsx", "const m = new Map<string, number>();", "const m = new Map < string , number > ( ) ;", nil},
 		{"js", "if (a < b && c > d) {}", "if ( a < b && c > d ) { }", nil},
 		{"js", "const s = `${a} of ${b}`;", "const s = `${a} of ${b}` ;", []string{"`${a} of ${b}`"}},
@@ -103,6 +103,10 @@ func TestLexCodeShapes(t *testing.T) {
 		{"python", "x = 1", "x = 2", false, false},
 		{"html", "<b>Bold</b> text", "<b>Kalın</b> metin", false, true},
 		{"html", "<b>Bold</b>", "<i>Bold</i>", false, false},
+		{"jsx", "<p>({index + 1} of {list.length})</p>", "<p>({list.length} içinden {index + 1})</p>", false, true},
+		{"jsx", "<p>{a} <b>{b}</b></p>", "<p>{b} <b>{a}</b></p>", false, false},
+		{"jsx", "<p>{isOn ? 'On' : 'Off'} now</p>", "<p>şimdi {isOn ? 'Açık' : 'Kapalı'}</p>", false, true},
+		{"jsx", "<p>{count} items</p>", "<p>{count + 1} öğe</p>", false, false},
 		{"yaml", "title: A post\nn: 3", "title: Bir yazı\nn: 3", false, true},
 		{"yaml", "image: nginx:1.14.2", "image: nginx:1.14.3", false, false},
 	}
