@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/diag"
@@ -142,6 +143,13 @@ type Build struct {
 	MinCurrent int    // percent of current translations a language needs to be built
 	BaseURL    string // absolute base URL for sitemap, feed and hreflang links
 	Archive    string // none | tar.gz | zip
+	// HTML says what a page does with raw HTML: omit it, sanitize it (the
+	// default: text and safe markup stay, scripts and handlers go), or
+	// trust it as written.
+	HTML string
+	// Anchors is the rule that makes heading ids: ascii (the default),
+	// github or hugo; check resolves #fragment links with the same rule.
+	Anchors string
 }
 
 // Check holds the check section of ceviri.yaml.
@@ -152,6 +160,14 @@ type Check struct {
 	// "/en/" for English, "/tr/" for Turkish), so that a localized link is not
 	// reported as a different link.
 	Paths map[string]string
+	// CodePlaceholders are patterns (regular expressions) of text in code
+	// that a site translates by design ({{path/to/file}} in a command
+	// reference): the code rule does not compare what they match.
+	CodePlaceholders []string
+	// EquivalentLinks are link prefixes that lead to the same place in
+	// each language: each maps languages to a prefix
+	// ({en: "https://learn.microsoft.com/en-us/", tr: "https://learn.microsoft.com/tr-tr/"}).
+	EquivalentLinks []map[string]string
 }
 
 // Template returns the path template of a language's versions, with {id}
@@ -268,7 +284,7 @@ func Default(langs []string) (*Config, error) {
 		Translatable: DefaultTranslatable, Required: []string{"title"},
 		Local: DefaultLocal, Records: RecordsFrontMatter,
 		Sections: []Section{{Content: DefaultContent}},
-		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
+		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none", HTML: "sanitize", Anchors: "ascii"}}
 	for _, l := range langs {
 		t, err := language.Parse(l)
 		if err != nil {
@@ -291,11 +307,12 @@ func Parse(name string, data []byte) (*Config, error) {
 		Translatable: DefaultTranslatable, Required: []string{"title"},
 		Local: DefaultLocal, Records: RecordsFrontMatter,
 		Sections: []Section{{Content: DefaultContent}},
-		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none"}}
+		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none", HTML: "sanitize", Anchors: "ascii"}}
 	var doc yaml.Node
 	var translatableNodes, localNodes []*yaml.Node
 	var contentNode *yaml.Node
 	excludeNodes := map[string]*yaml.Node{}
+	var linkNodes []*yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, p.yamlError(data, err)
 	}
@@ -436,8 +453,16 @@ func Parse(name string, data []byte) (*Config, error) {
 					if s := p.scalar(v); s != nil {
 						c.Build.BaseURL = s.Value
 					}
+				case "html":
+					if s := p.oneOf(v, "omit", "sanitize", "trust"); s != "" {
+						c.Build.HTML = s
+					}
+				case "anchors":
+					if s := p.oneOf(v, "ascii", "github", "hugo"); s != "" {
+						c.Build.Anchors = s
+					}
 				default:
-					p.errf(key, "unknown key %q in build (known: out, fallback, archive, min_current, base_url)", k)
+					p.errf(key, "unknown key %q in build (known: out, fallback, archive, min_current, base_url, html, anchors)", k)
 				}
 			})
 		case "check":
@@ -458,8 +483,34 @@ func Parse(name string, data []byte) (*Config, error) {
 							pathNodes[lang] = key
 						}
 					})
+				case "code_placeholders":
+					for _, n := range p.strings(v) {
+						if _, err := regexp.Compile(n.Value); err != nil {
+							p.errf(n, "code_placeholders: %q is not a regular expression: %v", n.Value, err)
+							continue
+						}
+						c.Check.CodePlaceholders = append(c.Check.CodePlaceholders, n.Value)
+					}
+				case "equivalent_links":
+					if v.Kind != yaml.SequenceNode {
+						p.errf(v, "equivalent_links must be a list of maps of languages to link prefixes")
+						return
+					}
+					for _, item := range v.Content {
+						m := map[string]string{}
+						p.mapping(item, func(lang string, key, v *yaml.Node) {
+							if s := p.scalar(v); s != nil && s.Value != "" {
+								m[lang] = s.Value
+								linkNodes = append(linkNodes, key)
+							}
+						})
+						if len(m) < 2 && item.Kind == yaml.MappingNode {
+							p.errf(item, "an equivalent_links entry needs a prefix for at least two languages")
+						}
+						c.Check.EquivalentLinks = append(c.Check.EquivalentLinks, m)
+					}
 				default:
-					p.errf(key, "unknown key %q in check (known: rules, paths)", k)
+					p.errf(key, "unknown key %q in check (known: rules, paths, code_placeholders, equivalent_links)", k)
 				}
 			})
 		default:
@@ -509,6 +560,11 @@ func Parse(name string, data []byte) (*Config, error) {
 			if strings.EqualFold(n.Value, f) {
 				p.errf(n, "%q is the placeholder field, which is not translated", n.Value)
 			}
+		}
+	}
+	for _, node := range linkNodes {
+		if len(c.Languages) > 0 && !c.Lang(node.Value) {
+			p.errf(node, "equivalent_links names %q, which is not one of the languages %v", node.Value, c.Languages)
 		}
 	}
 	for lang, node := range pathNodes {

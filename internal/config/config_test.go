@@ -131,6 +131,27 @@ func TestExclude(t *testing.T) {
 	}
 }
 
+func TestParseBuildAndCheckKeys(t *testing.T) {
+	c, err := Parse("ceviri.yaml", []byte(`languages: [en, tr]
+build: {html: trust, anchors: github}
+check:
+  code_placeholders: ['\{\{[^}]*\}\}']
+  equivalent_links:
+    - {en: "https://learn.microsoft.com/en-us/", tr: "https://learn.microsoft.com/tr-tr/"}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Build.HTML != "trust" || c.Build.Anchors != "github" || len(c.Check.CodePlaceholders) != 1 ||
+		len(c.Check.EquivalentLinks) != 1 || c.Check.EquivalentLinks[0]["tr"] != "https://learn.microsoft.com/tr-tr/" {
+		t.Errorf("%+v %+v", c.Build, c.Check)
+	}
+	c, _ = Parse("ceviri.yaml", []byte("languages: [en, tr]\n"))
+	if c.Build.HTML != "sanitize" || c.Build.Anchors != "ascii" {
+		t.Errorf("defaults %+v", c.Build)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
@@ -170,6 +191,11 @@ func TestParseErrors(t *testing.T) {
 		{"exclude: bad glob", "languages: [en, tr]\nexclude: [\"blog/[\"]\n", "ceviri.yaml:2:11: exclude glob \"blog/[\""},
 		{"exclude: unknown language", "languages: [en, tr]\nexclude: {de: [a]}\n", "ceviri.yaml:2:11: exclude names \"de\""},
 		{"exclude: scalar", "languages: [en, tr]\nexclude: blog\n", "ceviri.yaml:2:10: exclude must be a list"},
+		{"bad html", "languages: [en, tr]\nbuild: {html: raw}\n", "\"raw\" is not one of omit, sanitize, trust"},
+		{"bad anchors", "languages: [en, tr]\nbuild: {anchors: gitlab}\n", "\"gitlab\" is not one of ascii, github, hugo"},
+		{"bad placeholder regexp", "languages: [en, tr]\ncheck: {code_placeholders: [\"{{[\"]}\n", "code_placeholders: \"{{[\" is not a regular expression"},
+		{"equivalent link one language", "languages: [en, tr]\ncheck: {equivalent_links: [{en: /a/}]}\n", "needs a prefix for at least two languages"},
+		{"equivalent link unknown language", "languages: [en, tr]\ncheck: {equivalent_links: [{en: /a/, de: /b/}]}\n", "equivalent_links names \"de\""},
 		{"paths unknown lang", "languages: [tr, en]\ncheck:\n  paths: {de: /de/}\n", "ceviri.yaml:3:11: check.paths names \"de\""},
 	}
 	for _, tt := range tests {
