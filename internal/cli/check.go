@@ -86,14 +86,22 @@ func runCheck(env *Env, opts *checkOptions) error {
 	if err := checkRuleNames(p.FS); err != nil {
 		return err
 	}
+	var copts check.Options
+	for _, pat := range cfg.Check.CodePlaceholders {
+		re, err := check.CodePlaceholder(pat)
+		if err != nil {
+			return diag.Usagef("%s: check.code_placeholders: %v", config.FileName, err)
+		}
+		copts.CodePlaceholders = append(copts.CodePlaceholders, re)
+	}
 	// Each article is checked as soon as it is read, and dropped: holding
 	// every article's versions first took over a gigabyte at 10,000.
 	per, ids, errs := eachArticle(p, files, func(a *track.Article) []check.Finding {
-		return check.ArticleFindings(cfg, a)
+		return check.ArticleFindingsWith(cfg, copts, a)
 	})
 	errs = append(scanErrs, errs...)
 	diag.Sort(errs)
-	in := check.Input{Config: cfg, Unreadable: errs}
+	in := check.Input{Config: cfg, Options: copts, Unreadable: errs}
 	if len(opts.IDs) == 0 {
 		set, err := locale.Load(p.FS, cfg.Locales, cfg.Languages, cfg.Tags)
 		if err != nil {
