@@ -6,19 +6,21 @@ import (
 )
 
 // links compares link and image destinations, after mapping each
-// language's internal path prefix (check.paths) away.
+// language's internal path prefix (check.paths) away; a destination
+// localized for the translation's language (linkKeys) is the same link.
 func (c *comparison) links() {
+	lk := c.linkKeyer()
 	mk := func(v *version) []item {
 		var out []item
 		for _, in := range v.md.inlines {
 			if in.kind == "code" {
 				continue
 			}
-			key, ok := canonicalLink(in.value, c.cfg.Check.Paths[v.Lang], c.f.id)
-			if !ok {
+			keys := lk.keys(in.kind, in.value, v.Lang, c.cfg.Check.Paths[v.Lang])
+			if keys == nil {
 				continue
 			}
-			out = append(out, item{keys: []string{in.kind + " " + key}, show: in.value, seg: segAt(v.Body, in.line), line: in.line})
+			out = append(out, item{keys: keys, show: in.value, seg: segAt(v.Body, in.line), line: in.line})
 		}
 		return out
 	}
@@ -31,20 +33,90 @@ func (c *comparison) links() {
 			delete(oldLinks, x.keys[0])
 		}
 	}
-	for _, d := range diffItems(mk(c.src), mk(c.tr), c.pair) {
+	for _, d := range linkDiffs(mk(c.src), mk(c.tr), c.pair) {
 		switch {
 		case d.tr != nil && oldLinks[d.tr.keys[0]] && d.src != nil:
 			c.add(Links, d.tr.line, "still links to %s, as the %s source did when this was translated; the source now links to %s (line %d)", d.tr.show, c.srcName, d.src.show, d.src.line)
 		case d.tr != nil && oldLinks[d.tr.keys[0]]:
 			c.add(Links, d.tr.line, "still links to %s, which the %s source linked to when this was translated and no longer does", d.tr.show, c.srcName)
 		case d.src != nil && d.tr != nil:
-			c.add(Links, d.tr.line, "%s to %s in the source (line %d) is %s in the translation", kindOf(d.src), d.src.show, d.src.line, d.tr.show)
+			c.add(Links, d.tr.line, "%s to %s in the source (line %d) is %s in the translation%s", kindOf(d.src), d.src.show, d.src.line, d.tr.show, whatDiffers(d.src.show, d.tr.show))
 		case d.src != nil:
-			c.add(Links, c.trLineOf(d.src), "the source has a %s to %s (line %d) that the translation lacks", kindOf(d.src), d.src.show, d.src.line)
+			c.add(Links, c.trLineOf(d.src), "the source has %s to %s (line %d) that the translation lacks", aKindOf(d.src), d.src.show, d.src.line)
 		default:
 			c.add(Links, d.tr.line, "%s to %s is not in the %s source", kindOf(d.tr), d.tr.show, c.srcName)
 		}
 	}
+}
+
+// linkDiffs pairs the links of a source and a translation: first by their
+// canonical form (keys[0]), so that a link kept as it is never pairs with
+// another one that only a localized reading would match, then what is left
+// by every reading. A link of the translation whose destination the source
+// links to elsewhere (a paragraph the translation repeats, a link given
+// twice) is not a difference: the destination is in the source.
+func linkDiffs(src, tr []item, pair []int) []difference {
+	type at struct {
+		seg, line int
+		show      string
+	}
+	full := map[at][]string{}
+	exact := func(xs []item) []item {
+		out := make([]item, len(xs))
+		for i, x := range xs {
+			full[at{x.seg, x.line, x.show}] = x.keys
+			x.keys = x.keys[:1]
+			out[i] = x
+		}
+		return out
+	}
+	var restS, restT []item
+	for _, d := range diffItems(exact(src), exact(tr), pair) {
+		if d.src != nil {
+			x := *d.src
+			x.keys = full[at{x.seg, x.line, x.show}]
+			restS = append(restS, x)
+		}
+		if d.tr != nil {
+			y := *d.tr
+			y.keys = full[at{y.seg, y.line, y.show}]
+			restT = append(restT, y)
+		}
+	}
+	if len(restS) == 0 && len(restT) == 0 {
+		return nil
+	}
+	inSource := map[string]bool{}
+	for _, x := range src {
+		for _, k := range x.keys {
+			inSource[k] = true
+		}
+	}
+	var out []difference
+	for _, d := range diffItems(restS, restT, pair) {
+		if d.src == nil && d.tr != nil && anyKey(d.tr.keys, inSource) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func anyKey(keys []string, set map[string]bool) bool {
+	for _, k := range keys {
+		if set[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// aKindOf is kindOf with its article: "a link", "an image".
+func aKindOf(x *item) string {
+	if k := kindOf(x); k == "image" {
+		return "an image"
+	}
+	return "a link"
 }
 
 func kindOf(x *item) string {
@@ -89,11 +161,17 @@ func canonicalLink(dest, prefix, id string) (string, bool) {
 	if internal {
 		u.Fragment, u.RawFragment = "", ""
 	}
+	trimPath(u)
+	return u.String(), true
+}
+
+// trimPath drops a trailing slash of a path (and the "/" of a site's root
+// after a host), so that "/a/" and "/a" are one link.
+func trimPath(u *url.URL) {
 	if len(u.Path) > 1 {
 		u.Path = strings.TrimSuffix(u.Path, "/")
 	} else if u.Path == "/" && u.Host != "" {
 		u.Path = ""
 	}
 	u.RawPath = ""
-	return u.String(), true
 }
