@@ -50,8 +50,25 @@ func TestScriptsNoFastPath(t *testing.T) {
 
 func runScripts(t *testing.T, noFastPath bool) {
 	corpus, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus"))
+	dir, files := filepath.Join("testdata", "script"), []string(nil)
+	if raceEnabled && testing.Short() {
+		// Under the race detector every command runs several times
+		// slower: with -short (CI's race step), one script in four, and
+		// every script in the plain run.
+		all, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, f := range all {
+			if i%4 == 0 {
+				files = append(files, f)
+			}
+		}
+		dir = ""
+	}
 	testscript.Run(t, testscript.Params{
-		Dir:                 filepath.Join("testdata", "script"),
+		Dir:                 dir,
+		Files:               files,
 		RequireExplicitExec: true,
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("CORPUS", corpus)
