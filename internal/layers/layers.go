@@ -25,7 +25,7 @@ var Of = map[string]int{
 	"internal/segment": 3, "internal/lockfile": 3,
 	// 4: the project (layout, scanning, loading), segment alignment, and
 	// heading anchors (the ids build gives headings, and check resolves).
-	"internal/project": 4, "internal/align": 4, "internal/anchor": 4, "internal/anchor": 4,
+	"internal/project": 4, "internal/align": 4, "internal/anchor": 4,
 	// 5: states and stored source copies.
 	"internal/track": 5,
 	// 6: analyses over states: the status cache, the release gate,
