@@ -2,14 +2,17 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ceviri/ceviri/internal/check"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/locale"
+	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -21,6 +24,7 @@ type checkOptions struct {
 	IDs    []string
 	Lang   string
 	Format string
+	Accept string // a rule whose findings in IDs and Lang are accepted
 }
 
 func newCheckCmd(env *Env) *cobra.Command {
@@ -41,6 +45,12 @@ Formats: text (grouped by file, path:line: rule: message), json, junit (one test
 case per article and language, for CI dashboards) and github (workflow commands,
 so findings appear on pull requests). --json is --format json.
 
+A difference made on purpose is accepted with --accept RULE ID... --lang L: the
+findings of RULE in those articles are recorded in .ceviri/accepted.json (commit it),
+each tied to the exact segments involved. An accepted finding is not reported (the
+summary counts it) until the translation's segment or the source's changes; an edit
+elsewhere never brings it back.
+
 EXIT STATUS
   0  no finding at severity error
   1  at least one finding at severity error
@@ -48,7 +58,8 @@ EXIT STATUS
 		Example: `  ceviri check
   ceviri check --lang tr
   ceviri check ukraine-talks --format json
-  ceviri check --format github   # in a GitHub Actions step`,
+  ceviri check --format github   # in a GitHub Actions step
+  ceviri check --accept numbers ukraine-talks --lang tr   # a difference made on purpose`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IDs = args
 			return runCheck(env, opts)
@@ -56,6 +67,7 @@ EXIT STATUS
 	}
 	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "check only this language")
 	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, junit or github")
+	c.Flags().StringVar(&opts.Accept, "accept", "", "accept the findings of this rule in the named articles and --lang (recorded in "+acceptedFile+")")
 	return c
 }
 
@@ -96,8 +108,33 @@ func runCheck(env *Env, opts *checkOptions) error {
 	}
 	// Each article is checked as soon as it is read, and dropped: holding
 	// every article's versions first took over a gigabyte at 10,000.
+	accepted, err := readAccepted(p)
+	if err != nil {
+		return err
+	}
+	if opts.Accept != "" {
+		switch {
+		case !check.Known(opts.Accept):
+			return diag.Usagef("--accept %q is not a rule (see ceviri check --help)", opts.Accept)
+		case len(opts.IDs) == 0 || opts.Lang == "":
+			return diag.Usagef("--accept needs the articles and --lang: ceviri check --accept %s ID... --lang L", opts.Accept)
+		}
+	}
+	// Each finding's key ties it to the segments involved (findingKey),
+	// computed while the article's versions are at hand.
+	var keyMu sync.Mutex
+	keys := map[string]string{}
+	where := func(f check.Finding) string {
+		return fmt.Sprintf("%s\x00%d\x00%s\x00%s\x00%s", f.File, f.Line, f.Rule, f.Lang, f.Message)
+	}
 	per, ids, errs := eachArticle(p, files, func(a *track.Article) []check.Finding {
-		return check.ArticleFindingsWith(cfg, copts, a)
+		fs := check.ArticleFindingsWith(cfg, copts, a)
+		keyMu.Lock()
+		for _, f := range fs {
+			keys[where(f)] = findingKey(f, a)
+		}
+		keyMu.Unlock()
+		return fs
 	})
 	errs = append(scanErrs, errs...)
 	diag.Sort(errs)
@@ -121,10 +158,23 @@ func runCheck(env *Env, opts *checkOptions) error {
 		}
 		findings = kept
 	}
+	if opts.Accept != "" {
+		return acceptFindings(env, p, accepted, findings, keys, where, opts)
+	}
+	nAccepted := 0
+	kept := findings[:0]
+	for _, f := range findings {
+		if k, ok := keys[where(f)]; ok && accepted.keys[k] {
+			nAccepted++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	findings = kept
 	if findings == nil {
 		findings = []check.Finding{}
 	}
-	r := &checkReport{env: env, cfg: cfg, findings: findings, lang: opts.Lang, withLocales: in.Locales != nil && len(in.Locales.Files) > 0}
+	r := &checkReport{env: env, cfg: cfg, findings: findings, lang: opts.Lang, accepted: nAccepted, withLocales: in.Locales != nil && len(in.Locales.Files) > 0}
 	seen := map[string]bool{}
 	for _, id := range ids {
 		seen[id] = true
@@ -201,4 +251,33 @@ func unknownRules(data []byte) []error {
 		}
 	}
 	return errs
+}
+
+// acceptFindings records the findings of opts.Accept as accepted, all at
+// once under the project's lock, and says how many.
+func acceptFindings(env *Env, p *project.Project, accepted *acceptedSet, findings []check.Finding, keys map[string]string, where func(check.Finding) string, opts *checkOptions) error {
+	lk, err := lock(p)
+	if err != nil {
+		return err
+	}
+	defer lk.Release()
+	n := 0
+	for _, f := range findings {
+		if f.Rule != opts.Accept || f.Lang != opts.Lang {
+			continue
+		}
+		if k, ok := keys[where(f)]; ok && accepted.add(f, k) {
+			n++
+		}
+	}
+	if n == 0 {
+		return diag.Usagef("no %s finding in %s for %s to accept", opts.Accept, strings.Join(opts.IDs, ", "), opts.Lang)
+	}
+	pl := newPlan(p)
+	pl.add(acceptedFile, accepted.bytes())
+	if err := pl.commit(); err != nil {
+		return err
+	}
+	env.Infof("accepted %s in %s (%s); commit %s", plural(n, opts.Accept+" finding", opts.Accept+" findings"), strings.Join(opts.IDs, ", "), opts.Lang, acceptedFile)
+	return nil
 }

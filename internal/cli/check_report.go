@@ -19,6 +19,7 @@ type checkReport struct {
 	ids         []string // the articles checked, sorted
 	lang        string   // --lang, or empty for every language
 	withLocales bool     // the message files were checked
+	accepted    int      // findings not shown: accepted (check --accept)
 }
 
 // checkJSON is the shape of check --format json (PRODUCT.md section 3).
@@ -67,6 +68,9 @@ func (r *checkReport) text() {
 	what := fmt.Sprintf("%s checked", plural(len(r.ids), "article", "articles"))
 	if r.lang != "" {
 		what += " in " + r.lang
+	}
+	if r.accepted > 0 {
+		what += ", " + plural(r.accepted, "accepted finding", "accepted findings") + " not shown"
 	}
 	if e == 0 && wn == 0 {
 		fmt.Fprintf(w, "ok: no problems found (%s)\n", what)
