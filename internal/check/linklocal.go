@@ -194,6 +194,11 @@ func whatDiffers(a, b string) string {
 	}
 	switch {
 	case !strings.EqualFold(ua.Host, ub.Host) && ua.Host != "" && ub.Host != "":
+		_, ra, okA := strings.Cut(ua.Host, ".")
+		_, rb, okB := strings.Cut(ub.Host, ".")
+		if okA && okB && strings.Contains(ra, ".") && strings.EqualFold(ra, rb) {
+			return " (another subdomain of " + strings.ToLower(ra) + ")" // de.wikipedia.org for en.
+		}
 		return " (another site)"
 	case (ua.Host == "") != (ub.Host == ""):
 		return ""

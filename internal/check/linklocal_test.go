@@ -128,6 +128,9 @@ func TestLinksMessages(t *testing.T) {
 		{"added link",
 			"See pods.\n", "[Podlar](/pods/) bakın.\n",
 			[]string{"link to /pods/ is not in the English source"}},
+		{"an image in the source, a link to the same file in the translation",
+			"See ![the chart](/chart.png).\n", "[Grafik](/chart.png) bakın.\n",
+			[]string{"image to /chart.png in the source (line 5) is /chart.png in the translation"}},
 		{"a localized link kept with an unlocalized one",
 			"See [A](https://en.wikipedia.org/wiki/A) and [B](https://en.wikipedia.org/wiki/B).\n",
 			"[B](https://en.wikipedia.org/wiki/B) ve [A](https://tr.wikipedia.org/wiki/A_tr) bakın.\n", nil},
@@ -264,4 +267,32 @@ func TestLinkShapesDefects(t *testing.T) {
 		}
 	}
 	t.Logf("links: %d of %d injected defects found (%.0f %%)", found, len(defectLinks), 100*float64(found)/float64(len(defectLinks)))
+}
+
+func TestLinkDiff(t *testing.T) {
+	cfg, err := config.Parse("ceviri.yaml", []byte(linkConfig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := func(d string) LinkDest { return LinkDest{Dest: d} }
+	tests := []struct {
+		name    string
+		src, tr []LinkDest
+		want    []string
+	}{
+		{"localized", []LinkDest{l("https://en.wikipedia.org/wiki/A"), l("#share-your-project"), l("/en/x/")},
+			[]LinkDest{l("https://tr.wikipedia.org/wiki/B"), l("#projenizi-paylaşın"), l("/tr/x/")}, nil},
+		{"reordered", []LinkDest{l("/a"), l("/b")}, []LinkDest{l("/b"), l("/a")}, nil},
+		{"another page", []LinkDest{l("https://example.org/guide")}, []LinkDest{l("https://example.org/other")},
+			[]string{"link to https://example.org/guide in the source is https://example.org/other in the translation (another page on example.org)"}},
+		{"dropped", []LinkDest{l("/a"), l("/b")}, []LinkDest{l("/a")}, []string{"the source's link to /b is not in the translation"}},
+		{"added", nil, []LinkDest{{Image: true, Dest: "/x.png"}}, []string{"image to /x.png is not in the source"}},
+		{"image is not a link", []LinkDest{{Image: true, Dest: "/x.png"}}, []LinkDest{l("/x.png")},
+			[]string{"image to /x.png in the source is /x.png in the translation"}},
+	}
+	for _, tt := range tests {
+		if got := LinkDiff(cfg, "a", "en", "tr", tt.src, tt.tr); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: LinkDiff = %q, want %q", tt.name, got, tt.want)
+		}
+	}
 }

@@ -60,8 +60,9 @@ func linkDiffs(src, tr []item, pair []int) []difference {
 		seg, line int
 		show      string
 	}
-	full := map[at][]string{}
-	exact := func(xs []item) []item {
+	// The readings of each item by where it stands, one map per side.
+	fullS, fullT := map[at][]string{}, map[at][]string{}
+	exact := func(xs []item, full map[at][]string) []item {
 		out := make([]item, len(xs))
 		for i, x := range xs {
 			full[at{x.seg, x.line, x.show}] = x.keys
@@ -71,15 +72,15 @@ func linkDiffs(src, tr []item, pair []int) []difference {
 		return out
 	}
 	var restS, restT []item
-	for _, d := range diffItems(exact(src), exact(tr), pair) {
+	for _, d := range diffItems(exact(src, fullS), exact(tr, fullT), pair) {
 		if d.src != nil {
 			x := *d.src
-			x.keys = full[at{x.seg, x.line, x.show}]
+			x.keys = fullS[at{x.seg, x.line, x.show}]
 			restS = append(restS, x)
 		}
 		if d.tr != nil {
 			y := *d.tr
-			y.keys = full[at{y.seg, y.line, y.show}]
+			y.keys = fullT[at{y.seg, y.line, y.show}]
 			restT = append(restT, y)
 		}
 	}
@@ -93,13 +94,68 @@ func linkDiffs(src, tr []item, pair []int) []difference {
 		}
 	}
 	var out []difference
-	for _, d := range diffItems(restS, restT, pair) {
+	for _, d := range pairByLikeness(diffItems(restS, restT, pair), pair) {
 		if d.src == nil && d.tr != nil && anyKey(d.tr.keys, inSource) {
 			continue
 		}
 		out = append(out, d)
 	}
 	return out
+}
+
+// pairByLikeness pairs again the differences found in the same pair of
+// segments: each link of the source with the link of the translation whose
+// destination shares the longest beginning with its own (the same site,
+// the same section), not merely the next one, so that "link to
+// https://docs.example.com/guide/install/ ... is
+// https://docs.example.com/kilavuz/upgrade/" is said, and the link the
+// translation added beside it is named as added.
+func pairByLikeness(ds []difference, pair []int) []difference {
+	var srcs, trs []*item
+	for _, d := range ds {
+		if d.src != nil {
+			srcs = append(srcs, d.src)
+		}
+		if d.tr != nil {
+			trs = append(trs, d.tr)
+		}
+	}
+	used := make([]bool, len(trs))
+	out := make([]difference, 0, len(ds))
+	for _, x := range srcs {
+		d := difference{src: x}
+		if x.seg >= 0 && x.seg < len(pair) && pair[x.seg] >= 0 {
+			best, bestN := -1, -1
+			for j, y := range trs {
+				if used[j] || y.seg != pair[x.seg] {
+					continue
+				}
+				if n := commonPrefix(x.show, y.show); n > bestN {
+					best, bestN = j, n
+				}
+			}
+			if best >= 0 {
+				used[best] = true
+				d.tr = trs[best]
+			}
+		}
+		out = append(out, d)
+	}
+	for j, y := range trs {
+		if !used[j] {
+			out = append(out, difference{tr: y})
+		}
+	}
+	return out
+}
+
+// commonPrefix is the length of the longest common beginning of a and b.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func anyKey(keys []string, set map[string]bool) bool {
@@ -162,7 +218,10 @@ func canonicalLink(dest, prefix, id string) (string, bool) {
 		u.Fragment, u.RawFragment = "", ""
 	}
 	trimPath(u)
-	return u.String(), true
+	if s := u.String(); s != "" {
+		return s, true
+	}
+	return d, true // "//": nothing left to read, compared as written
 }
 
 // trimPath drops a trailing slash of a path (and the "/" of a site's root
