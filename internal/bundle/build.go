@@ -24,14 +24,16 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/ceviri/ceviri/internal/fastpath"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/anchor"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/fastpath"
 	"github.com/ceviri/ceviri/internal/locale"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/safefile"
@@ -285,7 +287,23 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 // its templates and its date format.
 func newSite(p *project.Project, set *locale.Set, tmpls *templates, plans []*langPlan, opts Options, w *warnings) (*site, error) {
 	order := append([]string{p.Config.SourceLanguage}, p.Config.Languages...)
-	s := &site{read: p.ReadFile, local: p.Config.IsLocal, plans: plans, langs: map[string]*lang{}, policy: opts.Fallback, baseURL: opts.BaseURL}
+	rule, err := anchor.Parse(p.Config.Build.Anchors)
+	if err != nil {
+		return nil, diag.Usagef("%v", err)
+	}
+	s := &site{read: p.ReadFile, local: p.Config.IsLocal, plans: plans, langs: map[string]*lang{}, policy: opts.Fallback, baseURL: opts.BaseURL,
+		html: p.Config.Build.HTML, anchors: rule, links: newLinkMap(plans, p.Config.Languages, opts.BaseURL), warn: w,
+		exists: func(name string) bool {
+			fi, err := fs.Stat(p.FS, name)
+			return err == nil && fi.Mode().IsRegular()
+		}}
+	switch s.html {
+	case "":
+		s.html = HTMLSanitize
+	case HTMLOmit, HTMLSanitize, HTMLTrust:
+	default:
+		return nil, diag.Usagef("build.html must be omit, sanitize or trust, not %q", s.html)
+	}
 	for _, lp := range plans {
 		c, err := newChrome(set, lp.lang, lp.tag, order, w)
 		if err != nil {
@@ -312,6 +330,10 @@ func globalInputs(p *project.Project, set *locale.Set, t *templates, opts Option
 	writeField(h, fmt.Sprintf("%q %s %q %q", p.Config.Translatable, p.Config.ContentKey(), p.Config.Exclude, p.Config.Records))
 	// What pages show of each version: local fields, placeholders.
 	writeField(h, fmt.Sprintf("%q %q", p.Config.Local, p.Config.Placeholder.Field))
+	// How bodies render: raw HTML, heading ids, and what links between
+	// articles point to (every article's files and bundles).
+	writeField(h, fmt.Sprintf("html %q anchors %q", p.Config.Build.HTML, p.Config.Build.Anchors))
+	writeField(h, newLinkMap(plans, p.Config.Languages, opts.BaseURL).hash())
 	h.Write(t.hash[:])
 	for _, l := range p.Config.Languages {
 		writeField(h, l)

@@ -212,7 +212,7 @@ const feedSize = 50
 
 // feed is an Atom feed of the newest dated articles. Its updated time is
 // the newest article's date, never the clock, so a rebuild gives the same
-// bytes.
+// bytes. Each entry links to its page in the feed's language first.
 func (s *site) feed(l *lang) []byte {
 	var dated []*entry
 	for _, e := range l.plan.entries {
@@ -224,15 +224,19 @@ func (s *site) feed(l *lang) []byte {
 	if len(dated) > feedSize {
 		dated = dated[:feedSize]
 	}
-	updated := time.Unix(0, 0).UTC()
+	// Atom wants the time the feed last changed; with no dated article
+	// there is none to tell (the clock would break reproducible builds,
+	// 1970 would be a lie), so the element is left out.
+	updated := ""
 	if len(dated) > 0 {
-		_, updated = dated[0].date()
+		_, when := dated[0].date()
+		updated = "<updated>" + when.UTC().Format(time.RFC3339) + "</updated>\n"
 	}
 	name := l.chrome.T("site_name")
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	fmt.Fprintf(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n", esc(l.plan.lang))
-	fmt.Fprintf(&b, "<id>%s</id>\n<title>%s</title>\n<updated>%s</updated>\n", esc(s.atomID(l.plan.lang, "")), esc(name), updated.Format(time.RFC3339))
+	fmt.Fprintf(&b, "<id>%s</id>\n<title>%s</title>\n%s", esc(s.atomID(l.plan.lang, "")), esc(name), updated)
 	fmt.Fprintf(&b, "<author><name>%s</name></author>\n", esc(name))
 	fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n", esc(s.pageURL(l.plan.lang, "")))
 	fmt.Fprintf(&b, "<link rel=\"self\" type=\"application/atom+xml\" href=\"%s\"/>\n", esc(s.pageURL(l.plan.lang, "")+"feed.xml"))
@@ -244,7 +248,9 @@ func (s *site) feed(l *lang) []byte {
 		for _, a := range e.a.Authors {
 			fmt.Fprintf(&b, "<author><name>%s</name></author>\n", esc(a.Name))
 		}
-		fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n", esc(s.pageURL(e.lang, e.a.ID)))
+		// The page in the feed's language first, and named so: a reader
+		// that picks a link by language, or the first, takes this one.
+		fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"text/html\" hreflang=\"%s\" href=\"%s\"/>\n", esc(e.lang), esc(s.pageURL(e.lang, e.a.ID)))
 		for _, a := range alternates(e.a, s.plans, s.policy) {
 			if a != e.lang {
 				fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"text/html\" hreflang=\"%s\" href=\"%s\"/>\n", esc(a), esc(s.pageURL(a, e.a.ID)))

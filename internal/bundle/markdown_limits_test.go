@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ceviri/ceviri/internal/anchor"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/segment"
@@ -33,7 +34,7 @@ var mdBefore = goldmark.New(
 
 func renderBefore(body []byte, tag language.Tag) string {
 	src := segment.Normalize(body)
-	ctx := parser.NewContext(parser.WithIDs(explicitIDs{newHeadingIDs(tag), segment.CommonMark}))
+	ctx := parser.NewContext(parser.WithIDs(anchor.PageIDs(anchor.ASCII, tag, segment.CommonMark)))
 	doc := mdBefore.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var buf bytes.Buffer
 	if err := mdBefore.Renderer().Render(&buf, src, doc); err != nil {
@@ -52,6 +53,8 @@ var hostileBodies = []string{
 	r("*a_ ", 500), r("[a](b", 500), r("[a]: /u\n", 200), "[a]: /" + r("x", 1000) + "\n\n" + r("[a] ", 200),
 }
 
+// TestRenderBodyAsBefore: build.html omit renders as every build did
+// before issue 14.
 func TestRenderBodyAsBefore(t *testing.T) {
 	var files []string
 	for _, pattern := range []string{"../../articles/*/*.md", "../../../shared/corpus/cncf-glossary/*/*.md"} {
@@ -67,10 +70,11 @@ func TestRenderBodyAsBefore(t *testing.T) {
 		bodies = append(bodies, string(data))
 	}
 	for _, body := range append(bodies, hostileBodies...) {
-		got, err := renderBody([]byte(body), language.Turkish)
-		if err != nil {
+		pc := &pageCtx{html: HTMLOmit, anchors: anchor.ASCII}
+		if err := pc.render([]byte(body), language.Turkish, segment.CommonMark); err != nil {
 			continue // TestRenderBodyLimits
 		}
+		got := pc.out
 		if want := renderBefore([]byte(body), language.Turkish); string(got) != want {
 			t.Fatalf("renderBody gives\n%s\nwant\n%s\nfrom %q", got, want, body)
 		}
@@ -135,7 +139,7 @@ func TestRenderLimitPositioned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = (&docCache{}).body(doc, language.Turkish)
+	_, err = (&docCache{}).body(&site{html: HTMLSanitize}, doc, language.Turkish, &entry{a: &article{ID: "a"}, lang: "tr"})
 	var pe *diag.PosError
 	if !errors.As(err, &pe) || pe.File != "articles/a/tr.md" || pe.Line != 7 || pe.Col != 65 {
 		t.Fatalf("error = %v; want articles/a/tr.md:7:65: ...", err)

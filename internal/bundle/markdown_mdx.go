@@ -1,16 +1,10 @@
 package bundle
 
 import (
-	"bytes"
-	"strings"
-
 	"github.com/ceviri/ceviri/internal/segment"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
-	"golang.org/x/text/language"
 )
 
 // mdxMD renders MDX bodies (.mdx files) as md renders Markdown. JSX tags,
@@ -20,87 +14,7 @@ import (
 // through from Markdown either (md's safe mode). The Markdown between a
 // component's tags (the text of <Intro>, the code blocks of <Sandpack>) is
 // rendered as it is. See docs/mdx.md.
-var mdxMD = segment.MarkdownMDX(
-	parser.WithAutoHeadingID(),
-	parser.WithASTTransformers(
-		util.Prioritized(demoteHeadings{}, 1000),
-		util.Prioritized(explicitIDText{segment.MDX}, 1001)),
-)
-
-// markdownOf returns the renderer of bodies of format f.
-func markdownOf(f segment.Format) goldmark.Markdown {
-	if f == segment.MDX {
-		return mdxMD
-	}
-	return md
-}
-
-// renderBodyAs is renderBody for a body of format f (segment.FormatOf of
-// the file's name).
-func renderBodyAs(body []byte, tag language.Tag, f segment.Format) ([]byte, error) {
-	m := markdownOf(f)
-	src := segment.Normalize(body)
-	ctx := parser.NewContext(parser.WithIDs(explicitIDs{newHeadingIDs(tag), f}))
-	doc, err := segment.Parse(m.Parser(), src, ctx)
-	if err != nil {
-		return nil, err // a *segment.LimitError, positioned in the body
-	}
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
-	if err := m.Renderer().Render(&buf, src, doc); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// explicitIDs gives a heading the id written at the end of it, "## Title
-// {#title-id}" as Docusaurus, Hugo and Pandoc read it, and in MDX "##
-// Title {/*title-id*/}" as the React docs write it; other headings get
-// the ids of headingIDs, which skips the explicit ones given before.
-type explicitIDs struct {
-	*headingIDs
-	format segment.Format
-}
-
-// Generate implements parser.IDs: goldmark gives it the heading's line.
-func (e explicitIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	if kind == ast.KindHeading {
-		id, at := explicitID(string(value), e.format)
-		if id != "" {
-			e.seen[id] = true
-			return []byte(id)
-		}
-		if e.format == segment.MDX && at < len(value) {
-			value = value[:at] // a comment that is not an id: not in the slug
-		}
-	}
-	return e.headingIDs.Generate(value, kind)
-}
-
-// explicitID returns the id written at the end of a heading's text and
-// where it starts ("" when there is none; in MDX a comment that ends the
-// text and is no id is where the text ends all the same).
-func explicitID(s string, f segment.Format) (id string, at int) {
-	if id, at := segment.HeadingID(s); id != "" {
-		return id, at
-	}
-	if f != segment.MDX {
-		return "", len(s)
-	}
-	t := strings.TrimRight(s, " \t")
-	if !strings.HasSuffix(t, "*/}") {
-		return "", len(s)
-	}
-	open := strings.LastIndex(t, "{/*")
-	if open < 0 || open+3 > len(t)-3 {
-		return "", len(s)
-	}
-	id = strings.TrimSpace(t[open+3 : len(t)-3])
-	if inner, _ := segment.HeadingID("{#" + id + "}"); inner != id || strings.Contains(id, "*/") {
-		return "", open // not an id: a comment of words, which ends the text still
-	}
-	return id, open
-}
+var mdxMD = segment.MarkdownMDX(bodyOptions(segment.MDX)...)
 
 // explicitIDText takes the explicit id out of a heading's text, so that
 // "{#title-id}" is not shown (in MDX, "{/*title-id*/}" is an expression,

@@ -62,7 +62,7 @@ func (mc *metaCache) byStat(id string, files []fileStat) *article {
 func cacheHeader(p *project.Project, version string) string {
 	data, _ := fs.ReadFile(p.FS, "ceviri.yaml")
 	h := sha256.New()
-	writeField(h, "bundle meta 3")
+	writeField(h, "bundle meta 4")
 	writeField(h, version)
 	writeField(h, string(data))
 	return string(h.Sum(nil))

@@ -36,8 +36,10 @@ type article struct {
 	Versions  map[string]*version // by language; absent: missing
 	// Files are the stats of the article's files, taken before they were
 	// read, so that the next build can tell they did not change without
-	// reading them (see loadArticle).
+	// reading them (see loadArticle), its assets' included.
 	Files []fileStat
+	// Assets are the files copied beside its pages (listAssets), sorted.
+	Assets []string
 }
 
 // fileStat is one file of an article as the first pass found it.
@@ -74,8 +76,9 @@ func loadArticles(p *project.Project, files []project.File, nworkers int, cached
 	groups := project.GroupFiles(files)
 	out := make([]*article, len(groups))
 	errs := make([][]error, len(groups))
+	owners := assetDirs(files)
 	workers.Each(len(groups), nworkers, func(i int) {
-		out[i], errs[i] = loadArticle(p, groups[i], cached)
+		out[i], errs[i] = loadArticle(p, groups[i], cached, owners)
 	})
 	var all []error
 	for _, e := range errs {
@@ -88,7 +91,7 @@ func loadArticles(p *project.Project, files []project.File, nworkers int, cached
 // loadArticle reads and analyses the files of one article. When cached
 // holds an article with the same files (by hash), that is returned instead
 // of parsing the files again.
-func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*article, []error) {
+func loadArticle(p *project.Project, files []project.File, cached *metaCache, owners map[string]string) (*article, []error) {
 	id := files[0].ID
 	if err := project.ValidID(id); err != nil {
 		return nil, []error{diag.Errorf(files[0].Path, 1, 1, "%v", err)}
@@ -98,11 +101,17 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*
 	}
 	// Stat the files before reading them: an edit made after the stat is
 	// then seen by the next build, whose stat differs.
-	stats := make([]fileStat, len(files))
+	assets := listAssets(p.FS, id, files, owners)
+	stats := make([]fileStat, 0, len(files)+len(assets))
 	statsOK := true
-	for i, f := range files {
+	for _, f := range files {
 		st, ok := cache.StatFile(filepath.Join(p.Root, filepath.FromSlash(f.Path)))
-		stats[i] = fileStat{Path: f.Path, Stat: st}
+		stats = append(stats, fileStat{Path: f.Path, Stat: st})
+		statsOK = statsOK && ok
+	}
+	for _, a := range assets {
+		st, ok := cache.StatFile(filepath.Join(p.Root, filepath.FromSlash(a)))
+		stats = append(stats, fileStat{Path: a, Stat: st})
 		statsOK = statsOK && ok
 	}
 	if !statsOK {
@@ -129,6 +138,15 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*
 			writeField(h, fmt.Sprintf("lock %s %s %v", r.From, r.SourceHash, r.Draft))
 		}
 		datas[i] = data
+	}
+	for _, a := range assets {
+		data, err := p.ReadFile(a)
+		if err != nil {
+			errs = append(errs, diag.Errorf(a, 1, 1, "%v", err))
+			continue
+		}
+		writeField(h, "asset "+a)
+		writeBytes(h, data)
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -164,7 +182,7 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache) (*
 		return nil, errs
 	}
 	a := &article{ID: id, Key: key, Source: st.Source, Versions: map[string]*version{}, Files: stats,
-		LocalDate: p.Config.IsLocal("date")}
+		LocalDate: p.Config.IsLocal("date"), Assets: assets}
 	if src := st.SourceFile; src != nil {
 		a.Fingerprint = src.Fingerprint
 		a.Date, a.Time, _ = src.Doc.Date()

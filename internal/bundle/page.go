@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"path"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/anchor"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/segment"
@@ -49,6 +52,7 @@ type Page struct {
 	ID             string
 	Title          string
 	Summary        string
+	Description    string // the description field; the page's meta description is it, else Summary
 	AuthorRole     string
 	Date           string // as written in the front matter
 	DateLong       string // in the bundle language's long form: "3 Aralık 2025"
@@ -76,6 +80,7 @@ type pageJSON struct {
 	ContentLang string            `json:"content_lang"`
 	Title       string            `json:"title"`
 	Summary     string            `json:"summary,omitempty"`
+	Description string            `json:"description,omitempty"`
 	AuthorRole  string            `json:"author_role,omitempty"`
 	Date        string            `json:"date,omitempty"`
 	DateLong    string            `json:"date_long,omitempty"`
@@ -105,6 +110,11 @@ type site struct {
 	langs   map[string]*lang
 	policy  string
 	baseURL string
+	html    string      // build.html
+	anchors anchor.Rule // build.anchors
+	links   *linkMap
+	exists  func(name string) bool // reports a file of the project
+	warn    *warnings
 }
 
 // pageURL is the address of an article (id "" is the language's list page).
@@ -150,7 +160,24 @@ func (s *site) alternates(e *entry, fromID string) []Alternate {
 // every translation).
 type docCache struct {
 	docs   map[string]*frontmatter.Doc
-	bodies map[string][]byte
+	bodies map[string][]byte // by file and bundle language (links point into it)
+	assets map[string][]byte
+}
+
+// asset reads an article's asset once for all its pages.
+func (c *docCache) asset(s *site, name string) ([]byte, error) {
+	if b, ok := c.assets[name]; ok {
+		return b, nil
+	}
+	b, err := s.read(name)
+	if err != nil {
+		return nil, diag.Errorf(name, 1, 1, "%v", err)
+	}
+	if c.assets == nil {
+		c.assets = map[string][]byte{}
+	}
+	c.assets[name] = b
+	return b, nil
 }
 
 // readDoc reads and parses a version's file again for the second pass.
@@ -173,12 +200,16 @@ func (s *site) readDoc(c *docCache, p string) (*frontmatter.Doc, error) {
 	return d, nil
 }
 
-// body renders a version's body once.
-func (c *docCache) body(doc *frontmatter.Doc, tag language.Tag) ([]byte, error) {
-	if b, ok := c.bodies[doc.Name]; ok {
+// body renders a version's body once for each bundle language: what its
+// links point to depends on it. It warns about raw HTML left out and
+// images that are not there.
+func (c *docCache) body(s *site, doc *frontmatter.Doc, tag language.Tag, e *entry) ([]byte, error) {
+	key := doc.Name + "\x00" + e.lang
+	if b, ok := c.bodies[key]; ok {
 		return b, nil
 	}
-	b, err := renderBodyAs(doc.Body, tag, segment.FormatOf(doc.Name))
+	pc := &pageCtx{html: s.html, anchors: s.anchors, links: s.links, lang: e.lang, id: e.a.ID, file: doc.Name}
+	err := pc.render(doc.Body, tag, segment.FormatOf(doc.Name))
 	if le, ok := segment.AsLimit(err); ok {
 		// Found by the first pass too, unless the file changed between
 		// the two: at its place in the file either way.
@@ -187,11 +218,40 @@ func (c *docCache) body(doc *frontmatter.Doc, tag language.Tag) ([]byte, error) 
 	if err != nil {
 		return nil, fmt.Errorf("%s: rendering: %w", doc.Name, err)
 	}
+	s.bodyWarnings(pc, doc, e.a)
 	if c.bodies == nil {
 		c.bodies = map[string][]byte{}
 	}
-	c.bodies[doc.Name] = b
-	return b, nil
+	c.bodies[key] = pc.out
+	return pc.out, nil
+}
+
+// bodyWarnings warns about what a body's page cannot show as written: raw
+// HTML left out (build.html: omit), and relative images that are not in
+// the project or not beside the page.
+func (s *site) bodyWarnings(pc *pageCtx, doc *frontmatter.Doc, a *article) {
+	if pc.raw > 0 && s.html == HTMLOmit {
+		s.warn.add(fmt.Sprintf("%s: %d raw HTML %s left out (build.html: omit)", doc.Name, pc.raw, plural(pc.raw, "block or tag", "blocks or tags")))
+	}
+	for _, im := range pc.images {
+		p, _ := cleanRef(im.dest)
+		name := path.Join(path.Dir(doc.Name), p)
+		line := doc.BodyLine + im.line - 1
+		switch {
+		case slices.Contains(a.Assets, name):
+		case strings.HasPrefix(name, "../") || name == ".." || s.exists == nil || !s.exists(name):
+			s.warn.add(fmt.Sprintf("%s:%d: image %q not found (%s)", doc.Name, line, im.dest, name))
+		default:
+			s.warn.add(fmt.Sprintf("%s:%d: image %q is not copied into the bundle: %s is not in a directory of this article's alone", doc.Name, line, im.dest, name))
+		}
+	}
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }
 
 // renderArticle renders e's index.html and index.json. c may be shared by
@@ -212,7 +272,7 @@ func (s *site) renderArticle(e *entry, c *docCache) (html, data []byte, err erro
 			return nil, nil, err
 		}
 	}
-	body, err := c.body(doc, language.Make(e.from))
+	body, err := c.body(s, doc, language.Make(e.from), e)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -234,8 +294,9 @@ func (s *site) renderArticle(e *entry, c *docCache) (html, data []byte, err erro
 	}
 	date, when := e.date()
 	pg := &Page{Lang: e.lang, ContentLang: e.from, ID: e.a.ID,
-		Title: scalar(doc, "title"), Summary: scalar(doc, "summary"), AuthorRole: scalar(doc, "author_role"),
-		Date: date, Authors: e.a.Authors, Tags: e.a.Tags, References: refs,
+		Title: scalar(doc, "title"), Summary: scalar(doc, "summary"), Description: scalar(doc, "description"),
+		AuthorRole: scalar(doc, "author_role"),
+		Date:       date, Authors: e.a.Authors, Tags: e.a.Tags, References: refs,
 		Body: template.HTML(body), State: string(e.state), Fallback: e.fallback,
 		URL: s.pageURL(e.lang, e.a.ID), Home: rel(e.a.ID, e.lang, ""), Words: shown.Words,
 		Minutes: (shown.Words + 199) / 200}
@@ -267,7 +328,7 @@ func (s *site) renderArticle(e *entry, c *docCache) (html, data []byte, err erro
 	if err := l.tmpl.ExecuteTemplate(&buf, "article.html", pg); err != nil {
 		return nil, nil, fmt.Errorf("%s: rendering %s/%s: %w", TemplateDir, e.lang, e.a.ID, err)
 	}
-	pj := pageJSON{ID: e.a.ID, Lang: e.lang, ContentLang: e.from, Title: pg.Title, Summary: pg.Summary,
+	pj := pageJSON{ID: e.a.ID, Lang: e.lang, ContentLang: e.from, Title: pg.Title, Summary: pg.Summary, Description: pg.Description,
 		AuthorRole: pg.AuthorRole, Date: pg.Date, DateLong: pg.DateLong, Authors: nonNil(pg.Authors),
 		Tags: nonNil(pg.Tags), References: nonNil(refs), URL: pg.URL, Alternates: map[string]string{},
 		State: pg.State, Fallback: pg.Fallback, Words: pg.Words, HTML: string(body)}

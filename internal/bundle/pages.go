@@ -63,8 +63,7 @@ func (s *site) pages(st *stage, build []*langPlan, inputs string, opts Options, 
 			var err error
 			switch {
 			case j.next.has(j.e):
-				for _, f := range pageFiles {
-					rel := j.e.a.ID + "/" + f
+				for _, rel := range pageFilesOf(j.e.a) {
 					st.keep(j.e.lang, rel, j.next.files[rel])
 				}
 				perLang[j.e.lang][1].Add(1)
@@ -113,7 +112,19 @@ func (s *site) renderTo(st *stage, e *entry, c *docCache) error {
 	if err := st.writeIn(e.lang, e.a.ID+"/index.html", html); err != nil {
 		return err
 	}
-	return st.writeIn(e.lang, e.a.ID+"/index.json", data)
+	if err := st.writeIn(e.lang, e.a.ID+"/index.json", data); err != nil {
+		return err
+	}
+	for _, a := range e.a.Assets {
+		data, err := c.asset(s, a)
+		if err != nil {
+			return err
+		}
+		if err := st.writeIn(e.lang, assetName(e.a.ID, a), data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // previous is a bundle whose pages a build may take over: the live one, or
@@ -147,8 +158,8 @@ func (pv *previous) has(e *entry) bool {
 	if pv == nil || pv.articles[e.a.ID] != "sha256:"+e.a.Key {
 		return false
 	}
-	for _, f := range pageFiles {
-		if !strings.HasPrefix(pv.files[e.a.ID+"/"+f], "sha256:") {
+	for _, rel := range pageFilesOf(e.a) {
+		if !strings.HasPrefix(pv.files[rel], "sha256:") {
 			return false
 		}
 	}
@@ -168,8 +179,7 @@ func (pv *previous) missing(es []*entry) int {
 
 // linkTo stages e's pages from this bundle.
 func (pv *previous) linkTo(st *stage, e *entry) error {
-	for _, f := range pageFiles {
-		rel := e.a.ID + "/" + f
+	for _, rel := range pageFilesOf(e.a) {
 		if err := st.link(e.lang, rel, pv.files[rel]); err != nil {
 			return err
 		}
