@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/check"
+	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/interchange"
 	"github.com/ceviri/ceviri/internal/po"
@@ -21,8 +23,9 @@ import (
 func init() { register(newImportCmd) }
 
 type importOptions struct {
-	Files  []string
-	DryRun bool
+	Files           []string
+	DryRun          bool
+	DraftOnProblems bool
 }
 
 func newImportCmd(env *Env) *cobra.Command {
@@ -46,15 +49,26 @@ translated is recorded current, otherwise draft; an article whose changed
 segments came back partly untranslated is left as it was (it stays stale), as a
 draft it would hide them.
 
-Units with an empty target, and fuzzy PO entries, are not applied. XLIFF files
+Each translated unit is also checked as ceviri check checks a translation: its
+links and images must lead where the source's do (a localized destination that
+check accepts, such as tr.wikipedia.org for en.wikipedia.org, /tr/ for /en/ or a
+translated #anchor, is fine), and its inline code and emphasis must be the
+source's. A unit that breaks them refuses the import; with --draft-on-problems
+the articles are written instead, recorded as drafts, and each problem is
+printed as a warning. check.rules applies: with links set to warning a link
+difference is only a warning, with links off it is not compared.
+
+Units with an empty target, and fuzzy PO entries, are not applied, nor counted
+as imported. XLIFF files
 with a DTD or entity declarations are refused, and so is a file larger than
 64 MiB (checked while reading) or with more than 250,000 units. FILE "-" is
 standard input.
 
-Exit status: 0 imported; 2 a file could not be read or a unit was refused (nothing
-was written).`,
+Exit status: 0 imported (also with --draft-on-problems warnings); 2 a file could
+not be read or a unit was refused (nothing was written).`,
 		Example: `  ceviri import en.xlf
-  ceviri import --dry-run tr.po`,
+  ceviri import --dry-run tr.po
+  ceviri import --draft-on-problems tr.po`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
@@ -62,6 +76,7 @@ was written).`,
 		},
 	}
 	c.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "check the files and say what would change, without writing")
+	c.Flags().BoolVar(&opts.DraftOnProblems, "draft-on-problems", false, "import units that break links, code or emphasis too, recording their articles as drafts, with a warning for each problem")
 	return c
 }
 
@@ -192,12 +207,14 @@ func runImport(env *Env, opts *importOptions) error {
 	if err := l.err(); err != nil {
 		return fmt.Errorf("%w\nnothing imported: fix the files above first", err)
 	}
-	accepted, err := interchange.Check(l.status, l.p.Config.Languages, subs)
+	accepted, err := interchange.CheckWith(l.status, l.p.Config.Languages, subs, importChecks(l.p.Config, opts))
 	if err != nil {
 		return refused([]error{err})
 	}
+	units := 0 // units with a target, in the files imported
 	pl := newPlan(l.p)
 	var msgs []string
+	var warnings []error
 	files := 0 // files written
 	for _, acc := range accepted {
 		a := acc.Article
@@ -217,6 +234,7 @@ func runImport(env *Env, opts *importOptions) error {
 			errs = append(errs, err)
 			continue
 		}
+		warnings = append(warnings, acc.Warnings...)
 		if len(res.Owed) > 0 {
 			var at []string
 			for _, u := range res.Owed {
@@ -227,6 +245,7 @@ func runImport(env *Env, opts *importOptions) error {
 				strings.Join(at, ", "), pick(len(res.Owed), "it", "them")))
 			continue
 		}
+		units += len(acc.Targets)
 		sameRecord := v.File != nil && v.File.Record != nil && v.File.Record.From == res.Record.From &&
 			v.File.Record.SourceHash == res.Record.SourceHash && v.File.Record.Draft == res.Record.Draft
 		if v.File != nil && v.State != track.Missing && bytes.Equal(res.Data, v.File.Doc.Raw) && (!res.InLock || sameRecord) {
@@ -254,6 +273,10 @@ func runImport(env *Env, opts *importOptions) error {
 			return err
 		}
 	}
+	diag.Sort(warnings)
+	for _, w := range warnings {
+		fmt.Fprintln(env.Stderr, warningLine(w))
+	}
 	for _, m := range msgs {
 		env.Infof("%s", m)
 	}
@@ -261,8 +284,43 @@ func runImport(env *Env, opts *importOptions) error {
 	if opts.DryRun {
 		verb = "would import (dry run, nothing written)"
 	}
-	env.Infof("%s %s into %s", verb, plural(len(subs), "unit", "units"), plural(files, "file", "files"))
+	env.Infof("%s %s into %s", verb, plural(units, "unit", "units"), plural(files, "file", "files"))
 	return nil
+}
+
+// importChecks are the content checks import applies to every translated
+// unit: the links rule of check with its severity from check.rules.
+func importChecks(cfg *config.Config, opts *importOptions) interchange.Options {
+	o := interchange.Options{DraftOnProblems: opts.DraftOnProblems}
+	sev := check.SeverityOf(cfg, check.Links)
+	if sev == check.Off {
+		return o
+	}
+	o.LinkWarnings = sev == check.Warning
+	o.Links = func(article, srcLang, trLang string, src, tr []interchange.Link) []string {
+		return check.LinkDiff(cfg, article, srcLang, trLang, linkDests(src), linkDests(tr))
+	}
+	return o
+}
+
+func linkDests(ls []interchange.Link) []check.LinkDest {
+	out := make([]check.LinkDest, len(ls))
+	for i, l := range ls {
+		out[i] = check.LinkDest{Image: l.Image, Dest: l.Dest}
+	}
+	return out
+}
+
+// warningLine prints a positioned problem as a warning:
+// "en.xlf:17:7: warning: unit ...".
+func warningLine(err error) string {
+	var pe *diag.PosError
+	if errors.As(err, &pe) {
+		w := *pe
+		w.Err = fmt.Errorf("warning: %w", pe.Err)
+		return diag.Escape(w.Error())
+	}
+	return "ceviri: warning: " + diag.Escape(err.Error())
 }
 
 // pick returns one or other by n.

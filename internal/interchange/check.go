@@ -24,6 +24,12 @@ type Accepted struct {
 	// not, by the index of its segment: a segment with work to do that has
 	// no unit was not in the export (the source changed since).
 	Units map[int]Submitted
+	// Warnings are positioned problems of the units that did not refuse
+	// the import (Options.LinkWarnings, Options.DraftOnProblems).
+	Warnings []error
+	// Draft is set when a unit was taken with a problem
+	// (Options.DraftOnProblems): the article is recorded as a draft.
+	Draft bool
 }
 
 // maxProblems is how many problems Check describes; a hostile file can hold
@@ -50,12 +56,21 @@ func newSource(a *track.Article) *source {
 	return s
 }
 
-// Check matches submitted units with the current sources of arts. Every
-// unit is checked, translated or not: its id must name a segment of a known
-// article, and its source text must be that segment's current text. Any
-// problem is reported at the unit's position and nothing is accepted.
-// Units with an empty target are checked and then left out.
+// Check is CheckWith with the zero Options.
 func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted, error) {
+	return CheckWith(arts, langs, subs, Options{})
+}
+
+// CheckWith matches submitted units with the current sources of arts.
+// Every unit is checked, translated or not: its id must name a segment of
+// a known article, and its source text must be that segment's current
+// text. A translated unit must keep the source's markup and, with
+// opts.Links, link where the source links (as ceviri check reads links). Any
+// problem is reported at the unit's position and nothing is accepted;
+// with opts.DraftOnProblems, a problem of markup or links is a warning
+// instead and the article a draft. Units with an empty target are checked
+// and then left out.
+func CheckWith(arts []*track.Article, langs []string, subs []Submitted, opts Options) ([]*Accepted, error) {
 	byID := map[string]*track.Article{}
 	for _, a := range arts {
 		byID[a.ID] = a
@@ -80,6 +95,24 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 			line, col = s.Line, s.Col
 		}
 		errs = append(errs, diag.Errorf(s.File, line, col, "unit %q: "+format, append([]any{s.ID}, args...)...))
+	}
+	warnings := map[key][]error{}
+	drafts := map[key]bool{}
+	var k key // the article and language of the unit being checked
+	// problem reports what the content rules find in a translation:
+	// refused, or with opts.DraftOnProblems a warning on a draft; it
+	// reports whether the unit is still taken.
+	problem := func(s Submitted, line, col int, format string, args ...any) bool {
+		if !opts.DraftOnProblems {
+			bad(s, line, col, format, args...)
+			return false
+		}
+		if line == 0 {
+			line, col = s.Line, s.Col
+		}
+		warnings[k] = append(warnings[k], diag.Errorf(s.File, line, col, "unit %q: "+format, append([]any{s.ID}, args...)...))
+		drafts[k] = true
+		return true
 	}
 	for _, s := range subs {
 		article, slot, hash, err := ParseID(s.ID)
@@ -137,7 +170,7 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 			bad(s, 0, 0, "the unit's source text is not the current source of %s:%d; export again", diag.EscapeLine(src.Path), cur.Line)
 			continue
 		}
-		k := key{article, s.Lang}
+		k = key{article, s.Lang}
 		if prev, dup := seen[k][j]; dup {
 			bad(s, 0, 0, "also imported at %s:%d:%d", diag.EscapeLine(prev.File), prev.Line, prev.Col)
 			continue
@@ -150,7 +183,10 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 			bad(s, 0, 0, "%s", msg)
 			continue
 		}
-		target, ok := rebuildTarget(s, pieces, bad)
+		// With DraftOnProblems a unit gets one warning, for the first
+		// problem found: a missing placeholder, then markup, then links.
+		taken := len(warnings[k])
+		target, ok := rebuildTarget(s, pieces, bad, problem)
 		if !ok {
 			continue
 		}
@@ -158,13 +194,31 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 		if target == "" {
 			continue
 		}
-		if d := MarkupDiffAs(cur.Text, target, cs.refs, cs.format); len(d) > 0 {
+		var markup []string
+		if len(warnings[k]) == taken {
+			markup = MarkupDiffAs(cur.Text, target, cs.refs, cs.format)
+		}
+		if d := markup; len(d) > 0 {
 			hint := "keep the source's links, emphasis and code"
 			if s.Markup {
 				hint = "keep every placeholder of the source, in an order that keeps each link and emphasis whole"
 			}
-			bad(s, 0, 0, "the translation does not keep the source's markup: %s; %s", strings.Join(d, "; "), hint)
-			continue
+			if !problem(s, 0, 0, "the translation does not keep the source's markup: %s; %s", strings.Join(d, "; "), hint) {
+				continue
+			}
+		}
+		if opts.Links != nil && len(warnings[k]) == taken {
+			d := opts.Links(article, src.Lang, s.Lang, LinksOf(cur.Text, cs.refs, cs.format), LinksOf(target, cs.refs, cs.format))
+			msg := diag.EscapeLine(strings.Join(d, "; ")) // destinations as the file wrote them
+			switch {
+			case len(d) == 0:
+			case opts.LinkWarnings:
+				warnings[k] = append(warnings[k], diag.Errorf(s.File, s.Line, s.Col, "unit %q: %s (links)", s.ID, msg))
+			default:
+				if !problem(s, 0, 0, "%s; link where the source links (a localized page is fine)", msg) {
+					continue
+				}
+			}
 		}
 		if cur.Kind == segment.TableCell {
 			target = escapePipes(target)
@@ -183,7 +237,9 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 		return nil, &multi{errs}
 	}
 	out := make([]*Accepted, 0, len(acc))
-	for _, a := range acc {
+	for k, a := range acc {
+		a.Warnings, a.Draft = warnings[k], drafts[k]
+		diag.Sort(a.Warnings)
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -313,7 +369,15 @@ func sameSource(s Submitted, cur string, pieces []Piece) bool {
 // then each kind of markup (its text: "[", "](https://...)", "**") must be
 // there, as placeholders and typed, at least as many times as the source
 // has it; one of two "[" missing is not made up by the other.
-func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, string, ...any)) (string, bool) {
+//
+// A link's or image's closing markup ("](https://en.wikipedia.org/...)")
+// typed as text with another destination stands in for its placeholder
+// too, as often as "](" is typed: a CAT tool offers a localized link that
+// way (export --all writes a translation's own markup as text), and
+// CheckWith then compares the rebuilt link's destination as ceviri check
+// does. A missing placeholder is reported through problem: the content
+// rules' kind of problem, which --draft-on-problems takes.
+func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, string, ...any), problem func(Submitted, int, int, string, ...any) bool) (string, bool) {
 	native := map[string]string{}
 	for _, p := range src {
 		if p.Code {
@@ -358,6 +422,7 @@ func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, strin
 	}
 	var missing []string
 	var short []string
+	closers := strings.Count(typed.String(), "](") // typed closing markup of links and images
 	for _, kind := range kinds {
 		var unused []string
 		for _, id := range ids[kind] {
@@ -372,6 +437,10 @@ func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, strin
 		if n >= len(unused) {
 			continue // typed as text, as many times as the placeholders left out
 		}
+		if strings.Contains(kind, "](") && closers >= len(unused)-n {
+			closers -= len(unused) - n
+			continue // a link or image with its destination typed: compared later
+		}
 		missing = append(missing, unused...)
 		if n > 0 {
 			short = append(short, fmt.Sprintf("%q is %s in the source, %s in the target", kind, times(len(ids[kind])), times(len(ids[kind])-len(unused)+n)))
@@ -382,8 +451,9 @@ func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, strin
 		if len(short) > 0 {
 			msg += " (" + strings.Join(short, "; ") + ")"
 		}
-		bad(s, 0, 0, "%s", msg)
-		ok = false
+		if !problem(s, 0, 0, "%s", msg) {
+			ok = false
+		}
 	}
 	return b.String(), ok
 }

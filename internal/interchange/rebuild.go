@@ -21,7 +21,7 @@ type Result struct {
 	Data     []byte
 	Before   track.State
 	After    track.State // the state the rebuilt file is in
-	Complete bool        // every segment is translated: the file is recorded current
+	Complete bool        // every segment is translated, none with a problem: the file is recorded current
 	// Record is the translation's new record. Data holds it, unless InLock
 	// (project.RecordInLock): then it belongs in the lock file, and Data
 	// is the file without it.
@@ -187,7 +187,8 @@ func (rb *rebuild) finish(cfg *config.Config, v *track.Version, plan *bodyPlan) 
 			return nil, err
 		}
 	}
-	res.Complete = left == 0
+	// A unit taken with a problem (--draft-on-problems) leaves a draft.
+	res.Complete = left == 0 && !rb.acc.Draft
 	owed, err := rb.owed(cfg, data)
 	if err != nil {
 		return nil, err
