@@ -50,6 +50,7 @@ func compareWith(cfg *config.Config, opts Options, f finder, srcV, trV, recorded
 	}
 	c.structure()
 	c.links()
+	c.anchors(trV)
 	c.numbers()
 	c.code()
 	c.untranslated()

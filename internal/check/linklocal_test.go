@@ -181,9 +181,9 @@ var faithfulLinks = []shapeCase{
 	{name: "paragraph repeated in the translation",
 		en: "Start with the [tutorial](/learn/tutorial/).\n\n## Next\n",
 		tr: "[Öğreticiyle](/learn/tutorial/) başlayın.\n\n[Öğreticiyle](/learn/tutorial/) başlayın.\n\n## Sonraki\n"},
-	{name: "translated in-page anchor",
+	{name: "translated in-page anchor (the id the build gives the heading: ascii rule)",
 		en: "Jump to [sharing](#share-your-project).\n\n## Share your project\n",
-		tr: "[Paylaşmaya](#projenizi-paylaşın) geçin.\n\n## Projenizi paylaşın\n"},
+		tr: "[Paylaşmaya](#projenizi-paylasin) geçin.\n\n## Projenizi paylaşın\n"},
 	{name: "internal link with translated anchor",
 		en: "See [hooks](/learn/state#rules-of-hooks).\n",
 		tr: "[Hook'lar](/learn/state#hooklarin-kurallari) bakın.\n"},
@@ -205,6 +205,9 @@ var faithfulLinks = []shapeCase{
 }
 
 var defectLinks = []shapeCase{
+	{name: "in-page anchor the build's ascii ids never give (issue 14: #projenizi-paylaşın, id projenizi-paylasin)", rule: Links,
+		message: `link "#projenizi-paylaşın" names no heading of this page (heading ids by the ascii rule: #projenizi-paylasin)`,
+		en:      "Jump to [sharing](#share-your-project).\n\n## Share your project\n", tr: "[Paylaşmaya](#projenizi-paylaşın) geçin.\n\n## Projenizi paylaşın\n"},
 	{name: "another page on the same host", rule: Links, message: "is https://react.dev/learn/effects in the translation (another page on react.dev)",
 		en: "See [state](https://react.dev/learn/state).\n", tr: "[State](https://react.dev/learn/effects) bakın.\n"},
 	{name: "misspelt internal page", rule: Links, message: "link to /tightly-coupled-architecture/ in the source (line 5) is /tightly-coupled-architectures/ in the translation",

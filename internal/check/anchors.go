@@ -1,0 +1,91 @@
+package check
+
+import (
+	"bytes"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/anchor"
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/unicode/norm"
+)
+
+// anchors reports the links of the translation to a fragment of its own
+// page (#x) that name no heading of it, with the heading ids computed by
+// the rule the build uses (build.anchors, internal/anchor): the link
+// `#projenizi-paylaşın` to a heading whose id is `projenizi-paylasin`
+// would ship broken.
+func (c *comparison) anchors(trV *project.Version) {
+	if trV == nil || trV.Doc == nil {
+		return
+	}
+	rule, err := anchor.Parse(c.cfg.Build.Anchors)
+	if err != nil {
+		rule = anchor.ASCII
+	}
+	format := segment.FormatOf(trV.Path)
+	body := trV.Doc.Body
+	ids, err := anchor.HeadingIDs(body, format, rule, c.cfg.Tag(trV.Lang))
+	if err != nil {
+		return // a body past the limits is reported where it is read
+	}
+	known := map[string]bool{}
+	for _, id := range ids {
+		known[norm.NFC.String(id)] = true
+	}
+	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		l, ok := n.(*ast.Link)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		dest := string(l.Destination)
+		if !strings.HasPrefix(dest, "#") || len(dest) == 1 {
+			return ast.WalkContinue, nil
+		}
+		frag := dest[1:]
+		if u, err := url.PathUnescape(frag); err == nil {
+			frag = u
+		}
+		if known[norm.NFC.String(frag)] {
+			return ast.WalkContinue, nil
+		}
+		line := trV.Doc.BodyLine + lineOf(body, n)
+		c.add(Links, line, "link %s names no heading of this page (heading ids by the %s rule: %s)",
+			quote(dest), rule, headingList(ids))
+		return ast.WalkContinue, nil
+	})
+}
+
+// lineOf returns the 0-based line of body where n's block starts.
+func lineOf(body []byte, n ast.Node) int {
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return bytes.Count(body[:p.Lines().At(0).Start], []byte("\n"))
+		}
+	}
+	return 0
+}
+
+// headingList writes ids for a message: sorted, at most five.
+func headingList(ids []string) string {
+	if len(ids) == 0 {
+		return "the page has no heading"
+	}
+	s := append([]string(nil), ids...)
+	sort.Strings(s)
+	more := ""
+	if len(s) > 5 {
+		more = ", ..."
+		s = s[:5]
+	}
+	for i := range s {
+		s[i] = "#" + s[i]
+	}
+	return strings.Join(s, ", ") + more
+}
