@@ -29,7 +29,7 @@ const (
 	Off     Severity = "off"
 )
 
-// Rule ids (PRODUCT.md section 4).
+// Rule ids (docs/reference.md, docs/editors.md).
 const (
 	MissingTranslation   = "missing-translation"
 	StaleTranslation     = "stale-translation"
@@ -104,7 +104,7 @@ func RuleIDs() []string {
 	return out
 }
 
-// Finding is one problem found (the JSON shape of PRODUCT.md section 3).
+// Finding is one problem found (the JSON shape of docs/reference.md).
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`

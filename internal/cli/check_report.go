@@ -22,7 +22,7 @@ type checkReport struct {
 	accepted    int      // findings not shown: accepted (check --accept)
 }
 
-// checkJSON is the shape of check --format json (PRODUCT.md section 3).
+// checkJSON is the shape of check --format json (docs/reference.md).
 type checkJSON struct {
 	OK       bool            `json:"ok"`
 	Findings []check.Finding `json:"findings"`

@@ -58,7 +58,7 @@ or untracked translation, or a recorded version found nowhere, is an error (exit
 	return c
 }
 
-// diffJSON is the shape of diff --json (PRODUCT.md section 3).
+// diffJSON is the shape of diff --json (docs/reference.md).
 type diffJSON struct {
 	ID            string           `json:"id"`
 	Lang          string           `json:"lang"`

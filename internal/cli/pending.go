@@ -62,7 +62,7 @@ pending only reads; it exits 0 whatever it lists.`,
 	return c
 }
 
-// pendingJSON is the shape of pending --json (PRODUCT.md section 3).
+// pendingJSON is the shape of pending --json (docs/reference.md).
 type pendingJSON struct {
 	Lang       string         `json:"lang"`
 	Items      []*pendingItem `json:"items"`

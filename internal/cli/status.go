@@ -40,7 +40,7 @@ whatever the states are.`,
 	return c
 }
 
-// statusJSON is the shape of status --json (PRODUCT.md section 3).
+// statusJSON is the shape of status --json (docs/reference.md).
 type statusJSON struct {
 	Languages []string                  `json:"languages"`
 	Articles  []*track.Article          `json:"articles"`

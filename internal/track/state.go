@@ -15,7 +15,7 @@ import (
 // State of a language version.
 type State string
 
-// The states of a language version (PRODUCT.md section 2).
+// The states of a language version (docs/reference.md).
 const (
 	Source    State = "source"
 	Current   State = "current"
