@@ -18,8 +18,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-func init() { register(newCheckCmd) }
-
 type checkOptions struct {
 	IDs    []string
 	Lang   string

@@ -16,8 +16,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newDiffCmd) }
-
 type diffOptions struct {
 	ID    string
 	Lang  string

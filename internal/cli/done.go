@@ -12,8 +12,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newDoneCmd) }
-
 type doneOptions struct {
 	IDs  []string
 	Lang string

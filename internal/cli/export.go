@@ -15,8 +15,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newExportCmd) }
-
 type exportOptions struct {
 	IDs    []string
 	Lang   string

@@ -20,8 +20,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newImportCmd) }
-
 type importOptions struct {
 	Files           []string
 	DryRun          bool

@@ -15,8 +15,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newInitCmd) }
-
 type initOptions struct {
 	Dir       string
 	Languages []string

@@ -10,8 +10,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newNewCmd) }
-
 type newOptions struct {
 	ID          string
 	Lang        string

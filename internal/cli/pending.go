@@ -16,8 +16,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newPendingCmd) }
-
 type pendingOptions struct {
 	IDs    []string
 	Lang   string

@@ -51,11 +51,15 @@ func (e *Env) Infof(format string, args ...any) {
 	}
 }
 
-// commands registers the constructors of the subcommands; each command file
-// adds its own in an init function, so commands are independent files.
-var commands []func(*Env) *cobra.Command
-
-func register(c func(*Env) *cobra.Command) { commands = append(commands, c) }
+// commands are the constructors of the subcommands, in the order a reader
+// meets them: setting up, the translator's, the editor's, the build's.
+// Each lives in its own file.
+var commands = []func(*Env) *cobra.Command{
+	newInitCmd, newNewCmd,
+	newStatusCmd, newPendingCmd, newDiffCmd, newTranslateCmd, newDoneCmd, newExportCmd, newImportCmd,
+	newCheckCmd, newBuildCmd,
+	newVersionCmd,
+}
 
 // NewRootCmd returns the ceviri command with every subcommand.
 func NewRootCmd(env *Env) *cobra.Command {

@@ -10,8 +10,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newStatusCmd) }
-
 type statusOptions struct {
 	IDs  []string
 	Lang string

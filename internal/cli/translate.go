@@ -9,8 +9,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newTranslateCmd) }
-
 type translateOptions struct {
 	ID   string
 	Lang string

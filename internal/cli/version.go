@@ -8,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newVersionCmd) }
-
 // buildVCS is what the build information says of the source a binary was
 // built from: the VCS revision, its commit time, and whether the tree had
 // changes not committed. All are "" (false) for a build outside a
