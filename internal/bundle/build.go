@@ -249,7 +249,7 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	if opts.BaseURL == "" {
 		w.add("build.base_url is not set: sitemap.xml, feed.xml and hreflang links hold URLs without a host")
 	}
-	inputs := globalInputs(p, set, tmpls, opts, plans)
+	inputs := globalInputs(p, set, tmpls, opts, plans, s.links)
 
 	for _, name := range moved {
 		w.add(fmt.Sprintf("%s is not ceviri's: moved into %s (--force)", outDir.OSPath(name), outDir.OSPath(replacedDir)))
@@ -322,7 +322,7 @@ func newSite(p *project.Project, set *locale.Set, tmpls *templates, plans []*lan
 // own article: the bundle format and ceviri's version, ceviri.yaml, the
 // options that change pages, the templates, every language's chrome
 // strings, and the languages left out by --min-current.
-func globalInputs(p *project.Project, set *locale.Set, t *templates, opts Options, plans []*langPlan) string {
+func globalInputs(p *project.Project, set *locale.Set, t *templates, opts Options, plans []*langPlan, links *linkMap) string {
 	h := sha256.New()
 	writeField(h, fmt.Sprintf("ceviri bundle %d", FormatVersion))
 	writeField(h, opts.Version)
@@ -333,7 +333,7 @@ func globalInputs(p *project.Project, set *locale.Set, t *templates, opts Option
 	// How bodies render: raw HTML, heading ids, and what links between
 	// articles point to (every article's files and bundles).
 	writeField(h, fmt.Sprintf("html %q anchors %q", p.Config.Build.HTML, p.Config.Build.Anchors))
-	writeField(h, newLinkMap(plans, p.Config.Languages, opts.BaseURL).hash())
+	links.hash(h)
 	h.Write(t.hash[:])
 	for _, l := range p.Config.Languages {
 		writeField(h, l)

@@ -56,6 +56,25 @@ func (mc *metaCache) byStat(id string, files []fileStat) *article {
 	return a
 }
 
+// byDirs returns the cached article id when its own directories are
+// exactly dirs with the same stats, each changed safely before the cache
+// was written; else nil.
+func (mc *metaCache) byDirs(id string, dirs []fileStat) *article {
+	if mc == nil {
+		return nil
+	}
+	a := mc.ids[id]
+	if a == nil || len(a.Dirs) != len(dirs) {
+		return nil
+	}
+	for i, d := range dirs {
+		if a.Dirs[i] != d || !cache.Clean(d.Stat, mc.written) {
+			return nil
+		}
+	}
+	return a
+}
+
 // cacheHeader identifies the builds whose first pass may share a cache:
 // the same ceviri and the same ceviri.yaml (which decides sources, states
 // and fingerprints).

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -38,8 +39,10 @@ type article struct {
 	// read, so that the next build can tell they did not change without
 	// reading them (see loadArticle), its assets' included.
 	Files []fileStat
-	// Assets are the files copied beside its pages (listAssets), sorted.
+	// Assets are the files copied beside its pages (listAssets), sorted;
+	// Dirs the stats of the directories they were listed from.
 	Assets []string
+	Dirs   []fileStat
 }
 
 // fileStat is one file of an article as the first pass found it.
@@ -101,7 +104,7 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache, ow
 	}
 	// Stat the files before reading them: an edit made after the stat is
 	// then seen by the next build, whose stat differs.
-	assets := listAssets(p.FS, id, files, owners)
+	assets, dirs := assetsOf(p.Root, p.FS, id, ownDirs(id, files, owners), cached)
 	stats := make([]fileStat, 0, len(files)+len(assets))
 	statsOK := true
 	for _, f := range files {
@@ -117,7 +120,14 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache, ow
 	if !statsOK {
 		stats = nil // nothing to record, nothing to compare
 	} else if a := cached.byStat(id, stats); a != nil {
-		return a, nil // no file changed since the last build read them
+		// No file changed since the last build read them (its directories
+		// may have, without a change of assets: record them as they are).
+		if !slices.Equal(a.Dirs, dirs) {
+			b := *a
+			b.Dirs = dirs
+			return &b, nil
+		}
+		return a, nil
 	}
 	pa := &project.Article{ID: id, Versions: map[string]*project.Version{}}
 	h := sha256.New()
@@ -154,7 +164,7 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache, ow
 	key := hex.EncodeToString(h.Sum(nil))
 	if a := cached.byKey(key); a != nil && a.ID == id {
 		b := *a
-		b.Files = stats
+		b.Files, b.Dirs = stats, dirs
 		return &b, nil
 	}
 	for i, f := range files {
@@ -182,7 +192,7 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache, ow
 		return nil, errs
 	}
 	a := &article{ID: id, Key: key, Source: st.Source, Versions: map[string]*version{}, Files: stats,
-		LocalDate: p.Config.IsLocal("date"), Assets: assets}
+		LocalDate: p.Config.IsLocal("date"), Assets: assets, Dirs: dirs}
 	if src := st.SourceFile; src != nil {
 		a.Fingerprint = src.Fingerprint
 		a.Date, a.Time, _ = src.Doc.Date()

@@ -63,9 +63,10 @@ func (s *site) pages(st *stage, build []*langPlan, inputs string, opts Options, 
 			var err error
 			switch {
 			case j.next.has(j.e):
-				for _, rel := range pageFilesOf(j.e.a) {
+				_ = eachPageFile(j.e.a, func(rel string) error {
 					st.keep(j.e.lang, rel, j.next.files[rel])
-				}
+					return nil
+				})
 				perLang[j.e.lang][1].Add(1)
 			case j.live.has(j.e) && j.live.linkTo(st, j.e) == nil:
 				perLang[j.e.lang][1].Add(1)
@@ -158,8 +159,13 @@ func (pv *previous) has(e *entry) bool {
 	if pv == nil || pv.articles[e.a.ID] != "sha256:"+e.a.Key {
 		return false
 	}
-	for _, rel := range pageFilesOf(e.a) {
-		if !strings.HasPrefix(pv.files[rel], "sha256:") {
+	for _, f := range pageFiles {
+		if !strings.HasPrefix(pv.files[e.a.ID+"/"+f], "sha256:") {
+			return false
+		}
+	}
+	for _, a := range e.a.Assets {
+		if !strings.HasPrefix(pv.files[assetName(e.a.ID, a)], "sha256:") {
 			return false
 		}
 	}
@@ -179,10 +185,5 @@ func (pv *previous) missing(es []*entry) int {
 
 // linkTo stages e's pages from this bundle.
 func (pv *previous) linkTo(st *stage, e *entry) error {
-	for _, rel := range pageFilesOf(e.a) {
-		if err := st.link(e.lang, rel, pv.files[rel]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return eachPageFile(e.a, func(rel string) error { return st.link(e.lang, rel, pv.files[rel]) })
 }
