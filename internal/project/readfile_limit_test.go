@@ -105,7 +105,6 @@ func TestReadLimitedStopsReading(t *testing.T) {
 	}
 }
 
-
 // TestParseLimits: what is over a limit is the version's error, positioned
 // in its file, whatever reads it.
 func TestParseLimits(t *testing.T) {
