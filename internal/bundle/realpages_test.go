@@ -96,7 +96,7 @@ func normalHTML(t *testing.T, s string) string {
 func TestSanitizeKeepsMarkdown(t *testing.T) {
 	body := "## Projenizi paylaşın\n\nMetin[^1] ve `kod` ve [bağlantı](https://example.org/a?b=1&c=2 \"başlık\").\n\n" +
 		"| Sol | Orta | Sağ |\n|:----|:----:|----:|\n| 1 | 2 | 3 |\n\n```go\nfmt.Println(\"<b>\")\n```\n\n" +
-		"3. üç\n4. dört\n\n- [x] bitti\n\n> alıntı ~~silik~~\n\n![resim](cover.png \"Başlık\")\n\n---\n\n<span class=\"x\">ham</span>\n\n[^1]: Dipnot.\n"
+		"## Sonra {#sonra→}\n\n```c++\nint x;\n```\n\n3. üç\n4. dört\n\n- [x] bitti\n\n> alıntı ~~silik~~\n\n![resim](cover.png \"Başlık\")\n\n---\n\n<span class=\"x\">ham</span>\n\n[^1]: Dipnot.\n"
 	for _, rule := range []anchor.Rule{anchor.ASCII, anchor.GitHub, anchor.Hugo} {
 		trusted := renderWith(t, body, HTMLTrust, rule)
 		sanitized := renderWith(t, body, HTMLSanitize, rule)

@@ -33,8 +33,10 @@ var policy = func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.RequireNoFollowOnLinks(false) // an article's links are the site's own
 	p.AllowElements("span", "div", "figcaption", "mark", "small", "s", "kbd", "samp", "var")
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^[\w\- ]{1,200}$`)).Globally()
-	p.AllowAttrs("id").Matching(regexp.MustCompile(`^[\p{L}\p{M}\p{N}_\-.:]{1,512}$`)).Globally()
+	// goldmark's own: class="language-c++", id="fn:1", and the ids of
+	// {#id} (letters, digits, -, _, ., : and anything beyond ASCII).
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^[^"'<>\x00-\x1f]{1,200}$`)).Globally()
+	p.AllowAttrs("id").Matching(regexp.MustCompile(`^[\p{L}\p{N}_\-.:\x{80}-\x{10FFFF}]{1,512}$`)).Globally()
 	p.AllowAttrs("role").Matching(regexp.MustCompile(`^doc-(noteref|endnotes|backlink)$`)).OnElements("a", "div", "section")
 	p.AllowAttrs("align").Matching(regexp.MustCompile(`^(left|center|right)$`)).OnElements("td", "th")
 	p.AllowAttrs("style").Matching(regexp.MustCompile(`^text-align:(left|center|right)$`)).OnElements("td", "th")
