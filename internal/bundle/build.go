@@ -1,5 +1,5 @@
 // Package bundle builds the publishable bundle of each language of a
-// project (PRODUCT.md section 5): every article as a page and as data, the
+// project (docs/bundles.md): every article as a page and as data, the
 // list of articles, the chrome strings, a sitemap with hreflang alternates,
 // an Atom feed and a manifest with the hash of every file.
 //

@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-// indexEntry is one article in index.json (PRODUCT.md section 5).
+// indexEntry is one article in index.json (docs/bundles.md).
 type indexEntry struct {
 	ID         string            `json:"id"`
 	Title      string            `json:"title"`
