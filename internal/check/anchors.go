@@ -28,8 +28,12 @@ func (c *comparison) anchors(trV *project.Version) {
 	if err != nil {
 		rule = anchor.ASCII
 	}
-	format := segment.FormatOf(trV.Path)
 	body := trV.Doc.Body
+	// Most pages link to no fragment of their own: no parse for them.
+	if !bytes.Contains(body, []byte("(#")) && !bytes.Contains(body, []byte(": #")) && !bytes.Contains(body, []byte("<#")) {
+		return
+	}
+	format := segment.FormatOf(trV.Path)
 	ids, err := anchor.HeadingIDs(body, format, rule, c.cfg.Tag(trV.Lang))
 	if err != nil {
 		return // a body past the limits is reported where it is read

@@ -242,51 +242,38 @@ func (d *Doc) readsBack(out []byte, r Record) string {
 // written the same way (YAML) or with the same value (TOML, JSON).
 func (d *Doc) sameFields(d2 *Doc, skip func(key string) bool) string {
 	if d.Format == YAML {
-		var before, after []yfield
-		for _, f := range d.yfields() {
-			if !skip(f.Key.Value) {
-				before = append(before, f)
-			}
-		}
-		for _, f := range d2.yfields() {
-			if !skip(f.Key.Value) {
-				after = append(after, f)
-			}
-		}
-		for i, f := range before {
-			if i >= len(after) || after[i].Key.Value != f.Key.Value {
-				return fmt.Sprintf("field %s would be lost", f.Key.Value)
-			}
-			if !sameNode(f.Value, after[i].Value, 0) {
-				return fmt.Sprintf("field %s would change", f.Key.Value)
-			}
-		}
-		if len(after) > len(before) {
-			return fmt.Sprintf("field %s would appear", after[len(before)].Key.Value)
-		}
-		return ""
+		return diffFields(d.yfields(), d2.yfields(), skip,
+			func(f yfield) string { return f.Key.Value },
+			func(a, b yfield) bool { return sameNode(a.Value, b.Value, 0) })
 	}
-	var before, after []Field
-	for _, f := range d.fields {
-		if !skip(f.Key.Value) {
-			before = append(before, f)
+	return diffFields(d.fields, d2.fields, skip,
+		func(f Field) string { return f.Key.Value },
+		func(a, b Field) bool { return sameValue(a.Value, b.Value, 0) })
+}
+
+// diffFields compares two lists of top-level fields, those skip names left
+// out: the first one lost, changed (same says) or added, or "".
+func diffFields[F any](before, after []F, skip func(string) bool, key func(F) string, same func(a, b F) bool) string {
+	keep := func(fs []F) []F {
+		var out []F
+		for _, f := range fs {
+			if !skip(key(f)) {
+				out = append(out, f)
+			}
 		}
+		return out
 	}
-	for _, f := range d2.fields {
-		if !skip(f.Key.Value) {
-			after = append(after, f)
-		}
-	}
+	before, after = keep(before), keep(after)
 	for i, f := range before {
-		if i >= len(after) || after[i].Key.Value != f.Key.Value {
-			return fmt.Sprintf("field %s would be lost", f.Key.Value)
+		if i >= len(after) || key(after[i]) != key(f) {
+			return fmt.Sprintf("field %s would be lost", key(f))
 		}
-		if !sameValue(f.Value, after[i].Value, 0) {
-			return fmt.Sprintf("field %s would change", f.Key.Value)
+		if !same(f, after[i]) {
+			return fmt.Sprintf("field %s would change", key(f))
 		}
 	}
 	if len(after) > len(before) {
-		return fmt.Sprintf("field %s would appear", after[len(before)].Key.Value)
+		return fmt.Sprintf("field %s would appear", key(after[len(before)]))
 	}
 	return ""
 }
