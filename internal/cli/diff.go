@@ -1,18 +1,13 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"strconv"
 
-	"github.com/ceviri/ceviri/internal/align"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/gitlog"
 	"github.com/ceviri/ceviri/internal/project"
-	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
-	"github.com/ceviri/ceviri/internal/wordiff"
 	"github.com/spf13/cobra"
 )
 
@@ -74,24 +69,8 @@ type diffJSON struct {
 	searched      bool             // git history of the source was read
 }
 
-// diffChange is one changed segment of the source.
-type diffChange struct {
-	Op      string `json:"op"`      // added, removed, changed or moved
-	Kind    string `json:"kind"`    // segment kind: field, heading, paragraph, list_item ...
-	Segment string `json:"segment"` // field key ("title") or body position ("body.3"), see docs/translators.md
-	Old     string `json:"old"`     // text in the recorded source ("" when added)
-	New     string `json:"new"`     // text in the current source ("" when removed)
-	// Translation is the corresponding segment of the translation, the one
-	// to edit ("" when there is none, as for an added segment).
-	Translation string `json:"translation"`
-
-	OldLine         int            `json:"old_line,omitempty"`          // line in the recorded source
-	NewLine         int            `json:"new_line,omitempty"`          // line in the current source
-	TranslationLine int            `json:"translation_line,omitempty"`  // line of Translation
-	InsertAfterLine int            `json:"insert_after_line,omitempty"` // added: translation line the new text goes after
-	Words           int            `json:"words"`                       // words to translate (added and changed)
-	Diff            []wordiff.Span `json:"diff,omitempty"`              // changed: word-level spans
-}
+// diffChange is one changed segment of the source (track.DiffEntry).
+type diffChange = track.DiffEntry
 
 func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 	l, err := env.load([]string{opts.ID})
@@ -237,151 +216,14 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 }
 
 // describe turns segment changes into diff entries, each with the
-// corresponding segment of the translation tr. tr was made from rec, so its
-// segments correspond to rec's: fields by key, body segments by an
-// alignment of the two bodies (position by position when they have the
-// same shape; see internal/align).
+// corresponding segment of the translation tr (track.Describe).
 func describe(changes []track.Change, rec, src, tr *project.Version) []*diffChange {
-	cp := &counterparts{rec: rec, tr: tr, body: align.Segments(rec.Body, tr.Body)}
-	// Old indices of the unchanged segments, by new index, to place an
-	// added segment after the translation of the segment before it.
-	oldOf := unchangedOld(changes, len(rec.Segments()), len(src.Segments()))
-	out := make([]*diffChange, 0, len(changes))
-	for _, c := range changes {
-		d := &diffChange{Op: c.Op}
-		seg := c.New
-		if seg == nil {
-			seg = c.Old
-		}
-		d.Kind = seg.Kind
-		if c.Old != nil {
-			d.Old, d.OldLine = c.Old.Text, c.Old.Line
-		}
-		if c.New != nil {
-			d.New, d.NewLine = c.New.Text, c.New.Line
-		}
-		if c.NewIndex >= 0 {
-			d.Segment = position(c.New, c.NewIndex, len(src.Fields))
-		} else {
-			d.Segment = position(c.Old, c.OldIndex, len(rec.Fields))
-		}
-		if c.Op == track.Added || c.Op == track.Changed {
-			d.Words = c.New.Words
-		}
-		if c.Op == track.Changed {
-			d.Diff = wordiff.Diff(d.Old, d.New)
-		}
-		if c.OldIndex >= 0 {
-			if t := cp.of(c.OldIndex); t != nil {
-				d.Translation, d.TranslationLine = t.Text, t.Line
-			}
-		} else if c.New.Kind != segment.Field {
-			// After the translation of the nearest body segment before it,
-			// or after the front matter when it is the first in the body.
-			if tr.Doc != nil && tr.Doc.HasFrontMatter {
-				d.InsertAfterLine = tr.Doc.BodyLine - 1
-			}
-			for j := c.NewIndex - 1; j >= 0; j-- {
-				if i, ok := oldOf[j]; ok {
-					if t := cp.of(i); t != nil {
-						if t.Kind != segment.Field {
-							d.InsertAfterLine = lastLine(tr, t)
-						}
-						break
-					}
-				}
-			}
-		}
-		out = append(out, d)
-	}
-	return out
+	return track.Describe(changes, rec, src, tr)
 }
 
-// position names a segment for the reader: its field key, or "body.N" with
-// N its 1-based position among the body segments.
-func position(s *segment.Segment, index, fields int) string {
-	if s.Kind == segment.Field {
-		return s.Key
-	}
-	return "body." + strconv.Itoa(index-fields+1)
-}
-
-// unchangedOld maps the new index of every segment that is unchanged, changed
-// or moved to its old index. Unchanged segments are those no change names;
-// they pair up in order (they form a common subsequence).
-func unchangedOld(changes []track.Change, nOld, nNew int) map[int]int {
-	usedOld, usedNew := make([]bool, nOld), make([]bool, nNew)
-	m := map[int]int{}
-	for _, c := range changes {
-		if c.OldIndex >= 0 {
-			usedOld[c.OldIndex] = true
-		}
-		if c.NewIndex >= 0 {
-			usedNew[c.NewIndex] = true
-		}
-		if c.OldIndex >= 0 && c.NewIndex >= 0 {
-			m[c.NewIndex] = c.OldIndex
-		}
-	}
-	i := 0
-	for j := 0; j < nNew; j++ {
-		if usedNew[j] {
-			continue
-		}
-		for i < nOld && usedOld[i] {
-			i++
-		}
-		if i < nOld {
-			m[j] = i
-			i++
-		}
-	}
-	return m
-}
-
-// counterparts finds the translation's segment for a segment of the
-// recorded source.
-type counterparts struct {
-	rec, tr *project.Version
-	body    []int // align.Segments(rec.Body, tr.Body)
-}
-
-// of returns the translation's segment that corresponds to the recorded
-// source's segment at index i (fields first, then body): the field with the
-// same key, or the aligned body segment; nil when there is none.
-func (c *counterparts) of(i int) *segment.Segment {
-	if i < 0 {
-		return nil
-	}
-	if i < len(c.rec.Fields) {
-		key := c.rec.Fields[i].Key
-		for k := range c.tr.Fields {
-			if c.tr.Fields[k].Key == key {
-				return &c.tr.Fields[k]
-			}
-		}
-		return nil
-	}
-	b := i - len(c.rec.Fields)
-	if b >= len(c.body) || c.body[b] < 0 {
-		return nil
-	}
-	return &c.tr.Body[c.body[b]]
-}
-
-// lastLine returns the file line where a body segment of v ends (the line
-// it starts on for a field).
-func lastLine(v *project.Version, s *segment.Segment) int {
-	if s.Kind == segment.Field || v.Doc == nil || s.End <= s.Start {
-		return s.Line
-	}
-	body := segment.Normalize(v.Doc.Body)
-	if s.End > len(body) {
-		return s.Line
-	}
-	end := s.End
-	if end > 0 && body[end-1] == '\n' {
-		end-- // the segment's last line ends with its newline
-	}
-	return v.Doc.BodyLine + bytes.Count(body[:end], []byte("\n"))
-}
+// unchangedOld and lastLine are track's (UnchangedOld, LastLine), under the
+// names cli's tests (diff_test.go) use.
+var (
+	unchangedOld = track.UnchangedOld
+	lastLine     = track.LastLine
+)
