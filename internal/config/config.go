@@ -104,7 +104,25 @@ type Config struct {
 	Build Build
 	// Check holds the settings of ceviri check.
 	Check Check
+	// Glossary is the project's glossary file (docs/terminology.md).
+	Glossary Glossary
 }
+
+// DefaultGlossary is the glossary read when ceviri.yaml names none and the
+// file is at the project's root.
+const DefaultGlossary = "glossary.csv"
+
+// Glossary says where the project's glossary is: the file ceviri.yaml names
+// under glossary (Line and Col are where, for an error about the file), or
+// DefaultGlossary when it names none (Line 0: the file may be absent).
+type Glossary struct {
+	Path      string
+	Line, Col int
+}
+
+// Explicit reports whether ceviri.yaml names the glossary: then a missing
+// file is an error; the default glossary.csv is read only when present.
+func (g Glossary) Explicit() bool { return g.Line > 0 }
 
 // Section is one part of the content, with its own templates: a single
 // template for every language (Content) or one per language (Templates).
@@ -283,7 +301,7 @@ func Default(langs []string) (*Config, error) {
 	c := &Config{Languages: langs, Content: DefaultContent, Locales: DefaultLocales,
 		Translatable: DefaultTranslatable, Required: []string{"title"},
 		Local: DefaultLocal, Records: RecordsFrontMatter,
-		Sections: []Section{{Content: DefaultContent}},
+		Sections: []Section{{Content: DefaultContent}}, Glossary: Glossary{Path: DefaultGlossary},
 		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none", HTML: "sanitize", Anchors: "ascii"}}
 	for _, l := range langs {
 		t, err := language.Parse(l)
@@ -306,7 +324,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	c := &Config{Content: DefaultContent, Locales: DefaultLocales,
 		Translatable: DefaultTranslatable, Required: []string{"title"},
 		Local: DefaultLocal, Records: RecordsFrontMatter,
-		Sections: []Section{{Content: DefaultContent}},
+		Sections: []Section{{Content: DefaultContent}}, Glossary: Glossary{Path: DefaultGlossary},
 		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none", HTML: "sanitize", Anchors: "ascii"}}
 	var doc yaml.Node
 	var translatableNodes, localNodes []*yaml.Node
@@ -465,6 +483,14 @@ func Parse(name string, data []byte) (*Config, error) {
 					p.errf(key, "unknown key %q in build (known: out, fallback, archive, min_current, base_url, html, anchors)", k)
 				}
 			})
+		case "glossary":
+			if s := p.scalar(v); s != nil {
+				if err := ValidateGlossary(s.Value); err != nil {
+					p.errf(s, "%v", err)
+				} else {
+					c.Glossary = Glossary{Path: s.Value, Line: s.Line, Col: s.Column}
+				}
+			}
 		case "check":
 			p.mapping(v, func(k string, key, v *yaml.Node) {
 				switch k {
@@ -514,7 +540,7 @@ func Parse(name string, data []byte) (*Config, error) {
 				}
 			})
 		default:
-			p.errf(key, "unknown key %q (known: languages, source_language, content, exclude, locales, translatable, required, local, records, placeholder, build, check)", k)
+			p.errf(key, "unknown key %q (known: languages, source_language, content, exclude, locales, translatable, required, local, records, placeholder, glossary, build, check)", k)
 		}
 	})
 	if langNode == nil {

@@ -258,3 +258,34 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestGlossaryKey(t *testing.T) {
+	c, err := Parse("ceviri.yaml", []byte("languages: [tr, en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Glossary.Path != DefaultGlossary || c.Glossary.Explicit() {
+		t.Errorf("default glossary = %+v, want %s, not explicit", c.Glossary, DefaultGlossary)
+	}
+	c, err = Parse("ceviri.yaml", []byte("languages: [tr, en]\nglossary: terms/kurum.tbx\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Glossary != (Glossary{Path: "terms/kurum.tbx", Line: 2, Col: 11}) || !c.Glossary.Explicit() {
+		t.Errorf("glossary = %+v", c.Glossary)
+	}
+	bad := []struct{ yaml, want string }{
+		{"glossary: /etc/terms.csv\n", "ceviri.yaml:2:11: glossary \"/etc/terms.csv\" must be a path inside the project"},
+		{"glossary: ../terms.csv\n", "ceviri.yaml:2:11: glossary \"../terms.csv\" must be a clean path inside the project"},
+		{"glossary: terms.txt\n", "ceviri.yaml:2:11: glossary \"terms.txt\" must end in .csv or .tbx"},
+		{"glossary: 'a\\b.csv'\n", "write paths with /"},
+		{"glossary: ''\n", "ceviri.yaml:2:11: glossary must name a file"},
+		{"glossary: [a.csv]\n", "ceviri.yaml:2:11: expected a single value"},
+	}
+	for _, tt := range bad {
+		_, err := Parse("ceviri.yaml", []byte("languages: [tr, en]\n"+tt.yaml))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want %q", tt.yaml, err, tt.want)
+		}
+	}
+}

@@ -247,6 +247,28 @@ func Alternatives(tmpl string) ([]string, bool) {
 	return out, true
 }
 
+// ValidateGlossary checks the glossary key's path: relative, clean, with
+// forward slashes, inside the project, ending in .csv or .tbx.
+func ValidateGlossary(name string) error {
+	switch {
+	case name == "":
+		return fmt.Errorf("glossary must name a file (glossary.csv or a .tbx file)")
+	case strings.HasPrefix(name, "/") || strings.HasPrefix(name, "\\") || (len(name) > 1 && name[1] == ':'):
+		return fmt.Errorf("glossary %q must be a path inside the project", name)
+	case strings.Contains(name, "\\"):
+		return fmt.Errorf("glossary %q: write paths with /, on every system", name)
+	}
+	for _, part := range strings.Split(name, "/") {
+		if part == ".." || part == "." || part == "" {
+			return fmt.Errorf("glossary %q must be a clean path inside the project (no empty, . or .. parts)", name)
+		}
+	}
+	if ext := strings.ToLower(path.Ext(name)); ext != ".csv" && ext != ".tbx" {
+		return fmt.Errorf("glossary %q must end in .csv or .tbx", name)
+	}
+	return nil
+}
+
 // validGlob checks an exclude glob: path.Match syntax per part, relative.
 func validGlob(g string) error {
 	if g == "" || strings.HasPrefix(g, "/") {
