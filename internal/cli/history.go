@@ -111,15 +111,8 @@ func pastConfigs(ctx context.Context, repo *gitlog.Repo) ([]*config.Config, erro
 }
 
 // staleWords counts the words of a stale translation from its recorded
-// source version, as track.AnalyzeArticle does with a stored copy: the words
-// of the source segments added or changed since. It returns them with the
-// number of changed segments.
+// source version found in git, as status counts them from a stored copy
+// (track.StaleCounts). It returns them with the number of changed segments.
 func staleWords(rec, src *project.Version) (words, changed int) {
-	changes := track.Compare(rec.Segments(), src.Segments())
-	for _, c := range changes {
-		if c.Op == track.Added || c.Op == track.Changed {
-			words += c.New.Words
-		}
-	}
-	return words, len(changes)
+	return track.StaleCounts(rec.Segments(), src.Segments())
 }
