@@ -3,7 +3,6 @@ package xliff
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -53,46 +52,16 @@ func Read(name string, r io.Reader) (*Document, error) {
 	if len(data) > MaxSize {
 		return nil, diag.Errorf(name, 1, 1, "larger than %d MiB, the most ceviri reads from one file", MaxSize>>20)
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		if strings.EqualFold(label, "utf-8") || strings.EqualFold(label, "utf8") {
-			return in, nil
-		}
-		return nil, fmt.Errorf("encoding %q is not supported; save the file as UTF-8", label)
-	}
+	dec := Decoder(data)
 	rd := &reader{name: name, dec: dec}
 	return rd.document()
 }
 
 // next returns the next token, refusing DTDs.
 func (r *reader) next() (xml.Token, error) {
-	r.line, r.col = r.dec.InputPos()
-	tok, err := r.dec.Token()
-	if err != nil {
-		if err == io.EOF {
-			return nil, err
-		}
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			l, c := r.dec.InputPos()
-			return nil, diag.Errorf(r.name, l, c, "malformed XML: %s", diag.EscapeLine(se.Msg)) // it may quote the file
-		}
-		l, c := r.dec.InputPos()
-		return nil, diag.Errorf(r.name, l, c, "malformed XML: %s", diag.EscapeLine(err.Error()))
-	}
-	if d, ok := tok.(xml.Directive); ok {
-		what := "a DTD"
-		if bytes.Contains(d, []byte("ENTITY")) {
-			what = "a DTD with entity declarations"
-			if bytes.HasPrefix(d, []byte("ENTITY")) {
-				what = "an entity declaration"
-			}
-		}
-		return nil, r.errf("%s (<!%s ...>) is not allowed in an XLIFF file ceviri imports; remove it", what, diag.EscapeLine(firstWord(d)))
-	}
-	return tok, nil
+	tok, line, col, err := Token(r.dec, r.name, "an XLIFF file")
+	r.line, r.col = line, col
+	return tok, err
 }
 
 func firstWord(b []byte) string {
