@@ -1,0 +1,124 @@
+package gitlog
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// What comparing with a revision asks of git (ceviri status --since, and
+// the pre-commit check): the commit a revision names, and the files of the
+// project's directory as that commit, or the index, holds them. Each is one
+// git process; the files' contents are then read with Blobs.
+
+// RevError is a revision that names no commit of the repository.
+type RevError struct {
+	Rev string
+	// Shallow: the repository is a shallow clone, which may lack the
+	// commit although the remote has it.
+	Shallow bool
+}
+
+func (e *RevError) Error() string {
+	if e.Shallow {
+		return fmt.Sprintf("unknown revision %q: this is a shallow clone, which may not hold it; fetch the history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)", e.Rev)
+	}
+	return fmt.Sprintf("unknown revision %q: no commit of this repository has that name", e.Rev)
+}
+
+// Resolve returns the full hash of the commit rev names.
+func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
+	if rev == "" || strings.ContainsAny(rev, "\x00\n") {
+		return "", &RevError{Rev: rev}
+	}
+	out, err := r.run(ctx, nil, "rev-parse", "--verify", "-q", "--end-of-options", rev+"^{commit}")
+	if err == nil {
+		if h := strings.TrimSpace(string(out)); h != "" {
+			return h, nil
+		}
+	}
+	e := &RevError{Rev: rev}
+	if out, err := r.run(ctx, nil, "rev-parse", "--is-shallow-repository"); err == nil {
+		e.Shallow = strings.TrimSpace(string(out)) == "true"
+	}
+	return "", e
+}
+
+// Entry is a file of a tree or of the index.
+type Entry struct {
+	Path string // relative to the directory the Repo was opened in, slash-separated
+	Mode string // git's octal mode: 100644, 100755, 120000 (a symlink)
+	Blob string // the object id of its contents
+	Size int64  // in bytes; -1 when not known (the index does not say)
+}
+
+// Symlink reports whether the entry is a symbolic link (its blob is the
+// link's target).
+func (e Entry) Symlink() bool { return e.Mode == "120000" }
+
+// Tree returns the files (blobs and symlinks; submodules are left out)
+// that commit holds under the directory the Repo was opened in, with paths
+// relative to it, in git's order.
+func (r *Repo) Tree(ctx context.Context, commit string) ([]Entry, error) {
+	out, err := r.run(ctx, nil, "ls-tree", "-r", "-z", "-l", "--end-of-options", commit, "--", ".")
+	if err != nil {
+		return nil, err
+	}
+	return parseTree(out)
+}
+
+// parseTree reads ls-tree -r -z -l: "<mode> <type> <id> <size>\t<path>\x00".
+func parseTree(out []byte) ([]Entry, error) {
+	var es []Entry
+	for _, rec := range strings.Split(string(out), "\x00") {
+		if rec == "" {
+			continue
+		}
+		meta, path, ok := strings.Cut(rec, "\t")
+		f := strings.Fields(meta)
+		if !ok || len(f) != 4 || path == "" {
+			return nil, fmt.Errorf("git ls-tree: unexpected line %q", rec)
+		}
+		if f[1] != "blob" {
+			continue // a submodule's commit
+		}
+		size, err := strconv.ParseInt(f[3], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("git ls-tree: bad size in %q", rec)
+		}
+		es = append(es, Entry{Path: path, Mode: f[0], Blob: f[2], Size: size})
+	}
+	return es, nil
+}
+
+// Index returns the files the index holds under the directory the Repo
+// was opened in, as a commit made now would record them. Entries of an
+// unresolved merge (stages 1-3) are left out; submodules too.
+func (r *Repo) Index(ctx context.Context) ([]Entry, error) {
+	out, err := r.run(ctx, nil, "ls-files", "-s", "-z", "--", ".")
+	if err != nil {
+		return nil, err
+	}
+	return parseIndex(out)
+}
+
+// parseIndex reads ls-files -s -z: "<mode> <id> <stage>\t<path>\x00".
+func parseIndex(out []byte) ([]Entry, error) {
+	var es []Entry
+	for _, rec := range strings.Split(string(out), "\x00") {
+		if rec == "" {
+			continue
+		}
+		meta, path, ok := strings.Cut(rec, "\t")
+		f := strings.Fields(meta)
+		if !ok || len(f) != 3 || path == "" {
+			return nil, fmt.Errorf("git ls-files: unexpected line %q", rec)
+		}
+		if f[2] != "0" || f[0] == "160000" {
+			continue
+		}
+		es = append(es, Entry{Path: path, Mode: f[0], Blob: f[1], Size: -1})
+	}
+	return es, nil
+}
