@@ -8,6 +8,7 @@ import (
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/po"
 	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/ceviri/ceviri/internal/tm"
 	"github.com/ceviri/ceviri/internal/xliff"
 )
 
@@ -36,6 +37,10 @@ func ToXLIFF(arts []*Article) *xliff.Document {
 				if u.Target != "" {
 					xu.Notes = append(xu.Notes, xliff.Note{From: "ceviri", Annotate: "target", Text: "Untracked translation: " + u.Target})
 				}
+			}
+			for _, m := range u.Matches {
+				xu.AltTrans = append(xu.AltTrans, xliff.AltTrans{MatchQuality: strconv.Itoa(m.Score) + "%", Origin: origin(m),
+					SourceLang: a.SourceLang, TargetLang: a.TargetLang, Source: m.Source, Target: m.Target, Note: whence(m)})
 			}
 			xu.Contexts = []xliff.Context{
 				{Type: "sourcefile", Value: a.SourcePath},
@@ -115,12 +120,49 @@ func ToPO(arts []*Article, lang, srcLang string, header []po.Field) *po.File {
 					e.Flags = []string{"fuzzy"}
 					e.Msgstr[0] = u.Target
 					e.Comments = []string{"untracked translation: review it and clear the fuzzy flag"}
+				} else if len(u.Matches) > 0 {
+					// The best memory match as a fuzzy entry: gettext's
+					// previous msgid shows a PO editor what differs, and
+					// import takes it only once the fuzzy flag is cleared.
+					m := u.Matches[0]
+					e.Flags = []string{"fuzzy"}
+					e.PrevMsgid = m.Source
+					e.Msgstr[0] = m.Target
+					e.Comments = []string{fmt.Sprintf("translation memory: %d%% match (%s): review it and clear the fuzzy flag", m.Score, whence(m))}
 				}
 			}
 			f.Entries = append(f.Entries, e)
 		}
 	}
 	return f
+}
+
+// origin names where a memory match comes from in XLIFF: "ceviri-tm"
+// (the project's translations) or the external memory's name.
+func origin(m tm.Match) string {
+	if m.Origin != "" {
+		return m.Origin
+	}
+	return "ceviri-tm"
+}
+
+// whence says what a memory match came from: "article ID, DATE", or the
+// external memory.
+func whence(m tm.Match) string {
+	var parts []string
+	if m.Origin != "" {
+		parts = append(parts, m.Origin)
+	}
+	if m.Article != "" {
+		parts = append(parts, "article "+m.Article)
+	}
+	if !m.Date.IsZero() {
+		parts = append(parts, m.Date.Format("2006-01-02"))
+	}
+	if len(parts) == 0 {
+		return "translation memory"
+	}
+	return strings.Join(parts, ", ")
 }
 
 func words(n int) string {

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/ceviri/ceviri/internal/tm"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/yuin/goldmark/parser"
 )
@@ -45,6 +46,9 @@ type Unit struct {
 	PrevSource, PrevTarget string
 	Line                   int // line in the source file
 	Words                  int
+	// Matches are the translation memory's offers for the source, best
+	// first (AddMatches).
+	Matches []tm.Match
 }
 
 // Article is the units of one article for one target language.

@@ -44,6 +44,22 @@ func Write(w io.Writer, d *Document) error {
 				}
 				p(`>`, spans(u.Target), `</target>`, "\n")
 			}
+			for _, a := range u.AltTrans {
+				p(`        <alt-trans`)
+				if a.MatchQuality != "" {
+					p(` match-quality="`, attr(a.MatchQuality), `"`)
+				}
+				if a.Origin != "" {
+					p(` origin="`, attr(a.Origin), `"`)
+				}
+				p(`>`, "\n")
+				p(`          <source`, langAttr(a.SourceLang), `>`, text(a.Source), `</source>`, "\n")
+				p(`          <target`, langAttr(a.TargetLang), `>`, text(a.Target), `</target>`, "\n")
+				if a.Note != "" {
+					p(`          <note from="ceviri">`, text(a.Note), `</note>`, "\n")
+				}
+				p(`        </alt-trans>`, "\n")
+			}
 			for _, n := range u.Notes {
 				p(`        <note`)
 				if n.From != "" {
@@ -67,6 +83,14 @@ func Write(w io.Writer, d *Document) error {
 	}
 	p(`</xliff>`, "\n")
 	return bw.Flush()
+}
+
+// langAttr is an xml:lang attribute, or nothing for an empty tag.
+func langAttr(lang string) string {
+	if lang == "" {
+		return ""
+	}
+	return ` xml:lang="` + attr(lang) + `"`
 }
 
 func spans(ss []Span) string {

@@ -46,6 +46,10 @@ type Unit struct {
 	State     string // the target's state attribute
 	Notes     []Note
 	Contexts  []Context
+	// AltTrans are translation memory matches offered with the unit
+	// (written only: Read skips <alt-trans>, whose target is never an
+	// import's translation).
+	AltTrans  []AltTrans
 	Line, Col int // where <trans-unit> starts (set by Read)
 	// TargetLine and TargetCol are where <target> starts (set by Read).
 	TargetLine, TargetCol int
@@ -65,6 +69,17 @@ type Note struct {
 	From     string
 	Annotate string // "source", "target" or "general" (empty)
 	Text     string
+}
+
+// AltTrans is an <alt-trans>: a match from a translation memory.
+type AltTrans struct {
+	MatchQuality string // "87%"
+	Origin       string // where the match comes from ("ceviri-tm", a TMX file)
+	SourceLang   string
+	TargetLang   string
+	Source       string
+	Target       string
+	Note         string // what the match came from (article, date)
 }
 
 // Context is a <context> inside a <context-group>.

@@ -129,3 +129,33 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestAltTrans: a unit's memory matches are written as <alt-trans> with
+// match-quality, and reading the file back takes neither their source nor
+// their target for the unit's.
+func TestAltTrans(t *testing.T) {
+	d := sample()
+	d.Files[0].Units[0].AltTrans = []AltTrans{{MatchQuality: "87%", Origin: "ceviri-tm", SourceLang: "tr", TargetLang: "en",
+		Source: "Bkz. [rapor](x)", Target: "See the <report>", Note: "article b, 2025-11-14"}}
+	var buf bytes.Buffer
+	if err := Write(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	want := `        <alt-trans match-quality="87%" origin="ceviri-tm">
+          <source xml:lang="tr">Bkz. [rapor](x)</source>
+          <target xml:lang="en">See the &lt;report&gt;</target>
+          <note from="ceviri">article b, 2025-11-14</note>
+        </alt-trans>
+`
+	if !strings.Contains(buf.String(), want) {
+		t.Fatalf("no alt-trans in:\n%s", buf.String())
+	}
+	got, err := Read("x.xlf", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := got.Files[0].Units[0]
+	if Text(u.Source) != "Bkz. [rapor & <özet>](https://x.org/?a=1&b=\"2\")" || len(u.Target) != 0 || len(u.Notes) != 1 || u.AltTrans != nil {
+		t.Errorf("read back %+v", u)
+	}
+}
