@@ -398,3 +398,29 @@ func FuzzDecode(f *testing.F) {
 		_, _ = decode(data, testKey)
 	})
 }
+
+func TestBlob(t *testing.T) {
+	root := t.TempDir()
+	if _, _, ok := ReadBlob(root, "memory.bin", "k"); ok {
+		t.Fatal("a blob before any was written")
+	}
+	if err := WriteBlob(root, "memory.bin", "k", []byte("pairs")); err != nil {
+		t.Fatal(err)
+	}
+	data, written, ok := ReadBlob(root, "memory.bin", "k")
+	if !ok || string(data) != "pairs" || written == 0 {
+		t.Fatalf("ReadBlob = %q, %d, %v", data, written, ok)
+	}
+	if _, _, ok := ReadBlob(root, "memory.bin", "other build"); ok {
+		t.Error("a blob read under another key")
+	}
+	file := filepath.Join(root, Dir, "memory.bin")
+	raw, _ := os.ReadFile(file)
+	raw[len(raw)-40] ^= 1
+	if err := os.WriteFile(file, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok := ReadBlob(root, "memory.bin", "k"); ok {
+		t.Error("a corrupt blob was trusted")
+	}
+}
