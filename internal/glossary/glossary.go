@@ -1,0 +1,246 @@
+// Package glossary reads a project's term base (glossary.csv, or a TBX file
+// that ceviri.yaml names under glossary) and finds its terms in text: the
+// translations a term must have in each language, and the names that stay
+// as they are in every language. The check command's terminology rule and
+// export's notes for translators read it (docs/terminology.md).
+//
+// A glossary is untrusted input: parsing is bounded (MaxSize, MaxEntries,
+// MaxTermBytes), refuses DTDs and entities in TBX, and every problem is an
+// error at its path:line:col. Matching follows each language's casing
+// (Turkish İ/ı) and, for Turkish, lets a term carry suffixes (rektör:
+// rektörün, rektörlüğe; kitap: kitabı; Kubernetes'in) without matching
+// inside another word (rektör is not in direktör).
+package glossary
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/ceviri/ceviri/internal/config"
+	"github.com/ceviri/ceviri/internal/diag"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Limits of a glossary file, checked while reading: far above any real term
+// base, low enough that a hostile file costs little.
+const (
+	// MaxSize is the largest glossary file read: 8 MiB.
+	MaxSize = 8 << 20
+	// MaxEntries is the most entries a glossary may have.
+	MaxEntries = 100_000
+	// MaxTermBytes is the longest term (after NFC), and the longest note.
+	MaxTermBytes = 1024
+	// maxTermWords is the most words a term may have.
+	maxTermWords = 32
+)
+
+// Entry is one concept of the glossary: its term in each language it names,
+// and what the note says about it.
+type Entry struct {
+	// Terms maps a project language to its terms: the first is the one to
+	// use, any other is accepted too (TBX synonyms). NFC.
+	Terms map[string][]string
+	// Note is the entry's note as written ("" for none).
+	Note string
+	// DoNotTranslate says the term stays the same in every language: the
+	// note says "do not translate" (or "çevrilmez"), or every language has
+	// the same text.
+	DoNotTranslate bool
+	// CaseSensitive says the note asks for the case as written
+	// ("case-sensitive"); otherwise terms match in any case, by each
+	// language's casing rules.
+	CaseSensitive bool
+	// Line is the entry's line in the glossary file.
+	Line int
+
+	words map[string][][]termWord // per language, per term: its words, folded unless CaseSensitive
+}
+
+// Term returns the entry's preferred term in a language, or "".
+func (e *Entry) Term(lang string) string {
+	if ts := e.Terms[lang]; len(ts) > 0 {
+		return ts[0]
+	}
+	return ""
+}
+
+// Glossary is a parsed glossary.
+type Glossary struct {
+	// Path is the file's path, as errors and messages name it.
+	Path string
+	// Languages are the project languages the file gives terms in.
+	Languages []string
+	// Entries in file order.
+	Entries []*Entry
+
+	tags  map[string]language.Tag
+	index map[string]*langIndex // per language
+}
+
+// Load reads the glossary ceviri.yaml names (cfg.Glossary) from a
+// project's files. It returns nil and no error when ceviri.yaml names none
+// and there is no glossary.csv; a file ceviri.yaml names that does not
+// exist is an error at the glossary key.
+func Load(fsys fs.FS, cfg *config.Config) (*Glossary, error) {
+	g := cfg.Glossary
+	if g.Path == "" {
+		return nil, nil
+	}
+	f, err := fsys.Open(g.Path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if !g.Explicit() {
+				return nil, nil
+			}
+			return nil, diag.Errorf(config.FileName, g.Line, g.Col, "glossary %q does not exist", g.Path)
+		}
+		return nil, diag.Errorf(g.Path, 1, 1, "%v", unwrapPath(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, diag.Errorf(g.Path, 1, 1, "is a directory, not a glossary file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, diag.Errorf(g.Path, 1, 1, "%v", unwrapPath(err))
+	}
+	return Parse(g.Path, data, cfg.Languages)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Parse reads a glossary: TBX when name ends in .tbx, else CSV. langs are
+// the project's languages (canonical BCP 47 strings).
+func Parse(name string, data []byte, langs []string) (*Glossary, error) {
+	if strings.EqualFold(path.Ext(name), ".tbx") {
+		return ParseTBX(name, data, langs)
+	}
+	return ParseCSV(name, data, langs)
+}
+
+// newGlossary starts a glossary of a project's languages.
+func newGlossary(name string, langs []string) *Glossary {
+	g := &Glossary{Path: name, tags: map[string]language.Tag{}, index: map[string]*langIndex{}}
+	for _, l := range langs {
+		g.tags[l] = language.Make(l)
+	}
+	return g
+}
+
+// projectLang returns the project language a tag names: the same tag, or
+// the only project language of the same base language (en-US for en).
+func (g *Glossary) projectLang(tag string) (string, bool) {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return "", false
+	}
+	if _, ok := g.tags[t.String()]; ok {
+		return t.String(), true
+	}
+	base, _ := t.Base()
+	found := ""
+	for l, pt := range g.tags {
+		if b, _ := pt.Base(); b == base {
+			if found != "" {
+				return "", false
+			}
+			found = l
+		}
+	}
+	return found, found != ""
+}
+
+// add finishes an entry read from the file: NFC, the note's meaning, the
+// words of each term, and the index. It returns what is wrong with it.
+func (g *Glossary) add(e *Entry) error {
+	if len(g.Entries) >= MaxEntries {
+		return fmt.Errorf("more than %d entries", MaxEntries)
+	}
+	e.Note = norm.NFC.String(strings.TrimSpace(e.Note))
+	if len(e.Note) > MaxTermBytes {
+		return fmt.Errorf("the note is longer than %d bytes", MaxTermBytes)
+	}
+	note := strings.ToLower(e.Note)
+	lowerTR := lowerTurkish(e.Note)
+	e.CaseSensitive = strings.Contains(note, "case-sensitive") || strings.Contains(note, "case sensitive") ||
+		strings.Contains(lowerTR, "büyük küçük harfe duyarlı")
+	e.DoNotTranslate = strings.Contains(note, "do not translate") || strings.Contains(note, "don't translate") ||
+		strings.Contains(lowerTR, "çevrilmez")
+	n, first, same := 0, "", true
+	for lang, ts := range e.Terms {
+		var kept []string
+		for _, t := range ts {
+			t = norm.NFC.String(strings.Join(strings.Fields(t), " "))
+			if t == "" {
+				continue
+			}
+			if len(t) > MaxTermBytes {
+				return fmt.Errorf("the %s term is longer than %d bytes", lang, MaxTermBytes)
+			}
+			kept = append(kept, t)
+		}
+		if len(kept) == 0 {
+			delete(e.Terms, lang)
+			continue
+		}
+		e.Terms[lang] = kept
+		n++
+		if first == "" {
+			first = kept[0]
+		} else if kept[0] != first {
+			same = false
+		}
+	}
+	if n == 0 {
+		return errors.New("the entry has no term")
+	}
+	if n > 1 && same {
+		e.DoNotTranslate = true
+	}
+	if e.DoNotTranslate && n == 1 {
+		// A name kept as it is: the same text in every language.
+		for l := range g.tags {
+			if _, ok := e.Terms[l]; !ok {
+				e.Terms[l] = []string{first}
+			}
+		}
+	}
+	e.words = map[string][][]termWord{}
+	for lang, ts := range e.Terms {
+		for _, t := range ts {
+			ws := g.termWords(lang, t, e.CaseSensitive)
+			if len(ws) == 0 {
+				return fmt.Errorf("the %s term %q has no letter or digit", lang, t)
+			}
+			if len(ws) > maxTermWords {
+				return fmt.Errorf("the %s term has more than %d words", lang, maxTermWords)
+			}
+			e.words[lang] = append(e.words[lang], ws)
+		}
+	}
+	g.Entries = append(g.Entries, e)
+	for lang := range e.Terms {
+		g.indexOf(lang).add(e, e.words[lang])
+	}
+	return nil
+}
+
+// finish sets Languages from the entries, in the project's order.
+func (g *Glossary) finish(langs []string) {
+	for _, l := range langs {
+		if g.index[l] != nil {
+			g.Languages = append(g.Languages, l)
+		}
+	}
+}
