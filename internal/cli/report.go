@@ -1,0 +1,388 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ceviri/ceviri/internal/check"
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/gitlog"
+	"github.com/ceviri/ceviri/internal/locale"
+	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/report"
+	"github.com/ceviri/ceviri/internal/track"
+	"github.com/ceviri/ceviri/internal/workers"
+	"github.com/spf13/cobra"
+)
+
+type reportOptions struct {
+	Output string
+	Check  bool
+	UILang string
+	Date   string
+}
+
+func newReportCmd(env *Env) *cobra.Command {
+	opts := &reportOptions{}
+	c := &cobra.Command{
+		Use:   "report -o FILE",
+		Short: "Write the editors' report: one self-contained HTML page",
+		Long: `Write one HTML page for editors before a release: per language the share of
+current translations, the counts by state and the words owed, with a progress bar
+per language and per section (the top-level directory of the ids); the article x
+language matrix of states, filterable by language, state and section and sortable
+by words owed, by when the source last changed (git, else the file's modification
+time) and by title in Turkish order; a stale cell opens the word-level diff of what
+changed (as ceviri diff shows it, from the stored copy of the recorded source), a
+missing cell shows the command that starts it. With --check each article also
+lists its check findings.
+
+The page makes no request: it works from file:// and from any static host. It
+holds no date unless --date or SOURCE_DATE_EPOCH gives one, so the same project
+gives the same bytes. -o - writes it to stdout. A FILE inside the project may not
+be one of the project's own files. Nothing is written when the project cannot be
+read (exit 2).`,
+		Example: `  ceviri report -o report.html
+  ceviri report --check --ui-lang tr -o public/ceviri.html
+  ceviri report --date 2026-12-01 -o - | gzip > report.html.gz`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			return runReport(c.Context(), env, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the page to FILE (- for stdout; required)")
+	c.Flags().BoolVar(&opts.Check, "check", false, "add the check findings of each article")
+	c.Flags().StringVar(&opts.UILang, "ui-lang", "", "language of the page's own text: en or tr (default: tr when the project's source language is Turkish, else en)")
+	c.Flags().StringVar(&opts.Date, "date", "", "the day the report speaks for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's, else none)")
+	return c
+}
+
+func runReport(ctx context.Context, env *Env, opts *reportOptions) error {
+	if opts.Output == "" {
+		return diag.Usagef("report needs -o FILE (or -o - for stdout)")
+	}
+	if opts.UILang != "" && opts.UILang != "en" && opts.UILang != "tr" {
+		return diag.Usagef("--ui-lang %q is not a language of the report's text (known: %s)", opts.UILang, strings.Join(report.UILangs, ", "))
+	}
+	date, err := reportDate(env, opts.Date)
+	if err != nil {
+		return err
+	}
+	l, err := env.loadWith(nil, true)
+	if err != nil {
+		return err
+	}
+	if err := l.err(); err != nil {
+		return err // the report would leave those articles out
+	}
+	p := l.p
+	var out string
+	if opts.Output != "-" {
+		out = opts.Output
+		if !filepath.IsAbs(out) {
+			out = filepath.Join(env.Wd, out)
+		}
+		if rel, ok := ownFile(p, out); ok {
+			return diag.Usagef("%s is a file of the project; write the report somewhere else (-o report.html)", diag.EscapeLine(rel))
+		}
+	}
+	m := &report.Model{UILang: opts.UILang, Project: filepath.Base(p.Root), Date: date, Languages: p.Config.Languages, Checked: opts.Check}
+	if m.UILang == "" {
+		m.UILang = "en"
+		if base, _, _ := strings.Cut(p.Config.SourceLanguage, "-"); strings.EqualFold(base, "tr") {
+			m.UILang = "tr"
+		}
+	}
+	if err := reportArticles(env, l, m, opts); err != nil {
+		return err
+	}
+	m.AgeFrom = sourceAges(ctx, p, l.status, m.Articles)
+	var buf bytes.Buffer
+	if err := report.Write(&buf, m); err != nil {
+		return err
+	}
+	if out == "" {
+		_, err := env.Stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeOutput(p, out, buf.Bytes()); err != nil {
+		return err
+	}
+	env.Infof("wrote the report of %s in %s to %s", plural(len(m.Articles), "article", "articles"),
+		plural(len(m.Languages), "language", "languages"), diag.EscapeLine(opts.Output))
+	return nil
+}
+
+// reportDate is the date the report shows: --date, else SOURCE_DATE_EPOCH's
+// day (UTC), else none.
+func reportDate(env *Env, flag string) (string, error) {
+	if flag != "" {
+		if _, err := time.Parse("2006-01-02", flag); err != nil {
+			return "", diag.Usagef("--date %q is not a date YYYY-MM-DD", flag)
+		}
+		return flag, nil
+	}
+	if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return "", diag.Usagef("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC().Format("2006-01-02"), nil
+	}
+	return "", nil
+}
+
+// reportArticles fills m.Articles from the states status computes (through
+// the status cache), reading again in full only the articles whose text the
+// report shows: those with a stale translation (for its diff) or, with
+// --check, all of them. The others give only their source's title.
+func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) error {
+	p := l.p
+	full := *p
+	full.Cache, full.StatesOnly = nil, false
+	var copts check.Options
+	var accepted *acceptedSet
+	if opts.Check {
+		if err := checkRuleNames(p.FS); err != nil {
+			return err
+		}
+		for _, pat := range p.Config.Check.CodePlaceholders {
+			re, err := check.CodePlaceholder(pat)
+			if err != nil {
+				return diag.Usagef("%s: check.code_placeholders: %v", "ceviri.yaml", err)
+			}
+			copts.CodePlaceholders = append(copts.CodePlaceholders, re)
+		}
+		var err error
+		if accepted, err = readAccepted(p); err != nil {
+			return err
+		}
+	}
+	arts := make([]*report.Article, len(l.status))
+	per := make([][]check.Finding, len(l.status))
+	errs := make([]error, len(l.status))
+	var keyMu sync.Mutex
+	keys := map[string]bool{} // findings accepted
+	workers.Each(len(l.status), 0, func(i int) {
+		a := l.status[i]
+		if opts.Check || hasStale(a) {
+			var vs []*project.Version
+			for _, v := range l.articles[i].Versions {
+				fv := full.LoadFile(v.File)
+				if fv.Err != nil {
+					errs[i] = fv.Err
+					return
+				}
+				vs = append(vs, fv)
+			}
+			a = track.AnalyzeArticle(&full, project.Group(vs)[0])
+			if opts.Check {
+				fs := check.ArticleFindingsWith(p.Config, copts, a)
+				keyMu.Lock()
+				for _, f := range fs {
+					if accepted.keys[findingKey(f, a)] {
+						keys[findingWhere(f)] = true
+					}
+				}
+				keyMu.Unlock()
+				per[i] = fs
+			}
+		}
+		arts[i] = reportArticle(&full, a)
+	})
+	var bad []error
+	for _, err := range errs {
+		if err != nil {
+			bad = append(bad, err)
+		}
+	}
+	if len(bad) > 0 {
+		diag.Sort(bad)
+		return errors.Join(bad...)
+	}
+	m.Articles = arts
+	if !opts.Check {
+		return nil
+	}
+	in := check.Input{Config: p.Config, Options: copts}
+	set, err := locale.Load(p.FS, p.Config.Locales, p.Config.Languages, p.Config.Tags)
+	if err != nil {
+		return err
+	}
+	in.Locales = set
+	byID := map[string]*report.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	for _, f := range check.Collect(in, per) {
+		if keys[findingWhere(f)] {
+			continue
+		}
+		rf := report.Finding{Severity: string(f.Severity), Rule: f.Rule, Lang: f.Lang, File: f.File, Line: f.Line, Message: f.Message}
+		if a := byID[f.ID]; a != nil {
+			a.Findings = append(a.Findings, rf)
+		} else {
+			m.Findings = append(m.Findings, rf)
+		}
+	}
+	return nil
+}
+
+// findingWhere identifies a finding within one run.
+func findingWhere(f check.Finding) string {
+	return fmt.Sprintf("%s\x00%d\x00%s\x00%s\x00%s", f.File, f.Line, f.Rule, f.Lang, f.Message)
+}
+
+// hasStale reports whether a version of a is stale: the report shows its
+// diff, for which the texts are needed.
+func hasStale(a *track.Article) bool {
+	for _, v := range a.Versions {
+		if v.State == track.Stale {
+			return true
+		}
+	}
+	return false
+}
+
+// reportArticle is the row of one article. a is read in full when it has a
+// stale version; otherwise only its source's title is read here.
+func reportArticle(p *project.Project, a *track.Article) *report.Article {
+	ra := &report.Article{ID: a.ID, Source: a.Source, Cells: map[string]*report.Cell{}}
+	ra.Title = titleOf(p, a)
+	for lang, v := range a.Versions {
+		c := &report.Cell{State: v.State, Path: v.Path, Note: v.Note, Placeholder: v.Placeholder}
+		if v.State.Pending() && v.PendingWords != nil {
+			c.Owed = *v.PendingWords
+		}
+		if v.ChangedSegments != nil && v.TotalSegments != nil {
+			c.Changed, c.Total = *v.ChangedSegments, *v.TotalSegments
+		}
+		switch v.State {
+		case track.Missing:
+			if !v.Placeholder {
+				c.Command = report.TranslateCommand(a.ID, lang)
+			}
+		case track.Stale:
+			c.Diff = track.DescribeVersion(a, v)
+			if m := v.Missing; m != nil {
+				c.Note = m.Problem()
+			}
+		}
+		ra.Cells[lang] = c
+	}
+	return ra
+}
+
+// titleOf returns the title of an article's source (of its first version
+// in language order for an orphan), or its id when it has none.
+func titleOf(p *project.Project, a *track.Article) string {
+	v := a.SourceFile
+	if v == nil {
+		for _, l := range p.Config.Languages {
+			if tv := a.Versions[l]; tv != nil && tv.File != nil {
+				v = tv.File
+				break
+			}
+		}
+	}
+	if v == nil {
+		return a.ID
+	}
+	doc := v.Doc
+	if doc == nil {
+		data, err := p.ReadFile(v.Path)
+		if err != nil {
+			return a.ID
+		}
+		if doc, err = frontmatter.Parse(v.Path, data); err != nil {
+			return a.ID
+		}
+	}
+	if f, ok := doc.Get("title"); ok && f.Value != nil {
+		if t := strings.TrimSpace(f.Value.Text()); t != "" {
+			return t
+		}
+	}
+	return a.ID
+}
+
+// sourceAges sets when each article's source last changed: the date of the
+// last commit of its file when the project is in a git work tree (for a
+// file never committed, its modification time), else the file's
+// modification time. It returns where the dates came from
+// (report.AgeGit or report.AgeMtime).
+func sourceAges(ctx context.Context, p *project.Project, status []*track.Article, arts []*report.Article) string {
+	paths := make([]string, len(status))
+	for i, a := range status {
+		if a.SourceFile != nil {
+			paths[i] = a.SourceFile.Path
+		}
+	}
+	from := report.AgeMtime
+	var commits map[string]gitlog.Commit
+	if repo, err := gitlog.Open(ctx, p.Root); err == nil {
+		var want []string
+		for _, path := range paths {
+			if path != "" {
+				want = append(want, path)
+			}
+		}
+		if commits, err = repo.LastCommits(ctx, want); err == nil {
+			from = report.AgeGit
+		}
+	}
+	for i, path := range paths {
+		if path == "" {
+			continue
+		}
+		if c, ok := commits[path]; ok {
+			if t, err := time.Parse(time.RFC3339, c.Date); err == nil {
+				arts[i].Changed = t
+				continue
+			}
+		}
+		if fi, err := fs.Stat(p.FS, path); err == nil {
+			arts[i].Changed = fi.ModTime()
+		}
+	}
+	return from
+}
+
+// ownFile reports whether path (absolute) is one of the project's own
+// files, which the report must not replace: ceviri.yaml, a language
+// version, or a file in .ceviri, the locales or the templates directory.
+// It returns the path relative to the project.
+func ownFile(p *project.Project, path string) (string, bool) {
+	dir, base := filepath.Split(path)
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		realDir = filepath.Clean(dir) // not there yet: writeOutput creates it
+	}
+	root, err := filepath.EvalSymlinks(p.Root)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(root, filepath.Join(realDir, base))
+	if err != nil || filepath.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	if _, _, isVersion := p.Layout.Match(rel); isVersion || rel == "ceviri.yaml" {
+		return rel, true
+	}
+	for _, d := range []string{".ceviri", p.Config.Locales, "templates"} {
+		if d != "" && d != "." && (rel == d || strings.HasPrefix(rel, d+"/")) {
+			return rel, true
+		}
+	}
+	return "", false
+}
