@@ -11,8 +11,10 @@ import (
 )
 
 type statusOptions struct {
-	IDs  []string
-	Lang string
+	IDs    []string
+	Lang   string
+	Since  string // a git revision: what the change since it does (since.go)
+	Format string // with Since: text, markdown or json
 }
 
 func newStatusCmd(env *Env) *cobra.Command {
@@ -25,16 +27,34 @@ source, current, stale (the source changed since it was translated), a draft,
 untracked (no translation record), missing or orphaned, with the words left to
 translate. A placeholder (an empty body, or the placeholder.field marker set) is
 missing: "missing (placeholder, 244 words)". Status only reads; it exits 0
-whatever the states are.`,
+whatever the states are.
+
+With --since REF (a git revision: a branch, tag or commit), status says what
+the change from REF to the work tree does to the translations: which
+versions became stale, missing, orphaned or current, and the words this adds
+to (or takes from) each language's backlog. Like ` + "`git diff REF`" + `, the work
+tree includes uncommitted changes; files git does not track yet count too,
+as they do for status. REF's files are read from git, never checked out.
+--format markdown suits a pull-request comment (docs/ci.md).`,
 		Example: `  ceviri status
   ceviri status --lang tr
-  ceviri status ukraine-talks --json`,
+  ceviri status ukraine-talks --json
+  ceviri status --since main
+  ceviri status --since origin/main --format markdown`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IDs = args
+			if opts.Since != "" {
+				return runSince(c.Context(), env, opts)
+			}
+			if opts.Format != "" {
+				return diag.Usagef("--format is for --since; plain status prints text, or JSON with --json")
+			}
 			return runStatus(env, opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "show only this language")
+	c.Flags().StringVar(&opts.Since, "since", "", "compare with the git revision `REF`: what the change since does to the translations")
+	c.Flags().StringVar(&opts.Format, "format", "", "with --since: text, markdown or json (default text; json with --json)")
 	return c
 }
 
