@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
 )
 
 // htmlText returns the normalised text of a raw HTML block, with its
@@ -147,3 +148,41 @@ func idChars(s string) bool {
 	}
 	return true
 }
+
+// htmlPlain returns the text a reader sees in an HTML block (s as
+// htmlText gives it): the text between the tags, with entities decoded and
+// a space for every tag, leaving out comments and what is code rather than
+// prose (<pre>, <code>, <script>, <style>, <textarea>, <svg>, <math>), so
+// that the words of a translated pull quote count as a paragraph's do.
+func htmlPlain(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0 // depth inside elements whose text is not prose
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return Collapse(b.String())
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if codeTags[string(name)] {
+				skip++
+			}
+			b.WriteByte(' ')
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if codeTags[string(name)] && skip > 0 {
+				skip--
+			}
+			b.WriteByte(' ')
+		case html.SelfClosingTagToken:
+			b.WriteByte(' ')
+		}
+	}
+}
+
+// codeTags are the elements whose text htmlPlain leaves out.
+var codeTags = map[string]bool{"pre": true, "code": true, "script": true, "style": true, "textarea": true, "svg": true, "math": true}

@@ -48,7 +48,10 @@ type Segment struct {
 // Translatable reports whether the segment holds prose to translate (code
 // and raw HTML are carried over as they are).
 func (s Segment) Translatable() bool {
-	return s.Kind != Code && s.Kind != HTML && s.Kind != LinkRef && s.Kind != MDXCode
+	if s.Kind == HTML {
+		return s.Words > 0 // the text of an HTML block that is not code
+	}
+	return s.Kind != Code && s.Kind != LinkRef && s.Kind != MDXCode
 }
 
 func (s *Segment) hash() {
@@ -166,6 +169,16 @@ func slowBody(body []byte, firstLine int, f Format) ([]Segment, error) {
 			s = Segment{Kind: Code, Text: trimLines(rawLines(n, body))}
 		case *ast.HTMLBlock:
 			s = Segment{Kind: HTML, Text: htmlText(n, body)}
+			if n.HTMLBlockType == ast.HTMLBlockType6 {
+				// Block-level elements such as a pull quote's <blockquote>,
+				// a <div> or <details> hold prose; <pre>, <script>,
+				// comments and declarations do not. A block of type 7 (a
+				// line holding only an inline tag such as <span>) is left
+				// out too: its text, written back on one line, would read
+				// as a paragraph.
+				s.Plain = htmlPlain(s.Text)
+				s.Words = CountWords(s.Plain)
+			}
 		case *MDXFlow:
 			s = Segment{Kind: MDXCode, Key: n.What, Text: Collapse(rawLines(n, body))}
 		default:
@@ -173,7 +186,7 @@ func slowBody(body []byte, firstLine int, f Format) ([]Segment, error) {
 		}
 		if ls := n.Lines(); ls.Len() > 0 {
 			s.Start, s.End = ls.At(0).Start, ls.At(ls.Len()-1).Stop
-			if s.Kind == MDXCode {
+			if s.Kind == MDXCode || s.Kind == HTML {
 				// Up to its last character, as a paragraph's: the lines of
 				// raw blocks end after their newline.
 				for s.End > s.Start && isSpace(body[s.End-1]) {
@@ -187,7 +200,7 @@ func slowBody(body []byte, firstLine int, f Format) ([]Segment, error) {
 		} else {
 			s.Line = firstLine + lines.line(firstInlineOffset(n))
 		}
-		if s.Translatable() {
+		if s.Translatable() && s.Kind != HTML {
 			s.Text = Collapse(rawLines(n, body))
 			s.Plain = Collapse(plainText(n, body))
 			if s.Kind == Heading && f == CommonMark {

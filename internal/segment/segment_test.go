@@ -23,7 +23,7 @@ func TestBody(t *testing.T) {
 		{TableCell, "", "1", 26, 1},
 		{TableCell, "", "iki", 26, 1},
 		{Code, "", "indented code", 28, 0},
-		{HTML, "", "<div>html</div>", 30, 0},
+		{HTML, "", "<div>html</div>", 30, 1},
 		{Paragraph, "", "See [x][ref].", 32, 2},
 		{LinkRef, "ref", "https://example.com/a Title", 34, 1},
 	}
@@ -109,4 +109,39 @@ func FuzzBody(f *testing.F) {
 			t.Fatal("fingerprint not deterministic")
 		}
 	})
+}
+
+// TestHTMLProse pins which raw HTML blocks hold prose to translate: the
+// text of block-level elements (type 6), without code, comments or tags,
+// counts as words; <pre>, <script>, comments and type-7 blocks do not.
+func TestHTMLProse(t *testing.T) {
+	tests := []struct {
+		name, body string
+		plain      string
+		words      int
+	}{
+		{"pull quote", "<blockquote class=\"pull\">\n  We open <em>three</em> labs &amp; a library.\n</blockquote>\n", "We open three labs & a library.", 6},
+		{"details", "<details>\n<summary>Eski bir sürüm</summary>\n", "Eski bir sürüm", 3},
+		{"code inside", "<div>Run <code>go test ./...</code> now.</div>\n", "Run now.", 2},
+		{"script inside", "<div><script>var a = 1;</script>Merhaba</div>\n", "Merhaba", 1},
+		{"image only", "<div align=\"center\"><img src=\"x.png\" alt=\"a cat\"></div>\n", "", 0},
+		{"pre", "<pre>\nnpm   install\n</pre>\n", "", 0},
+		{"comment", "<!-- a note to editors -->\n", "", 0},
+		{"type 7", "<span class=\"x\">\nsome words\n</span>\n", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			segs := Body([]byte(tt.body), 1)
+			if len(segs) != 1 || segs[0].Kind != HTML {
+				t.Fatalf("segments = %+v, want one html block", segs)
+			}
+			s := segs[0]
+			if s.Plain != tt.plain || s.Words != tt.words || s.Translatable() != (tt.words > 0) {
+				t.Errorf("plain %q, words %d, translatable %v; want %q, %d, %v", s.Plain, s.Words, s.Translatable(), tt.plain, tt.words, tt.words > 0)
+			}
+			if body := []byte(tt.body); s.End > len(body) || isSpace(body[s.End-1]) {
+				t.Errorf("segment ends at %d, after its last character", s.End)
+			}
+		})
+	}
 }
