@@ -5,7 +5,10 @@ import (
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/interchange"
 	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/tm"
+	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 )
 
@@ -74,6 +77,12 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	if err != nil {
 		return err
 	}
+	filled, filledWords := 0, 0
+	if m, err := env.memory(l, true); err != nil {
+		return err
+	} else if pre, n, words := prefill(p, m, a, opts.Lang, target); n > 0 {
+		data, filled, filledWords = pre, n, words
+	}
 	// What ceviri writes it must be able to read back.
 	doc, err := frontmatter.Parse(target, data)
 	if err != nil {
@@ -98,8 +107,53 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	if err := pl.commit(); err != nil {
 		return err
 	}
+	if filled > 0 {
+		env.Infof("pre-filled %s (%s) from the translation memory: review them", plural(filled, "segment", "segments"), plural(filledWords, "word", "words"))
+	}
 	env.Infof("created %s (draft, from %s)\nnext: translate it, then run `ceviri done %s --lang %s`", target, a.SourceFile.Path, opts.ID, opts.Lang)
 	return nil
+}
+
+// prefill returns the new translation at target with every segment whose
+// normalised source has an exact match in the memory already translated
+// (the newest translation of that source), as import would put it in
+// (interchange.CheckWith and Rebuild: markup and links checked, the file
+// parsed again), with the number of segments and words filled. It returns
+// no data and 0 when nothing matched or the result would not rebuild: the
+// draft is then the copy of the source.
+func prefill(p *project.Project, m *tm.Memory, a *track.Article, lang, target string) ([]byte, int, int) {
+	ia := interchange.Collect(a, lang, false)
+	if ia == nil {
+		return nil, 0, 0
+	}
+	pair := tm.Pair{Source: a.SourceFile.Lang, Target: lang}
+	var subs []interchange.Submitted
+	words := 0
+	for _, u := range ia.Units {
+		es := m.Exact(pair, u.Source)
+		if len(es) == 0 {
+			continue
+		}
+		subs = append(subs, interchange.Submitted{File: "translation memory", Line: u.Line, Col: 1, ID: u.ID, Lang: lang,
+			SrcLang: a.SourceFile.Lang, Source: u.Source, Target: []interchange.TargetPiece{{Text: es[0].Target}}})
+		words += u.Words
+	}
+	if len(subs) == 0 {
+		return nil, 0, 0
+	}
+	accepted, err := interchange.CheckWith([]*track.Article{a}, p.Config.Languages, subs, interchange.Options{DraftOnProblems: true})
+	if err != nil || len(accepted) != 1 {
+		return nil, 0, 0
+	}
+	v, err := newTranslation(p, a, lang, &track.Version{State: track.Missing, Path: target})
+	if err != nil {
+		return nil, 0, 0
+	}
+	res, err := interchange.Rebuild(p.Config, accepted[0], v)
+	if err != nil || res.Data == nil || len(res.Owed) > 0 {
+		return nil, 0, 0
+	}
+	return res.Data, len(accepted[0].Targets), words
 }
 
 // draftFrom builds a new translation file from the source, in the source's
