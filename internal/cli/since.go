@@ -72,7 +72,7 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 		return err
 	}
 	for _, e := range before.errs {
-		env.Infof("ceviri: warning: %s (as %s holds it; the article is left out of the comparison)", diag.Escape(e.Error()), diag.EscapeLine(opts.Since))
+		env.Infof("ceviri: warning: %s (the article is left out of the comparison)", diag.Escape(e.Error()))
 	}
 	// An article that cannot be read on either side is left out of both:
 	// its state there is not known.
