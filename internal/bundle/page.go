@@ -14,6 +14,7 @@ import (
 	"github.com/ceviri/ceviri/internal/anchor"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
+	"github.com/ceviri/ceviri/internal/pagelink"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
 	"golang.org/x/text/language"
@@ -234,7 +235,7 @@ func (s *site) bodyWarnings(pc *pageCtx, doc *frontmatter.Doc, a *article) {
 		s.warn.add(fmt.Sprintf("%s: %d raw HTML %s left out (build.html: omit)", doc.Name, pc.raw, plural(pc.raw, "block or tag", "blocks or tags")))
 	}
 	for _, im := range pc.images {
-		p, _ := cleanRef(im.dest)
+		p, _ := pagelink.SplitRef(im.dest)
 		name := path.Join(path.Dir(doc.Name), p)
 		line := doc.BodyLine + im.line - 1
 		switch {

@@ -6,11 +6,11 @@ import (
 	"hash"
 	"maps"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/anchor"
+	"github.com/ceviri/ceviri/internal/pagelink"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -126,7 +126,7 @@ func (pageLinks) Transform(doc *ast.Document, reader text.Reader, ctx parser.Con
 		case *ast.Link:
 			links = append(links, n)
 		case *ast.Image:
-			if d := string(n.Destination); localRef(d) {
+			if d := string(n.Destination); pagelink.LocalRef(d) {
 				pc.images = append(pc.images, pageImage{dest: d, line: lineOf(n, src)})
 			}
 		}
@@ -173,18 +173,6 @@ func (pc *pageCtx) fragment(frag string, ids map[string]bool) string {
 	return frag
 }
 
-// localRef reports whether a destination is a path relative to the page's
-// file: no scheme, not from the site root, not a fragment.
-func localRef(d string) bool {
-	if d == "" || d[0] == '/' || d[0] == '#' || d[0] == '?' || d[0] == '\\' {
-		return false
-	}
-	if i := strings.IndexAny(d, ":/?#"); i >= 0 && d[i] == ':' {
-		return false // a scheme: https:, mailto:, data:
-	}
-	return true
-}
-
 // lineOf returns the line in src (from 1) where an inline node starts, as
 // near as the AST tells: its first text, else its block's first line.
 func lineOf(n ast.Node, src []byte) int {
@@ -207,58 +195,21 @@ func lineOf(n ast.Node, src []byte) int {
 	return bytes.Count(src[:off], []byte{'\n'}) + 1
 }
 
-// cleanRef splits a destination into its path (percent-decoded) and the
-// rest ("?query#fragment").
-func cleanRef(d string) (p, rest string) {
-	if i := strings.IndexAny(d, "?#"); i >= 0 {
-		d, rest = d[:i], d[i:]
-	}
-	if u, err := url.PathUnescape(d); err == nil {
-		d = u
-	}
-	return d, rest
-}
-
 // linkMap is what a page needs to know of the other articles to point its
 // links at their pages in its own bundle.
 type linkMap struct {
-	byPath  map[string]string          // project path of a version's file -> article id
-	in      map[string]map[string]bool // language -> articles with a page in its bundle
-	source  map[string]string          // article id -> source language
-	langs   map[string]bool            // the project's languages
-	baseURL string
+	ix     *pagelink.Index            // the articles and their files
+	in     map[string]map[string]bool // language -> articles with a page in its bundle
+	source map[string]string          // article id -> source language
 }
 
 // resolve returns where a link of a page should point, when it names an
-// article: its page in the page's bundle (the translation or the fallback
-// page), else its page in its source language's bundle. A link to the
-// page itself with a fragment comes back as "\x00self#fragment".
-//
-// An article is named by the path of any of its files, relative to the
-// page's file or from the project root ("../x/en.md", "/content/x.md"), or
-// by its URL: "/<lang>/<id>/" (ceviri's bundles, also under
-// build.base_url) or "/<id>" (a site whose pages live at their ids, such
-// as "/learn/x" on the React docs).
+// article (pagelink): its page in the page's bundle (the translation or
+// the fallback page), else its page in its source language's bundle. A
+// link to the page itself with a fragment comes back as
+// "\x00self#fragment".
 func (lm *linkMap) resolve(d string, pc *pageCtx) (string, bool) {
-	if lm.baseURL != "" {
-		if rest, ok := strings.CutPrefix(d, strings.TrimSuffix(lm.baseURL, "/")); ok && (rest == "" || rest[0] == '/') {
-			d = rest
-		}
-	}
-	if d == "" || strings.HasPrefix(d, "//") {
-		return "", false
-	}
-	p, rest := cleanRef(d)
-	id := ""
-	switch {
-	case localRef(d):
-		id = lm.byPath[path.Join(path.Dir(pc.file), p)]
-	case d[0] == '/':
-		id = lm.byPath[strings.TrimPrefix(path.Clean(p), "/")]
-		if id == "" {
-			id = lm.byURL(p)
-		}
-	}
+	id, rest := lm.ix.Article(pc.file, d)
 	if id == "" {
 		return "", false
 	}
@@ -275,33 +226,10 @@ func (lm *linkMap) resolve(d string, pc *pageCtx) (string, bool) {
 	return rel(pc.id, lang, id) + rest, true
 }
 
-// byURL returns the article whose page p ("/tr/x/", "/x", "/x/index.html")
-// is, or "".
-func (lm *linkMap) byURL(p string) string {
-	p = strings.TrimSuffix(strings.TrimSuffix(p, "index.html"), "/")
-	p = strings.TrimPrefix(p, "/")
-	if p == "" {
-		return ""
-	}
-	if l, id, ok := strings.Cut(p, "/"); ok && lm.langs[l] {
-		if _, ok := lm.source[id]; ok {
-			return id
-		}
-	}
-	if _, ok := lm.source[p]; ok {
-		return p
-	}
-	return ""
-}
-
 // newLinkMap gathers the articles of every language that is built or could
 // be (a --lang build's pages are the bytes of a full build's).
 func newLinkMap(plans []*langPlan, langs []string, baseURL string) *linkMap {
-	lm := &linkMap{byPath: map[string]string{}, in: map[string]map[string]bool{}, source: map[string]string{},
-		langs: map[string]bool{}, baseURL: baseURL}
-	for _, l := range langs {
-		lm.langs[l] = true
-	}
+	lm := &linkMap{ix: pagelink.New(langs, baseURL), in: map[string]map[string]bool{}, source: map[string]string{}}
 	for _, lp := range plans {
 		if lp.excluded != "" {
 			continue
@@ -310,9 +238,10 @@ func newLinkMap(plans []*langPlan, langs []string, baseURL string) *linkMap {
 		for _, e := range lp.entries {
 			in[e.a.ID] = true
 			lm.source[e.a.ID] = e.a.Source
+			lm.ix.Add(e.a.ID, "")
 			for _, v := range e.a.Versions {
 				if v.HasFile {
-					lm.byPath[v.Path] = e.a.ID
+					lm.ix.Add(e.a.ID, v.Path)
 				}
 			}
 		}
@@ -329,9 +258,10 @@ func (lm *linkMap) hash(h hash.Hash) {
 		b = binary.BigEndian.AppendUint64(b, uint64(len(s)))
 		b = append(b, s...)
 	}
-	for _, p := range slices.Sorted(maps.Keys(lm.byPath)) {
+	byPath := lm.ix.Paths()
+	for _, p := range slices.Sorted(maps.Keys(byPath)) {
 		field(p)
-		field(lm.byPath[p])
+		field(byPath[p])
 	}
 	for _, l := range slices.Sorted(maps.Keys(lm.in)) {
 		field("lang " + l)

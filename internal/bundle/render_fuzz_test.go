@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ceviri/ceviri/internal/anchor"
+	"github.com/ceviri/ceviri/internal/pagelink"
 	"github.com/ceviri/ceviri/internal/segment"
 	"golang.org/x/net/html"
 	"golang.org/x/text/language"
@@ -33,8 +34,9 @@ func FuzzRenderHTML(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	lm := &linkMap{byPath: map[string]string{"articles/x/en.md": "learn/x"}, in: map[string]map[string]bool{"tr": {"learn/x": true}},
-		source: map[string]string{"learn/x": "en"}, langs: map[string]bool{"en": true, "tr": true}}
+	ix := pagelink.New([]string{"en", "tr"}, "")
+	ix.Add("learn/x", "articles/x/en.md")
+	lm := &linkMap{ix: ix, in: map[string]map[string]bool{"tr": {"learn/x": true}}, source: map[string]string{"learn/x": "en"}}
 	rules := []anchor.Rule{anchor.ASCII, anchor.GitHub, anchor.Hugo}
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 1<<16 {
