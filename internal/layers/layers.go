@@ -23,9 +23,10 @@ var Of = map[string]int{
 	"internal/frontmatter": 2,
 	// 3: what a version is made of, and the lock file of records.
 	"internal/segment": 3, "internal/lockfile": 3,
-	// 4: the project (layout, scanning, loading), segment alignment, and
-	// heading anchors (the ids build gives headings, and check resolves).
-	"internal/project": 4, "internal/align": 4, "internal/anchor": 4,
+	// 4: the project (layout, scanning, loading), segment alignment,
+	// heading anchors (the ids build gives headings, and check resolves)
+	// and the article a link names (build and check share it).
+	"internal/project": 4, "internal/align": 4, "internal/anchor": 4, "internal/pagelink": 4,
 	// 5: states and stored source copies.
 	"internal/track": 5,
 	// 6: analyses over states: the status cache, the release gate,
