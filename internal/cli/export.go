@@ -34,6 +34,11 @@ segments, segments whose source changed (with the previous source and translatio
 and segments of a draft still identical to the source. With --all, every segment.
 Translatable front-matter fields are units too. Take the work back with ` + "`ceviri import`" + `.
 
+Each unit to translate carries the translation memory's matches for its source
+(docs/memory.md): in XLIFF up to three <alt-trans match-quality="87%"> elements; in
+PO the best match as a fuzzy entry (msgstr pre-filled, the match's source as the
+previous msgid), which import takes only once the fuzzy flag is cleared.
+
 In XLIFF, inline Markdown (link syntax and destinations, emphasis markers, code
 spans, raw HTML) is carried as <ph> placeholders the translator places but cannot
 edit. The format is taken from --format, else from the extension of -o (.po, .xlf,
@@ -103,6 +108,12 @@ func runExport(env *Env, opts *exportOptions) error {
 		env.Infof("nothing to translate in %s: no file written", opts.Lang)
 		return nil
 	}
+	// Matches from the translation memory (docs/memory.md).
+	m, err := env.memory(l, len(opts.IDs) > 0)
+	if err != nil {
+		return err
+	}
+	interchange.AddMatches(arts, m)
 	var buf bytes.Buffer
 	if format == "po" {
 		srcLang := ""
