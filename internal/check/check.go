@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/config"
+	"github.com/ceviri/ceviri/internal/glossary"
 	"github.com/ceviri/ceviri/internal/locale"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/ceviri/ceviri/internal/workers"
@@ -83,6 +84,7 @@ var Rules = []Rule{
 	{LocalePlural, Error, "a plural message lacks a CLDR plural form its language needs"},
 	{LocalePlaceholder, Error, "template variables differ from the source message"},
 	{LocaleStale, Error, "the message's go-i18n hash does not match its source message"},
+	{Terminology, Warning, "a glossary term of the source lacks its required translation, or a name kept as it is was changed"},
 }
 
 // Known reports whether id names a rule.
@@ -138,6 +140,9 @@ type Options struct {
 	// code-text rule does not compare its text either. Default: none.
 	// See CodePlaceholder.
 	CodePlaceholders []*regexp.Regexp
+	// Glossary is the project's glossary (glossary.Load); nil skips the
+	// terminology rule.
+	Glossary *glossary.Glossary
 }
 
 // CodePlaceholder compiles a placeholder pattern (Go regular expression
@@ -269,6 +274,9 @@ func ArticleFindingsWith(cfg *config.Config, opts Options, a *track.Article) []F
 		switch v.State {
 		case track.Current, track.Stale, track.Untracked:
 			out = append(out, compareWith(cfg, opts, f, src, v.File, v.Recorded)...)
+		}
+		if v.State == track.Current && opts.Glossary != nil {
+			out = append(out, terminology(opts.Glossary, f, src, v.File)...)
 		}
 	}
 	return out

@@ -47,7 +47,7 @@ func TestRulesListedAndEmitted(t *testing.T) {
 					}
 					if lit, ok := vs.Values[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
 						id, _ := strconv.Unquote(lit.Value)
-						if strings.Contains(id, "-") || id == "links" || id == "numbers" || id == "code" || id == "structure" || id == "untranslated" || id == "empty" {
+						if strings.Contains(id, "-") || id == "links" || id == "numbers" || id == "code" || id == "structure" || id == "untranslated" || id == "empty" || id == "terminology" {
 							declared[vs.Names[0].Name] = id
 						}
 					}

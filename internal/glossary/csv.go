@@ -15,7 +15,8 @@ import (
 // ParseCSV reads a CSV glossary (RFC 4180: commas, fields in double quotes
 // when they hold commas, quotes or line breaks). The first line names the
 // columns: project languages (BCP 47, "tr", "en") and an optional note; each
-// other line is an entry. name is the path shown in errors; every problem
+// other line is an entry; a cell may give several terms separated by |,
+// the first to use and the others accepted. name is the path shown in errors; every problem
 // is reported at its line and column (in characters).
 func ParseCSV(name string, data []byte, langs []string) (*Glossary, error) {
 	if len(data) > MaxSize {
@@ -95,7 +96,9 @@ func ParseCSV(name string, data []byte, langs []string) (*Glossary, error) {
 			case "note":
 				e.Note = f
 			default:
-				e.Terms[cols[i]] = []string{f}
+				// "mikroservis | mikro servis": the first is the term to
+				// use, the others are accepted too.
+				e.Terms[cols[i]] = strings.Split(f, "|")
 			}
 		}
 		if blank {

@@ -177,7 +177,7 @@ func (g *Glossary) add(e *Entry) error {
 		strings.Contains(lowerTR, "büyük küçük harfe duyarlı")
 	e.DoNotTranslate = strings.Contains(note, "do not translate") || strings.Contains(note, "don't translate") ||
 		strings.Contains(lowerTR, "çevrilmez")
-	n, first, same := 0, "", true
+	n, first, same := 0, []string(nil), true
 	for lang, ts := range e.Terms {
 		var kept []string
 		for _, t := range ts {
@@ -196,9 +196,9 @@ func (g *Glossary) add(e *Entry) error {
 		}
 		e.Terms[lang] = kept
 		n++
-		if first == "" {
-			first = kept[0]
-		} else if kept[0] != first {
+		if first == nil {
+			first = kept
+		} else if kept[0] != first[0] {
 			same = false
 		}
 	}
@@ -212,7 +212,7 @@ func (g *Glossary) add(e *Entry) error {
 		// A name kept as it is: the same text in every language.
 		for l := range g.tags {
 			if _, ok := e.Terms[l]; !ok {
-				e.Terms[l] = []string{first}
+				e.Terms[l] = first
 			}
 		}
 	}

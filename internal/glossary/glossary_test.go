@@ -22,12 +22,14 @@ func TestParseCSV(t *testing.T) {
 		"Go,Go,Case-sensitive: the language\n" +
 		"kapsayıcı,,ÇEVRİLMEZ\n" +
 		",,\n" +
-		"a\u0308,ä,\n" // NFD in the file
+		"a\u0308,ä,\n" + // NFD in the file
+		"mikroservis | mikro servis,microservice,\n" +
+		",Transport Layer Security|TLS,do not translate\n"
 	g, err := ParseCSV("glossary.csv", []byte(data), trEN)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(g.Entries) != 7 || strings.Join(g.Languages, ",") != "tr,en" {
+	if len(g.Entries) != 9 || strings.Join(g.Languages, ",") != "tr,en" {
 		t.Fatalf("%d entries, languages %v", len(g.Entries), g.Languages)
 	}
 	want := []struct {
@@ -42,11 +44,37 @@ func TestParseCSV(t *testing.T) {
 		{"Go", "Go", true, true, 6},
 		{"kapsayıcı", "kapsayıcı", true, false, 7},
 		{"ä", "ä", true, false, 9},
+		{"mikroservis", "microservice", false, false, 10},
+		{"Transport Layer Security", "Transport Layer Security", true, false, 11},
 	}
 	for i, w := range want {
 		e := g.Entries[i]
 		if e.Term("tr") != w.tr || e.Term("en") != w.en || e.DoNotTranslate != w.dnt || e.CaseSensitive != w.cs || e.Line != w.line {
 			t.Errorf("entry %d = %q/%q dnt %v cs %v line %d, want %+v", i, e.Term("tr"), e.Term("en"), e.DoNotTranslate, e.CaseSensitive, e.Line, w)
+		}
+	}
+}
+
+func TestCSVAlternatives(t *testing.T) {
+	g, err := ParseCSV("glossary.csv", []byte("tr,en,note\nmikroservis | mikro servis,microservice,\n,Transport Layer Security|TLS,do not translate\n"), trEN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, tls := g.Entries[0], g.Entries[1]
+	for _, tt := range []struct {
+		e          *Entry
+		lang, text string
+		want       bool
+	}{
+		{m, "tr", "mikro servislerin", true},
+		{m, "tr", "mikroservisler", true},
+		{m, "tr", "servis", false},
+		{tls, "tr", "TLS'in", true},
+		{tls, "tr", "Transport Layer Security protokolü", true},
+		{tls, "tr", "Aktarım Katmanı Güvenliği", false},
+	} {
+		if got := g.Read(tt.lang, tt.text).Has(tt.e); got != tt.want {
+			t.Errorf("Has(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

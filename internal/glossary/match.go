@@ -27,6 +27,10 @@ import (
 type termWord struct {
 	w   string
 	sep string // sepKey of the separator before it; "" for the first word
+	// compound marks the last word of a Turkish term of several words:
+	// its possessive may give way to the plural (işletim sistemi:
+	// işletim sistemleri, sistemlerine).
+	compound bool
 }
 
 // token is a word of text.
@@ -128,6 +132,9 @@ func (g *Glossary) termWords(lang, term string, caseSensitive bool) []termWord {
 			w.sep = t.sep
 		}
 		out = append(out, w)
+	}
+	if len(out) > 1 && grammarOf(g.tag(lang)) == turkish {
+		out[len(out)-1].compound = true
 	}
 	return out
 }
@@ -249,6 +256,33 @@ func stems(gr grammar, w string) []stem {
 		}
 	}
 	return nil
+}
+
+// compoundPossessives are the endings of a Turkish compound's head (hizmet
+// ağı, iş yükü, hizmet kapısı) that move after a plural (hizmet ağları,
+// iş yükleri, hizmet kapıları).
+var compoundPossessives = []string{"sı", "si", "su", "sü", "ı", "i", "u", "ü"}
+
+// lastWordMatches is wordMatches for the last word of a term, which may be
+// a Turkish compound's head.
+func lastWordMatches(gr grammar, tok string, w termWord) bool {
+	if wordMatches(gr, tok, w.w) {
+		return true
+	}
+	if !w.compound {
+		return false
+	}
+	for _, p := range compoundPossessives {
+		st, ok := strings.CutSuffix(w.w, p)
+		if !ok || utf8.RuneCountInString(st) < 2 || !strings.HasPrefix(tok, st) {
+			continue
+		}
+		rest := tok[len(st):]
+		if (strings.HasPrefix(rest, "lar") || strings.HasPrefix(rest, "ler")) && turkishSuffixes(rest) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordMatches reports whether a word of text is the word w of a term, as

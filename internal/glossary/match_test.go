@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -18,6 +19,8 @@ konteyner,container,
 Kubernetes,Kubernetes,
 İstanbul,Istanbul,
 yük dengeleyici,load balancer,
+işletim sistemi,operating system,
+iş yükü,workload,
 hizmet ağı,service mesh,
 CI/CD,CI/CD,
 bağımlılık,dependency,
@@ -98,7 +101,16 @@ func TestMatchTurkish(t *testing.T) {
 		{"yükün dengeleyicisi", "yük dengeleyici", false},
 		{"yük, dengeleyici", "yük dengeleyici", false},
 		{"hizmet ağına", "hizmet ağı", true},
-		{"hizmet ağları", "hizmet ağı", false}, // the compound's ı is its possessive
+		{"hizmet ağları", "hizmet ağı", true}, // the compound's possessive after the plural
+		{"hizmet ağlarına", "hizmet ağı", true},
+		{"hizmet ağ", "hizmet ağı", false},
+		{"hizmet ağaçları", "hizmet ağı", false},
+		{"işletim sistemlerine", "işletim sistemi", true},
+		{"işletim sistemi'nin", "işletim sistemi", true},
+		{"işletim sistemsiz", "işletim sistemi", false},
+		{"iş yükleri", "iş yükü", true},
+		{"iş yüklerinin", "iş yükü", true},
+		{"iş yükler", "iş yükü", true},
 		{"CI/CD hattı", "CI/CD", true},
 		{"CI / CD", "CI/CD", true},
 		{"CI CD", "CI/CD", false},
@@ -184,5 +196,41 @@ func TestTurkishSuffixes(t *testing.T) {
 		if got := turkishSuffixes(s); got != want {
 			t.Errorf("turkishSuffixes(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+func TestLongestMatch(t *testing.T) {
+	g, err := ParseCSV("glossary.csv", []byte("en,tr,note\ncloud,bulut,\ncloud native,,do not translate\ncontainer,konteyner,\ncontainer image,konteyner imajı,\n"), []string{"tr", "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"cloud native apps", "cloud native"},
+		{"Cloud-native apps in the cloud", "cloud|cloud native"},
+		{"a container image", "container image"},
+		{"a container image in a container", "container|container image"},
+		{"clouds", "cloud"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range g.Matches("en", tt.text) {
+			got = append(got, e.Term("en"))
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Matches(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestMatchLongText bounds the work on a long hostile text: many
+// overlapping occurrences of nested terms.
+func TestMatchLongText(t *testing.T) {
+	g, err := ParseCSV("glossary.csv", []byte("en,tr\ncloud,bulut\ncloud native,cloud native\nnative cloud,x\n"), []string{"tr", "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("cloud native ", 50_000)
+	if got := len(g.Matches("en", text)); got != 2 {
+		t.Errorf("%d entries, want 2 (cloud native and native cloud)", got)
 	}
 }

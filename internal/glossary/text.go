@@ -35,15 +35,27 @@ func (g *Glossary) Matches(lang, text string) []*Entry {
 }
 
 // Entries returns the entries whose term the text uses, in glossary order.
+// An occurrence inside a longer one does not count: "cloud" in "cloud
+// native" is the entry "cloud native", not "cloud" (the longest match).
 func (t *Text) Entries() []*Entry {
 	if t.ix == nil {
 		return nil
 	}
-	found := map[*Entry]bool{}
-	t.scan(t.folded, t.ix.ci, found)
-	t.scan(t.written, t.ix.cs, found)
-	if len(found) == 0 {
+	var ms []occurrence
+	ms = t.scan(t.folded, t.ix.ci, ms)
+	ms = t.scan(t.written, t.ix.cs, ms)
+	if len(ms) == 0 {
 		return nil
+	}
+	longest := map[int]int{} // start -> the furthest end of an occurrence there
+	for _, m := range ms {
+		longest[m.start] = max(longest[m.start], m.end)
+	}
+	found := map[*Entry]bool{}
+	for _, m := range ms {
+		if !found[m.e] && !covered(m, longest) {
+			found[m.e] = true
+		}
 	}
 	out := make([]*Entry, 0, len(found))
 	for _, e := range t.g.Entries {
@@ -54,11 +66,28 @@ func (t *Text) Entries() []*Entry {
 	return out
 }
 
+// occurrence is a term found in text: its entry and its words' range.
+type occurrence struct {
+	e          *Entry
+	start, end int // words [start, end)
+}
+
+// covered reports whether a longer occurrence spans m. One that does
+// starts at most maxTermWords words before it.
+func covered(m occurrence, longest map[int]int) bool {
+	for s := m.start; s >= 0 && s >= m.start-maxTermWords; s-- {
+		if end, ok := longest[s]; ok && end >= m.end && end-s > m.end-m.start {
+			return true
+		}
+	}
+	return false
+}
+
 // scan looks up every word's beginnings in an index and keeps the terms
 // that match there.
-func (t *Text) scan(toks []token, m map[string][]ref, found map[*Entry]bool) {
+func (t *Text) scan(toks []token, m map[string][]ref, ms []occurrence) []occurrence {
 	if len(m) == 0 {
-		return
+		return ms
 	}
 	for i, tok := range toks {
 		s := tok.s
@@ -67,12 +96,14 @@ func (t *Text) scan(toks []token, m map[string][]ref, found map[*Entry]bool) {
 				continue
 			}
 			for _, r := range m[s[:end]] {
-				if !found[r.e] && t.matchAt(toks, i, r.e.words[t.lang][r.term]) {
-					found[r.e] = true
+				ws := r.e.words[t.lang][r.term]
+				if t.matchAt(toks, i, ws) {
+					ms = append(ms, occurrence{r.e, i, i + len(ws)})
 				}
 			}
 		}
 	}
+	return ms
 }
 
 func runeStart(b byte) bool { return b&0xC0 != 0x80 }
@@ -112,7 +143,7 @@ func (t *Text) matchAt(toks []token, i int, ws []termWord) bool {
 			}
 			continue
 		}
-		if !wordMatches(t.ix.gr, tok.s, w.w) {
+		if !lastWordMatches(t.ix.gr, tok.s, w) {
 			return false
 		}
 	}
