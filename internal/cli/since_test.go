@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -160,5 +161,20 @@ func TestSinceMarkdownFolds(t *testing.T) {
 	}
 	if !strings.Contains(md, "- **en**: 11 became stale; 0 → 22 words to translate (+22)\n") {
 		t.Errorf("summary line:\n%s", md)
+	}
+}
+
+// TestPreCommitHookIsTheExample: the hook precommit --hook prints is the
+// one docs/ci.md shows as docs/examples/pre-commit.
+func TestPreCommitHookIsTheExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/examples/pre-commit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(doc) != preCommitHook {
+		t.Error("docs/examples/pre-commit differs from internal/cli/since_hook.sh; copy one to the other")
+	}
+	if !strings.HasPrefix(preCommitHook, "#!/bin/sh\n") || !strings.Contains(preCommitHook, "exec ceviri --root \"${CEVIRI_ROOT:-.}\" precommit\n") {
+		t.Errorf("the hook does not run ceviri precommit under /bin/sh:\n%s", preCommitHook)
 	}
 }

@@ -3,6 +3,7 @@ package gitlog
 import (
 	"context"
 	"fmt"
+	"os/exec"
 	"strconv"
 	"strings"
 )
@@ -121,4 +122,19 @@ func parseIndex(out []byte) ([]Entry, error) {
 		es = append(es, Entry{Path: path, Mode: f[0], Blob: f[1], Size: -1})
 	}
 	return es, nil
+}
+
+// OpenWorkTree is Open for a work tree that may have no commit yet (its
+// first commit is being made): what the index holds is there already.
+func OpenWorkTree(ctx context.Context, dir string) (*Repo, error) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		return nil, ErrNoRepo
+	}
+	r := &Repo{dir: dir, git: git}
+	out, err := r.run(ctx, nil, "rev-parse", "--is-inside-work-tree")
+	if err != nil || strings.TrimSpace(string(out)) != "true" {
+		return nil, ErrNoRepo
+	}
+	return r, nil
 }

@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+
+	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/gitlog"
+	"github.com/ceviri/ceviri/internal/track"
+	"github.com/spf13/cobra"
+)
+
+// preCommitHook is the hook precommit --hook prints; docs/examples/pre-commit
+// is the same file (TestPreCommitHookIsTheExample).
+//
+//go:embed since_hook.sh
+var preCommitHook string
+
+type precommitOptions struct {
+	Hook bool
+}
+
+func newPrecommitCmd(env *Env) *cobra.Command {
+	opts := &precommitOptions{}
+	c := &cobra.Command{
+		Use:   "precommit",
+		Short: "Refuse a commit that records a translation against an unstaged source",
+		Long: `Check what is staged for commit, as a git pre-commit hook does: a translation
+whose record the commit changes, saying it matches its source (not a draft),
+must match the source as the commit holds it. When it matches only the
+source in the work tree (` + "`ceviri done`" + ` was run on a source edit that is not
+staged), the commit would record a source version it does not contain: each
+such translation is named at its record, and precommit exits 1.
+
+precommit only reads: the index and HEAD through git, the work tree as status
+reads it. --hook prints the hook to install (docs/ci.md).
+
+EXIT STATUS: 0 nothing to refuse, 1 refused, 2 no git work tree or an
+unreadable project.`,
+		Example: `  ceviri precommit --hook > .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
+  ceviri precommit`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if opts.Hook {
+				_, err := fmt.Fprint(env.Stdout, preCommitHook)
+				return err
+			}
+			return runPrecommit(c.Context(), env)
+		},
+	}
+	c.Flags().BoolVar(&opts.Hook, "hook", false, "print the pre-commit hook script instead")
+	return c
+}
+
+func runPrecommit(ctx context.Context, env *Env) error {
+	l, err := env.loadWith(nil, true)
+	if err != nil {
+		return err
+	}
+	// Files that cannot be read (here, staged or in HEAD) leave their
+	// articles out: check and status report them; this hook looks only
+	// at records.
+	repo, err := gitlog.OpenWorkTree(ctx, l.p.Root)
+	if errors.Is(err, gitlog.ErrNoRepo) {
+		return fmt.Errorf("precommit checks what is staged for a git commit, but %s is not in a git work tree", diag.EscapeLine(l.p.Root))
+	} else if err != nil {
+		return err
+	}
+	entries, err := repo.Index(ctx)
+	if err != nil {
+		return err
+	}
+	staged, err := treeStatus(ctx, repo, l.p.Root, entries, "")
+	if err != nil {
+		return err
+	}
+	head := &snapshot{}
+	if commit, err := repo.Resolve(ctx, "HEAD"); err == nil {
+		if entries, err = repo.Tree(ctx, commit); err != nil {
+			return err
+		}
+		if head, err = treeStatus(ctx, repo, l.p.Root, entries, "HEAD"); err != nil {
+			return err
+		}
+	}
+	refused := unstagedRecords(l.p.Config.Languages, staged.status, head.status, l.status)
+	for _, r := range refused {
+		fmt.Fprintln(env.Stderr, diag.Escape(r.Error()))
+	}
+	if len(refused) > 0 {
+		return &diag.Problems{Msg: fmt.Sprintf("commit refused: %s a source version that is not staged",
+			plural(len(refused), "translation records", "translations record"))}
+	}
+	return nil
+}
+
+// unstagedRecords returns, for each translation whose record differs
+// between head and staged and says it is done (not a draft), where the
+// record matches the work tree's source but not the staged one: the
+// commit would name a source version it does not hold. Sorted by id and
+// language.
+func unstagedRecords(langs []string, staged, head, work []*track.Article) []*diag.PosError {
+	byID := func(arts []*track.Article) map[string]*track.Article {
+		m := map[string]*track.Article{}
+		for _, a := range arts {
+			m[a.ID] = a
+		}
+		return m
+	}
+	heads, works := byID(head), byID(work)
+	var out []*diag.PosError
+	for _, a := range staged {
+		w := works[a.ID]
+		if w == nil || w.SourceFile == nil || a.SourceFile == nil {
+			continue
+		}
+		for _, lang := range langs {
+			v := a.Versions[lang]
+			if v == nil || v.File == nil || v.File.Record == nil || v.File.Record.Draft || v.State == track.Current {
+				continue
+			}
+			rec := v.File.Record
+			if hv := versionOf(heads[a.ID], lang); hv != nil && hv.File != nil && hv.File.Record != nil &&
+				hv.File.Record.SourceHash == rec.SourceHash && !hv.File.Record.Draft {
+				continue // the commit does not change the record
+			}
+			if rec.SourceHash != w.SourceFile.Fingerprint || rec.SourceHash == a.SourceFile.Fingerprint {
+				continue
+			}
+			at, line := v.Path, max(rec.Line, 1)
+			if rec.File != "" {
+				at = rec.File // the lock file
+			}
+			out = append(out, diag.Errorf(at, line, 1,
+				"%s is recorded as matching its source %s as the work tree has it, not as staged: stage the source too (git add %s), or leave the translation out of this commit",
+				v.Path, w.SourceFile.Path, w.SourceFile.Path))
+		}
+	}
+	return out
+}
