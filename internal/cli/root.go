@@ -57,7 +57,7 @@ func (e *Env) Infof(format string, args ...any) {
 var commands = []func(*Env) *cobra.Command{
 	newInitCmd, newNewCmd,
 	newStatusCmd, newPendingCmd, newDiffCmd, newTranslateCmd, newDoneCmd, newExportCmd, newImportCmd,
-	newCheckCmd, newReportCmd, newBuildCmd, newTMCmd,
+	newCheckCmd, newReportCmd, newBuildCmd, newTMCmd, newPrecommitCmd,
 	newVersionCmd,
 }
 
