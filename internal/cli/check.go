@@ -11,6 +11,7 @@ import (
 	"github.com/ceviri/ceviri/internal/check"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/glossary"
 	"github.com/ceviri/ceviri/internal/locale"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
@@ -103,6 +104,11 @@ func runCheck(env *Env, opts *checkOptions) error {
 			return diag.Usagef("%s: check.code_placeholders: %v", config.FileName, err)
 		}
 		copts.CodePlaceholders = append(copts.CodePlaceholders, re)
+	}
+	if check.SeverityOf(cfg, check.Terminology) != check.Off {
+		if copts.Glossary, err = glossary.Load(p.FS, cfg); err != nil {
+			return err // docs/terminology.md
+		}
 	}
 	// Each article is checked as soon as it is read, and dropped: holding
 	// every article's versions first took over a gigabyte at 10,000.
