@@ -255,7 +255,7 @@ func build(m *Model) *view {
 			if c.State == track.Stale {
 				cv.DiffID = "d" + strconv.Itoa(i) + "-" + class[l]
 				cv.DiffTitle = tf("diff_of", a.ID, l)
-				cv.Entries = entries(t, c)
+				cv.Entries = entries(m.UILang, t, c)
 			}
 			row.Owed += c.Owed
 			row.Cells = append(row.Cells, cv)
@@ -319,11 +319,11 @@ func findingOf(f Finding) findingView {
 // entries renders a stale cell's diff as ceviri diff does: a header per
 // change, the text with the changed words marked, and what to do in the
 // translation.
-func entries(t map[string]string, c *Cell) []entryView {
+func entries(lang string, t map[string]string, c *Cell) []entryView {
 	var out []entryView
 	for _, d := range c.Diff {
 		e := entryView{}
-		kind := strings.ReplaceAll(d.Kind, "_", " ")
+		kind := kindName(lang, d.Kind)
 		switch d.Op {
 		case track.Removed:
 			e.Header = fmt.Sprintf("%s %s %s ("+t["at_line"]+")", t["op_removed"], kind, d.Segment, d.OldLine)

@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // The page's own text, by UI language. Keys name what the text is for;
 // "%s" and "%d" are filled by the renderer (never by content: content is
 // passed to the template as data). TestTextsComplete checks that every
@@ -137,4 +139,22 @@ var texts = map[string]map[string]string{
 		"state_orphan":     "öksüz",
 		"placeholder":      "yer tutucu",
 	},
+}
+
+// kindsTR names segment kinds in Turkish; English shows the kind as ceviri
+// diff does ("list item").
+var kindsTR = map[string]string{
+	"field": "alan", "heading": "başlık", "paragraph": "paragraf", "list_item": "liste öğesi",
+	"table_cell": "tablo hücresi", "blockquote": "alıntı", "footnote": "dipnot", "code": "kod bloğu",
+	"html": "HTML bloğu", "link_ref": "bağlantı tanımı",
+}
+
+// kindName is how the page names a segment kind.
+func kindName(lang, kind string) string {
+	if lang == "tr" {
+		if k, ok := kindsTR[kind]; ok {
+			return k
+		}
+	}
+	return strings.ReplaceAll(kind, "_", " ")
 }
