@@ -61,6 +61,14 @@ type Options struct {
 	// Fault, when set, is called before every change to the output
 	// directory (see safefile.Dir.SetFault); for tests.
 	Fault func(op, name string) error
+	// BeforeSwap, when set, is called once every page is staged, just
+	// before the staged bundles replace the old ones; for tests (a build
+	// killed at that point).
+	BeforeSwap func()
+	// OnLists, when set, is called as each language's list pages (index,
+	// feed, sitemap) are rendered or, reused true, taken from the previous
+	// bundle; for tests.
+	OnLists func(lang string, reused bool)
 }
 
 // Result says what a build did.
@@ -84,13 +92,6 @@ type LangResult struct {
 	Files     int    // files in the bundle
 	Archive   string // the archive written, relative to Out
 }
-
-// test hooks, set only by this package's tests.
-var (
-	afterPage  func(n int)
-	beforeSwap func()
-	onLists    func(lang string, reused bool)
-)
 
 // Build builds the bundles of p. An error about the input (a file that
 // cannot be read, a bad template) is returned with its position and nothing
@@ -266,8 +267,8 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	if err := syncAll(outDir, WorkDir); err != nil {
 		return nil, err
 	}
-	if beforeSwap != nil {
-		beforeSwap()
+	if opts.BeforeSwap != nil {
+		opts.BeforeSwap()
 	}
 	j := &swapJournal{Format: swapFormat}
 	for _, lp := range build {
@@ -359,8 +360,8 @@ func (s *site) finish(st *stage, lp *langPlan, old *Manifest, opts Options, inpu
 			return err
 		}
 	}
-	if onLists != nil {
-		onLists(lp.lang, reused)
+	if opts.OnLists != nil {
+		opts.OnLists(lp.lang, reused)
 	}
 	files := map[string][]byte{}
 	if !reused {

@@ -350,12 +350,11 @@ func testIncrementalSequence(t *testing.T) {
 		}
 	}
 	var listsReused bool
-	onLists = func(lang string, reused bool) {
+	onLists := func(lang string, reused bool) {
 		if lang == "tr" {
 			listsReused = reused
 		}
 	}
-	defer func() { onLists = nil }()
 	const reused, rendered = "reused", "rendered"
 	steps := []struct {
 		name  string
@@ -393,7 +392,9 @@ func testIncrementalSequence(t *testing.T) {
 	}
 	for _, st := range steps {
 		st.edit()
-		mustBuild(t, dir, out, st.opts)
+		watched := st.opts
+		watched.OnLists = onLists
+		mustBuild(t, dir, out, watched)
 		if got := map[bool]string{true: reused, false: rendered}[listsReused]; st.lists != "" && got != st.lists {
 			t.Errorf("after %q the tr list files were %s, want %s", st.name, got, st.lists)
 		}

@@ -23,17 +23,18 @@ func TestKillHelper(t *testing.T) {
 		t.Skip("helper process of TestKillMidBuild; runs only when that test starts it")
 	}
 	die := func() { _ = syscall.Kill(os.Getpid(), syscall.SIGKILL) }
+	opts := Options{Workers: 1}
 	if n, ok := strings.CutPrefix(at, "page:"); ok {
 		k, _ := strconv.Atoi(n)
-		afterPage = func(n int) {
+		opts.Progress = func(n, _ int) {
 			if n == k {
 				die()
 			}
 		}
 	} else {
-		beforeSwap = die
+		opts.BeforeSwap = die
 	}
-	_, err := build(t, os.Getenv("CEVIRI_KILL_DIR"), os.Getenv("CEVIRI_KILL_OUT"), Options{Workers: 1})
+	_, err := build(t, os.Getenv("CEVIRI_KILL_DIR"), os.Getenv("CEVIRI_KILL_OUT"), opts)
 	t.Fatalf("the build was not killed (err = %v)", err)
 }
 

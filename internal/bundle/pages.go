@@ -85,9 +85,6 @@ func (s *site) pages(st *stage, build []*langPlan, inputs string, opts Options, 
 			if opts.Progress != nil {
 				opts.Progress(n, len(jobs))
 			}
-			if afterPage != nil {
-				afterPage(n)
-			}
 		}
 	})
 	if firstErr != nil {
