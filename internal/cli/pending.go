@@ -11,7 +11,9 @@ import (
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/gitlog"
+	"github.com/ceviri/ceviri/internal/interchange"
 	"github.com/ceviri/ceviri/internal/project"
+	"github.com/ceviri/ceviri/internal/tm"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 )
@@ -65,6 +67,37 @@ type pendingJSON struct {
 	Lang       string         `json:"lang"`
 	Items      []*pendingItem `json:"items"`
 	TotalWords int            `json:"total_words"`
+	Matches    *matchBands    `json:"matches,omitempty"` // when the memory has entries into the language
+}
+
+// matchBands are owed words by the best translation memory match of their
+// segment, in CAT analysis bands (docs/memory.md).
+type matchBands struct {
+	Exact   int `json:"100"`
+	High    int `json:"95-99"`
+	Mid     int `json:"85-94"`
+	Low     int `json:"75-84"`
+	NoMatch int `json:"no_match"`
+}
+
+// add counts words under the band of score.
+func (b *matchBands) add(score, words int) {
+	switch tm.Band(score) {
+	case "100":
+		b.Exact += words
+	case "95-99":
+		b.High += words
+	case "85-94":
+		b.Mid += words
+	case "75-84":
+		b.Low += words
+	default:
+		b.NoMatch += words
+	}
+}
+
+func (b *matchBands) plus(o *matchBands) {
+	b.Exact, b.High, b.Mid, b.Low, b.NoMatch = b.Exact+o.Exact, b.High+o.High, b.Mid+o.Mid, b.Low+o.Low, b.NoMatch+o.NoMatch
 }
 
 // pendingItem is one version that needs work.
@@ -81,6 +114,7 @@ type pendingItem struct {
 	TotalSegments   *int        `json:"total_segments,omitempty"`
 	Note            string      `json:"note,omitempty"`           // why the count is an estimate
 	RecoveredFrom   string      `json:"recovered_from,omitempty"` // "git:<commit>" when the recorded version came from git
+	Matches         *matchBands `json:"matches,omitempty"`        // owed words by memory match (pendingJSON.Matches)
 
 	when     time.Time               // parsed Date; zero when there is none
 	missing  *track.MissingCopyError // the stored copy looked for in vain, if that is why Note is set
@@ -108,6 +142,16 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 	items := []*pendingItem{}
 	total := 0
 	g := &pendingGit{p: l.p}
+	var bands *matchBands
+	var m *tm.Memory
+	if len(l.status) > 0 {
+		if m, err = env.memory(l, len(opts.IDs) > 0); err != nil {
+			return err
+		}
+		if memoryFor(m, opts.Lang) {
+			bands = &matchBands{}
+		}
+	}
 	for _, a := range l.status {
 		v := a.Versions[opts.Lang]
 		if v == nil || !v.State.Pending() || !want[v.State] || a.SourceFile == nil {
@@ -126,6 +170,10 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 		if it.Note != "" && it.State == track.Stale && v.File != nil && v.File.Record != nil && !opts.NoGit {
 			g.recount(ctx, it, a.SourceFile, v.File.Record.SourceHash)
 		}
+		if bands != nil {
+			it.Matches = owedByMatch(m, a, opts.Lang)
+			bands.plus(it.Matches)
+		}
 		items = append(items, it)
 		total += it.PendingWords
 	}
@@ -137,7 +185,7 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 		return a.ID < b.ID
 	})
 	if env.JSON {
-		if err := writeJSON(env.Stdout, pendingJSON{Lang: opts.Lang, Items: items, TotalWords: total}); err != nil {
+		if err := writeJSON(env.Stdout, pendingJSON{Lang: opts.Lang, Items: items, TotalWords: total, Matches: bands}); err != nil {
 			return err
 		}
 		return l.err()
@@ -147,6 +195,9 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 		return l.err()
 	}
 	writePendingTable(env, items, total)
+	if bands != nil && bands.Exact+bands.High+bands.Mid+bands.Low > 0 {
+		writeBands(env, bands)
+	}
 	for _, it := range items {
 		if it.Note != "" {
 			env.Infof("%s", estimateNote(it))
@@ -232,6 +283,47 @@ func writePendingTable(env *Env, items []*pendingItem, total int) {
 	t.write(env.Stdout)
 	fmt.Fprintf(env.Stdout, "\n%s: %s, %s to translate\n", env.bold("total"),
 		plural(len(items), "version", "versions"), plural(total, "word", "words"))
+}
+
+// memoryFor reports whether m has entries into lang.
+func memoryFor(m *tm.Memory, lang string) bool {
+	for _, p := range m.Pairs() {
+		if p.Target == lang && m.Len(p) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// owedByMatch counts the words of the segments a version owes (the units
+// export would write) by the best memory match of each.
+func owedByMatch(m *tm.Memory, a *track.Article, lang string) *matchBands {
+	b := &matchBands{}
+	ia := interchange.Collect(a, lang, false)
+	if ia == nil {
+		return b
+	}
+	p := tm.Pair{Source: ia.SourceLang, Target: lang}
+	for _, u := range ia.Units {
+		b.add(m.Best(p, u.Source), u.Words)
+	}
+	return b
+}
+
+// writeBands prints the owed words by memory match band, as a CAT tool's
+// analysis does.
+func writeBands(env *Env, b *matchBands) {
+	t := &table{}
+	cells := []int{b.Exact, b.High, b.Mid, b.Low, b.NoMatch}
+	head := []string{"MATCH", "100%", "95-99%", "85-94%", "75-84%", "no match"}
+	row := []string{"words"}
+	for i, n := range cells {
+		row = append(row, fmt.Sprintf("%*d", len(head[i+1]), n))
+	}
+	t.add(head...)
+	t.add(row...)
+	fmt.Fprintln(env.Stdout)
+	t.write(env.Stdout)
 }
 
 // parseStates reads --state values (repeated or comma-separated) into a
