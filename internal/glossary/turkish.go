@@ -76,6 +76,23 @@ const (
 	verb
 )
 
+// byFirst indexes a list of suffixes by their first byte, so reading a
+// position tries only the suffixes that can start there.
+type byFirst [256][]string
+
+func index(suffixes []string) *byFirst {
+	var x byFirst
+	for _, s := range suffixes {
+		x[s[0]] = append(x[s[0]], s)
+	}
+	return &x
+}
+
+var (
+	nominalIx, toVerbIx = index(nominal), index(toVerb)
+	verbalIx, toNounIx  = index(verbal), index(toNoun)
+)
+
 // turkishSuffixes reports whether s is a chain of Turkish suffixes after a
 // noun. It reads s once per state and position (a table of reachable
 // states), so any input costs at most len(s) x the suffix count.
@@ -84,27 +101,27 @@ func turkishSuffixes(s string) bool {
 		return false
 	}
 	// reach[i][st]: s[:i] is a chain that ends in state st.
-	reach := make([][2]bool, len(s)+1)
+	var reach [maxSuffixBytes + 1][2]bool
 	reach[0][noun] = true
 	for i := 0; i < len(s); i++ {
 		rest := s[i:]
 		if reach[i][noun] {
-			step(reach, i, rest, nominal, noun)
-			step(reach, i, rest, toVerb, verb)
+			step(&reach, i, rest, nominalIx, noun)
+			step(&reach, i, rest, toVerbIx, verb)
 		}
 		if reach[i][verb] {
-			step(reach, i, rest, verbal, verb)
-			step(reach, i, rest, toNoun, noun)
+			step(&reach, i, rest, verbalIx, verb)
+			step(&reach, i, rest, toNounIx, noun)
 		}
 	}
 	end := reach[len(s)]
 	return end[noun] || end[verb]
 }
 
-func step(reach [][2]bool, i int, rest string, suffixes []string, to int) {
-	for _, x := range suffixes {
-		if strings.HasPrefix(rest, x) {
-			reach[i+len(x)][to] = true
+func step(reach *[maxSuffixBytes + 1][2]bool, i int, rest string, x *byFirst, to int) {
+	for _, suf := range x[rest[0]] {
+		if strings.HasPrefix(rest, suf) {
+			reach[i+len(suf)][to] = true
 		}
 	}
 }
