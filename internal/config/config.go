@@ -301,7 +301,8 @@ func Default(langs []string) (*Config, error) {
 	c := &Config{Languages: langs, Content: DefaultContent, Locales: DefaultLocales,
 		Translatable: DefaultTranslatable, Required: []string{"title"},
 		Local: DefaultLocal, Records: RecordsFrontMatter,
-		Sections: []Section{{Content: DefaultContent}}, Glossary: Glossary{Path: DefaultGlossary},
+		Sections: []Section{{Content: DefaultContent}},
+		Glossary: Glossary{Path: DefaultGlossary},
 		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none", HTML: "sanitize", Anchors: "ascii"}}
 	for _, l := range langs {
 		t, err := language.Parse(l)
@@ -324,7 +325,8 @@ func Parse(name string, data []byte) (*Config, error) {
 	c := &Config{Content: DefaultContent, Locales: DefaultLocales,
 		Translatable: DefaultTranslatable, Required: []string{"title"},
 		Local: DefaultLocal, Records: RecordsFrontMatter,
-		Sections: []Section{{Content: DefaultContent}}, Glossary: Glossary{Path: DefaultGlossary},
+		Sections: []Section{{Content: DefaultContent}},
+		Glossary: Glossary{Path: DefaultGlossary},
 		Build:    Build{Out: DefaultOut, Fallback: DefaultFallback, Archive: "none", HTML: "sanitize", Anchors: "ascii"}}
 	var doc yaml.Node
 	var translatableNodes, localNodes []*yaml.Node
