@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/ceviri/ceviri/internal/diag"
@@ -34,8 +35,10 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 	switch {
 	case env.JSON && format != "" && format != "json":
 		return diag.Usagef("--json and --format %s ask for two formats; give one", format)
-	case env.JSON || format == "":
-		format = map[bool]string{true: "json", false: "text"}[env.JSON]
+	case env.JSON:
+		format = "json"
+	case format == "":
+		format = "text"
 	case !slices.Contains(sinceFormats, format):
 		return diag.Usagef("--format %q is not one of text, markdown, json", format)
 	}
@@ -99,6 +102,9 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 		}
 		return out
 	}
+	if err := knownIDs(opts.IDs, skip, before.status, l.status, opts.Since); err != nil {
+		return err
+	}
 	d := compareStatus(langs, keep(before.status), keep(l.status))
 	r := &sinceReport{diff: d, since: opts.Since, commit: commit}
 	switch format {
@@ -134,4 +140,21 @@ func erroredIDs(p *project.Project, errs []error) []string {
 		}
 	}
 	return ids
+}
+
+// knownIDs is the usage error for an id that names an article neither in
+// REF nor now (nor one left out as unreadable).
+func knownIDs(ids []string, skipped map[string]bool, before, after []*track.Article, rev string) error {
+	known := maps.Clone(skipped)
+	for _, arts := range [][]*track.Article{before, after} {
+		for _, a := range arts {
+			known[a.ID] = true
+		}
+	}
+	for _, id := range ids {
+		if !known[id] {
+			return diag.Usagef("no article %q in the work tree or in %s", id, rev)
+		}
+	}
+	return nil
 }
