@@ -244,8 +244,14 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("languages: [tr, en]\nx: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n"))
 	f.Add([]byte("languages: [tr, en]\n? [a]\n: b\n"))
 	f.Add([]byte("languages: [tr, en]\nlocal: [lang, Title]\ntranslatable: [title]\nrecords: lockfile\nplaceholder: {field: untranslated}\n"))
+	f.Add([]byte("languages: [tr, en]\nglossary: terms/kurum.tbx\n"))
+	f.Add([]byte("languages: [tr, en]\nglossary: ../../etc/passwd.csv\n"))
+	f.Add([]byte("languages: [tr, en]\nglossary: 'C:\\\\x.csv'\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Parse("ceviri.yaml", data)
+		if err == nil && c.Glossary.Path != DefaultGlossary && ValidateGlossary(c.Glossary.Path) != nil {
+			t.Fatalf("accepted glossary %q", c.Glossary.Path)
+		}
 		if err == nil && len(c.Languages) < 2 {
 			t.Fatalf("accepted a config with %d languages", len(c.Languages))
 		}
