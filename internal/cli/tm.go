@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -180,7 +181,7 @@ func runTMImport(env *Env, name string) error {
 	}
 	x, err := tm.ReadTMX(shown, bytes.NewReader(data))
 	if err != nil {
-		return fmt.Errorf("%w\nnothing imported", err)
+		return errors.Join(err, errors.New("nothing imported"))
 	}
 	kept := &tm.TMX{SrcLang: x.SrcLang}
 	if l, ok := projectLang(p.Config, x.SrcLang); ok {

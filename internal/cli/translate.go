@@ -115,8 +115,9 @@ func runTranslate(env *Env, opts *translateOptions) error {
 }
 
 // prefill returns the new translation at target with every segment whose
-// normalised source has an exact match in the memory already translated
-// (the newest translation of that source), as import would put it in
+// normalised source has an exact match among the project's own
+// translations in the memory already translated (the newest translation of
+// that source), as import would put it in
 // (interchange.CheckWith and Rebuild: markup and links checked, the file
 // parsed again), with the number of segments and words filled. It returns
 // no data and 0 when nothing matched or the result would not rebuild: the
@@ -130,13 +131,16 @@ func prefill(p *project.Project, m *tm.Memory, a *track.Article, lang, target st
 	var subs []interchange.Submitted
 	words := 0
 	for _, u := range ia.Units {
-		es := m.Exact(pair, u.Source)
-		if len(es) == 0 {
-			continue
+		// The project's own translations only: an external memory's
+		// are offered as matches, never written into an article.
+		for _, e := range m.Exact(pair, u.Source) {
+			if e.Origin == "" {
+				subs = append(subs, interchange.Submitted{File: "translation memory", Line: u.Line, Col: 1, ID: u.ID, Lang: lang,
+					SrcLang: a.SourceFile.Lang, Source: u.Source, Target: []interchange.TargetPiece{{Text: e.Target}}})
+				words += u.Words
+				break
+			}
 		}
-		subs = append(subs, interchange.Submitted{File: "translation memory", Line: u.Line, Col: 1, ID: u.ID, Lang: lang,
-			SrcLang: a.SourceFile.Lang, Source: u.Source, Target: []interchange.TargetPiece{{Text: es[0].Target}}})
-		words += u.Words
 	}
 	if len(subs) == 0 {
 		return nil, 0, 0
