@@ -244,3 +244,33 @@ func (g *Glossary) finish(langs []string) {
 		}
 	}
 }
+
+// Describe is the entry as a note for a translator of srcLang into
+// trLang, one line: `"rector" → "rektör"` (alternatives after " / ", the
+// note after " — "), or `"Kubernetes": do not translate`. Export puts it in
+// an XLIFF <note from="glossary"> or a PO "#." comment.
+func (e *Entry) Describe(srcLang, trLang string) string {
+	src := e.Term(srcLang)
+	var b strings.Builder
+	switch {
+	case e.DoNotTranslate:
+		fmt.Fprintf(&b, "%q: do not translate", src)
+	case len(e.Terms[trLang]) == 0:
+		fmt.Fprintf(&b, "%q: no %s term in the glossary", src, trLang)
+	default:
+		fmt.Fprintf(&b, "%q → ", src)
+		for i, t := range e.Terms[trLang] {
+			if i > 0 {
+				b.WriteString(" / ")
+			}
+			fmt.Fprintf(&b, "%q", t)
+		}
+	}
+	if e.CaseSensitive {
+		b.WriteString(" (case-sensitive)")
+	}
+	if note := strings.Join(strings.Fields(e.Note), " "); note != "" && !e.DoNotTranslate {
+		b.WriteString(" — " + note)
+	}
+	return b.String()
+}

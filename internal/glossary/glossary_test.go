@@ -245,3 +245,25 @@ func TestLoad(t *testing.T) {
 	}
 	var _ fs.FS = fsys
 }
+
+func TestDescribe(t *testing.T) {
+	g, err := ParseCSV("glossary.csv", []byte("en,tr,note\nrector,rektör,the head of a university\ncontainer,konteyner|kapsayıcı,\nKubernetes,,do not translate\nGo,Go,case-sensitive\nbook,,\n"), trEN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`"rector" → "rektör" — the head of a university`,
+		`"container" → "konteyner" / "kapsayıcı"`,
+		`"Kubernetes": do not translate`,
+		`"Go": do not translate (case-sensitive)`,
+		`"book": no tr term in the glossary`,
+	}
+	for i, e := range g.Entries {
+		if got := e.Describe("en", "tr"); got != want[i] {
+			t.Errorf("entry %d: %q, want %q", i, got, want[i])
+		}
+	}
+	if es := g.Matches("en", "The rector's containers run on Kubernetes."); len(es) != 3 {
+		t.Errorf("Matches: %d entries, want 3", len(es))
+	}
+}
