@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/anchor"
+	"github.com/ceviri/ceviri/internal/pagelink"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/yuin/goldmark"
@@ -19,7 +20,10 @@ import (
 // page (#x) that name no heading of it, with the heading ids computed by
 // the rule the build uses (build.anchors, internal/anchor): the link
 // `#projenizi-paylaşın` to a heading whose id is `projenizi-paylasin`
-// would ship broken.
+// would ship broken. With Options.Pages, a fragment of a link into another
+// article ("../state/tr.md#durum", "/tr/learn/state/#durum") must name a
+// heading of the page the link lands on: the other article's version in
+// the translation's language, else its source.
 func (c *comparison) anchors(trV *project.Version) {
 	if trV == nil || trV.Doc == nil {
 		return
@@ -29,8 +33,13 @@ func (c *comparison) anchors(trV *project.Version) {
 		rule = anchor.ASCII
 	}
 	body := trV.Doc.Body
-	// Most pages link to no fragment of their own: no parse for them.
-	if !bytes.Contains(body, []byte("(#")) && !bytes.Contains(body, []byte(": #")) && !bytes.Contains(body, []byte("<#")) {
+	// Most pages link to no fragment: no parse for them.
+	own := bytes.Contains(body, []byte("(#")) || bytes.Contains(body, []byte(": #")) || bytes.Contains(body, []byte("<#"))
+	pages := c.opts.Pages
+	if pages != nil && !own && !otherFragment(body) {
+		pages = nil
+	}
+	if !own && pages == nil {
 		return
 	}
 	format := segment.FormatOf(trV.Path)
@@ -49,7 +58,11 @@ func (c *comparison) anchors(trV *project.Version) {
 			return ast.WalkContinue, nil
 		}
 		dest := string(l.Destination)
-		if !strings.HasPrefix(dest, "#") || len(dest) == 1 {
+		if !strings.HasPrefix(dest, "#") {
+			c.otherAnchor(pages, trV, n, dest)
+			return ast.WalkContinue, nil
+		}
+		if len(dest) == 1 {
 			return ast.WalkContinue, nil
 		}
 		frag := dest[1:]
@@ -64,6 +77,32 @@ func (c *comparison) anchors(trV *project.Version) {
 			quote(dest), rule, headingList(ids))
 		return ast.WalkContinue, nil
 	})
+}
+
+// otherAnchor reports a link (node n, destination dest) of the translation
+// trV into another article whose fragment names no heading of the page it
+// lands on. A link to the translation's own file is the in-page case, and
+// a page that cannot be read is reported where it is read.
+func (c *comparison) otherAnchor(pages *Pages, trV *project.Version, n ast.Node, dest string) {
+	if pages == nil {
+		return
+	}
+	id, rest := pages.ix.Article(trV.Path, dest)
+	frag, ok := pagelink.Fragment(rest)
+	if id == "" || !ok {
+		return
+	}
+	file, lang := pages.target(id, trV.Lang)
+	if file == "" {
+		return
+	}
+	list, set, ok := pages.headings(file, lang)
+	if !ok || set[norm.NFC.String(frag)] {
+		return
+	}
+	line := trV.Doc.BodyLine + lineOf(trV.Doc.Body, n)
+	c.add(Links, line, "link %s names no heading of %s, where it leads (heading ids by the %s rule: %s)",
+		quote(dest), file, pages.rule, headingList(list))
 }
 
 // lineOf returns the 0-based line of body where n's block starts.

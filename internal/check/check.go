@@ -143,6 +143,9 @@ type Options struct {
 	// Glossary is the project's glossary (glossary.Load); nil skips the
 	// terminology rule.
 	Glossary *glossary.Glossary
+	// Pages resolves the fragment of a link into another article (see
+	// NewPages); nil checks only fragments of a page's own headings.
+	Pages *Pages
 }
 
 // CodePlaceholder compiles a placeholder pattern (Go regular expression

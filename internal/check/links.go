@@ -20,6 +20,14 @@ func (c *comparison) links() {
 			if keys == nil {
 				continue
 			}
+			if c.opts.Pages != nil && in.kind == "link" {
+				// A link to an article's file or page in one language is
+				// the link to the same article's in another: the source's
+				// ../state/en.md is the translation's ../state/tr.md.
+				if id, _ := c.opts.Pages.ix.Article(v.Path, in.value); id != "" {
+					keys = append(keys, "link to article "+id)
+				}
+			}
 			out = append(out, item{keys: keys, show: in.value, seg: segAt(v.Body, in.line), line: in.line})
 		}
 		return out

@@ -85,6 +85,9 @@ func runCheck(env *Env, opts *checkOptions) error {
 		return err
 	}
 	files, scanErrs := p.Scan()
+	// Links into other articles resolve among all of them, also when only
+	// some are checked.
+	pages := check.NewPages(p.Config, p.ReadFile, files)
 	if files, err = only(p, files, opts.IDs); err != nil {
 		return err // an unknown id first, as the other commands report it
 	}
@@ -97,7 +100,7 @@ func runCheck(env *Env, opts *checkOptions) error {
 	if err := checkRuleNames(p.FS); err != nil {
 		return err
 	}
-	var copts check.Options
+	copts := check.Options{Pages: pages}
 	for _, pat := range cfg.Check.CodePlaceholders {
 		re, err := check.CodePlaceholder(pat)
 		if err != nil {
