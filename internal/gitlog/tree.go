@@ -85,7 +85,7 @@ func parseTree(out []byte) ([]Entry, error) {
 			continue // a submodule's commit
 		}
 		size, err := strconv.ParseInt(f[3], 10, 64)
-		if err != nil {
+		if err != nil || size < 0 {
 			return nil, fmt.Errorf("git ls-tree: bad size in %q", rec)
 		}
 		es = append(es, Entry{Path: path, Mode: f[0], Blob: f[2], Size: size})

@@ -25,7 +25,7 @@ func TestParseTree(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("parseTree = %+v, %v\nwant %+v", got, err, want)
 	}
-	for _, bad := range []string{"100644 blob aaaa\tx\x00", "100644 blob aaaa 1 x\x00", "100644 blob aaaa z\tx\x00", "100644 blob aaaa 1\t\x00"} {
+	for _, bad := range []string{"100644 blob aaaa\tx\x00", "100644 blob aaaa 1 x\x00", "100644 blob aaaa z\tx\x00", "100644 blob aaaa 1\t\x00", "100644 blob aaaa -1\tx\x00"} {
 		if _, err := parseTree([]byte(bad)); err == nil {
 			t.Errorf("parseTree(%q) accepted", bad)
 		}
