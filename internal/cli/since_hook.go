@@ -37,8 +37,10 @@ such translation is named at its record, and precommit exits 1.
 precommit only reads: the index and HEAD through git, the work tree as status
 reads it. --hook prints the hook to install (docs/ci.md).
 
-EXIT STATUS: 0 nothing to refuse, 1 refused, 2 no git work tree or an
-unreadable project.`,
+EXIT STATUS
+  0  nothing to refuse
+  1  refused
+  2  not a git work tree, no project, or a ceviri.yaml that cannot be read`,
 		Example: `  ceviri precommit --hook > .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
   ceviri precommit`,
 		Args: cobra.NoArgs,

@@ -35,7 +35,8 @@ versions became stale, missing, orphaned or current, and the words this adds
 to (or takes from) each language's backlog. Like ` + "`git diff REF`" + `, the work
 tree includes uncommitted changes; files git does not track yet count too,
 as they do for status. REF's files are read from git, never checked out.
---format markdown suits a pull-request comment (docs/ci.md).`,
+--format markdown suits a pull-request comment (docs/ci.md). It exits 2 when
+there is no git history or REF names no commit.`,
 		Example: `  ceviri status
   ceviri status --lang tr
   ceviri status ukraine-talks --json
