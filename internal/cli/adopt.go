@@ -181,7 +181,7 @@ func fromField(ctx context.Context, repo *gitlog.Repo, p *project.Project, items
 	}
 	if len(errs) > 0 {
 		diag.Sort(errs)
-		return nil, &diag.UsageError{Err: joinErrs(append(errs, errors.New("nothing recorded: correct the fields above, or leave --from-field out")))}
+		return nil, &diag.UsageError{Err: errors.Join(append(errs, errors.New("nothing recorded: correct the fields above, or leave --from-field out"))...)}
 	}
 	return rest, nil
 }

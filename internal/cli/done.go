@@ -159,7 +159,7 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 		if len(errs) == 1 {
 			return errs[0]
 		}
-		return &diag.UsageError{Err: joinErrs(errs)}
+		return &diag.UsageError{Err: errors.Join(errs...)}
 	}
 	adopted := make([]adoption, len(todo))
 	if opts.From.on() && len(todo) > 0 {
@@ -202,7 +202,7 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 		if len(errs) == 1 {
 			return errs[0]
 		}
-		return &diag.UsageError{Err: joinErrs(errs)}
+		return &diag.UsageError{Err: errors.Join(errs...)}
 	}
 	if err := pl.commit(); err != nil {
 		return err

@@ -97,12 +97,3 @@ func plural(n int, one, other string) string {
 	}
 	return fmt.Sprintf("%d %s", n, other)
 }
-
-// joinErrs joins messages one per line.
-func joinErrs(errs []error) error {
-	msgs := make([]string, len(errs))
-	for i, e := range errs {
-		msgs[i] = e.Error()
-	}
-	return fmt.Errorf("%s", strings.Join(msgs, "\nceviri: "))
-}

@@ -128,6 +128,9 @@ func printErr(w io.Writer, err error) {
 	if errors.As(err, &p) && p.Msg == "" {
 		return
 	}
+	if u, ok := err.(*diag.UsageError); ok {
+		err = u.Err // several errors in how a command was called print one per line
+	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		for _, e := range j.Unwrap() {
 			printErr(w, e)
