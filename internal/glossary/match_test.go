@@ -25,6 +25,7 @@ hizmet ağı,service mesh,
 CI/CD,CI/CD,
 bağımlılık,dependency,
 Go,Go,case-sensitive
+Müller,Müller,case-sensitive
 API,API,do not translate
 `
 
@@ -121,6 +122,9 @@ func TestMatchTurkish(t *testing.T) {
 		{"Go'nun derleyicisi", "Go", true},
 		{"go ile", "Go", false},
 		{"GO", "Go", false},
+		{"Mu\u0308ller'in kitabı", "Müller", true}, // NFD text, case-sensitive
+		{"mu\u0308ller", "Müller", false},
+		{"İSTANBUL'DA", "İstanbul", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+"/"+tt.term, func(t *testing.T) {

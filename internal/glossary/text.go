@@ -1,5 +1,7 @@
 package glossary
 
+import "golang.org/x/text/unicode/norm"
+
 // Text is a text read for matching: its words, folded by its language's
 // casing and as written. Read it once and ask it about many entries.
 type Text struct {
@@ -22,7 +24,7 @@ func (g *Glossary) Read(lang, text string) *Text {
 	}
 	t.folded = tokens(fold(g.tag(lang), text))
 	if t.ix.hasCaseful {
-		t.written = tokens(text)
+		t.written = tokens(norm.NFC.String(text))
 	}
 	return t
 }
