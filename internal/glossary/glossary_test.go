@@ -192,6 +192,7 @@ func TestParseTBXErrors(t *testing.T) {
 		{"nested entry", "<tbx><termEntry><termEntry/></termEntry></tbx>", "inside another entry"},
 		{"outside entry", "<tbx>\n  <langSec xml:lang=\"tr\"/></tbx>", "terms.tbx:2:3: <langSec> outside an entry"},
 		{"empty term", "<tbx><conceptEntry>\n<langSec xml:lang=\"tr\"><termSec><term> </term></termSec></langSec></conceptEntry></tbx>", "terms.tbx:2:33: an empty <term>"},
+		{"column in characters", "<tbx><conceptEntry>\n<langSec xml:lang=\"tr\"><termSec><term>ğüşiöç</term><term> </term></termSec></langSec></conceptEntry></tbx>", "terms.tbx:2:52: an empty <term>"},
 		{"deep", "<tbx>" + strings.Repeat("<a>", 100) + strings.Repeat("</a>", 100) + "</tbx>", "nested more than 64 deep"},
 		{"latin1", `<?xml version="1.0" encoding="ISO-8859-1"?><tbx/>`, "encoding \"ISO-8859-1\" is not supported"},
 	}

@@ -35,7 +35,7 @@ func ParseTBX(name string, data []byte, langs []string) (*Glossary, error) {
 		}
 		return nil, fmt.Errorf("encoding %q is not supported; save the file as UTF-8", label)
 	}
-	r := &tbxReader{name: name, dec: dec, g: newGlossary(name, langs)}
+	r := &tbxReader{name: name, dec: dec, g: newGlossary(name, langs), data: data, lines: lineStarts(data)}
 	if err := r.read(); err != nil {
 		return nil, err
 	}
@@ -50,6 +50,8 @@ func ParseTBX(name string, data []byte, langs []string) (*Glossary, error) {
 type tbxReader struct {
 	name      string
 	dec       *xml.Decoder
+	data      []byte
+	lines     []int // lineStarts(data), for columns in characters
 	g         *Glossary
 	line, col int // where the token last read starts
 	errs      []error
@@ -59,16 +61,22 @@ func (r *tbxReader) errf(format string, args ...any) error {
 	return diag.Errorf(r.name, r.line, r.col, format, args...)
 }
 
+// pos is where the decoder stands, the column in characters.
+func (r *tbxReader) pos() (line, col int) {
+	l, c := r.dec.InputPos()
+	return l, runeCol(r.data, r.lines, l, c)
+}
+
 // next returns the next token, refusing DTDs and entity declarations (the
 // guard internal/xliff's reader has).
 func (r *tbxReader) next() (xml.Token, error) {
-	r.line, r.col = r.dec.InputPos()
+	r.line, r.col = r.pos()
 	tok, err := r.dec.Token()
 	if err != nil {
 		if err == io.EOF {
 			return nil, err
 		}
-		l, c := r.dec.InputPos()
+		l, c := r.pos()
 		msg := err.Error()
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
