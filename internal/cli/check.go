@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -16,7 +15,6 @@ import (
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 )
 
 type checkOptions struct {
@@ -97,7 +95,7 @@ func runCheck(env *Env, opts *checkOptions) error {
 			return err
 		}
 	}
-	if err := checkRuleNames(p.FS); err != nil {
+	if err := checkRuleNames(cfg); err != nil {
 		return err
 	}
 	copts := check.Options{Pages: pages}
@@ -216,48 +214,14 @@ func runCheck(env *Env, opts *checkOptions) error {
 
 // checkRuleNames rejects a rule id in check.rules that no rule has, naming
 // its line in ceviri.yaml, so a typo never silently keeps a default.
-func checkRuleNames(fsys fs.FS) error {
-	data, err := fs.ReadFile(fsys, config.FileName)
-	if err != nil {
-		return nil // it was read a moment ago; nothing to add
-	}
-	if errs := unknownRules(data); len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	return nil
-}
-
-// unknownRules returns the check.rules keys of ceviri.yaml that name no
-// rule, as positioned errors.
-func unknownRules(data []byte) []error {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return nil
-	}
+func checkRuleNames(cfg *config.Config) error {
 	var errs []error
-	known := strings.Join(check.RuleIDs(), ", ")
-	get := func(n *yaml.Node, key string) *yaml.Node {
-		if n == nil || n.Kind != yaml.MappingNode {
-			return nil
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == key {
-				return n.Content[i+1]
-			}
-		}
-		return nil
-	}
-	rules := get(get(doc.Content[0], "check"), "rules")
-	if rules == nil || rules.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(rules.Content); i += 2 {
-		k := rules.Content[i]
-		if !check.Known(k.Value) {
-			errs = append(errs, diag.Errorf(config.FileName, k.Line, k.Column, "unknown rule %q in check.rules (known: %s)", k.Value, known))
+	for _, k := range cfg.Check.RuleKeys {
+		if !check.Known(k.Name) {
+			errs = append(errs, diag.Errorf(config.FileName, k.Line, k.Col, "unknown rule %q in check.rules (known: %s)", k.Name, strings.Join(check.RuleIDs(), ", ")))
 		}
 	}
-	return errs
+	return errors.Join(errs...)
 }
 
 // acceptFindings records the findings of opts.Accept as accepted, all at

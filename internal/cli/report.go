@@ -152,7 +152,7 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) e
 	var copts check.Options
 	var accepted *acceptedSet
 	if opts.Check {
-		if err := checkRuleNames(p.FS); err != nil {
+		if err := checkRuleNames(p.Config); err != nil {
 			return err
 		}
 		for _, pat := range p.Config.Check.CodePlaceholders {

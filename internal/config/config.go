@@ -174,6 +174,10 @@ type Build struct {
 type Check struct {
 	// Rules maps a rule id to a severity: error, warning or off.
 	Rules map[string]string
+	// RuleKeys are the keys of check.rules in ceviri.yaml, in order, with
+	// their positions, for the caller that knows which rules exist (the
+	// configuration does not) to report a key that names none.
+	RuleKeys []Key
 	// Paths maps a language to the path prefix of its internal links ("/" or
 	// "/en/" for English, "/tr/" for Turkish), so that a localized link is not
 	// reported as a different link.
@@ -186,6 +190,12 @@ type Check struct {
 	// each language: each maps languages to a prefix
 	// ({en: "https://learn.microsoft.com/en-us/", tr: "https://learn.microsoft.com/tr-tr/"}).
 	EquivalentLinks []map[string]string
+}
+
+// Key is a key of ceviri.yaml and where it stands (1-based).
+type Key struct {
+	Name      string
+	Line, Col int
 }
 
 // Template returns the path template of a language's versions, with {id}
@@ -499,6 +509,7 @@ func Parse(name string, data []byte) (*Config, error) {
 				case "rules":
 					c.Check.Rules = map[string]string{}
 					p.mapping(v, func(rule string, key, v *yaml.Node) {
+						c.Check.RuleKeys = append(c.Check.RuleKeys, Key{Name: rule, Line: key.Line, Col: key.Column})
 						if s := p.oneOf(v, "error", "warning", "off"); s != "" {
 							c.Check.Rules[rule] = s
 						}
