@@ -16,7 +16,7 @@ var Of = map[string]int{
 	// 0: foundations, knowing nothing of ceviri's model.
 	"internal/diag": 0, "internal/fastpath": 0, "internal/workers": 0, "internal/safefile": 0,
 	"internal/wordiff": 0, "internal/gitlog": 0, "internal/skeleton": 0, "internal/preset": 0,
-	"internal/layers": 0,
+	"internal/layers": 0, "internal/clitext": 0,
 	// 1: file formats of their own.
 	"internal/config": 1, "internal/locale": 1, "internal/po": 1, "internal/xliff": 1,
 	// 2: front matter (reads YAML, TOML, JSON; knows config's YAML errors).
@@ -27,13 +27,16 @@ var Of = map[string]int{
 	// heading anchors (the ids build gives headings, and check resolves)
 	// and the article a link names (build and check share it).
 	"internal/project": 4, "internal/align": 4, "internal/anchor": 4, "internal/pagelink": 4,
+	// 4 also: the translation memory (segment pairs, TMX) and the glossary
+	// (CSV, TBX).
+	"internal/tm": 4, "internal/glossary": 4,
 	// 5: states and stored source copies.
 	"internal/track": 5,
 	// 6: analyses over states: the status cache, the release gate,
 	// export/import; the benchmark corpus generator.
 	"internal/cache": 6, "internal/check": 6, "internal/interchange": 6, "internal/corpusgen": 6,
-	// 7: bundles (use the cache's file identity).
-	"internal/bundle": 7,
+	// 7: bundles (use the cache's file identity); the editors' HTML report.
+	"internal/bundle": 7, "internal/report": 7,
 	// 8: the command line, the only package that prints or exits.
 	"internal/cli": 8,
 	// 9: programs.

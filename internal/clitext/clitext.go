@@ -1,0 +1,138 @@
+// Package clitext holds ceviri's own words: the messages, table headers and
+// summaries of the command line in English and Turkish, as go-i18n message
+// files embedded in the binary (messages/<lang>.yaml), and the choice of
+// language from the environment.
+//
+// Machine outputs (--json, JUnit, GitHub annotations, rule ids, exit codes)
+// never go through it: they do not change with the language.
+package clitext
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"gopkg.in/yaml.v3"
+)
+
+// Files are the message files, messages/<lang>.yaml.
+//
+//go:embed messages/*.yaml
+var Files embed.FS
+
+// Langs are the languages ceviri speaks, English first (the fallback).
+var Langs = []string{"en", "tr"}
+
+// tags are the language tags of Langs.
+var tags = map[string]language.Tag{"en": language.English, "tr": language.Turkish}
+
+// bundle holds every language's messages; it is loaded once.
+var bundle = sync.OnceValue(func() *i18n.Bundle {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	for _, l := range Langs {
+		if _, err := b.LoadMessageFileFS(Files, "messages/"+l+".yaml"); err != nil {
+			panic(fmt.Sprintf("clitext: messages/%s.yaml: %v", l, err)) // embedded, checked by the tests
+		}
+	}
+	return b
+})
+
+// FromEnv returns the language ceviri speaks for the environment getenv
+// reads: CEVIRI_LANG, then the POSIX locale variables in their order of
+// precedence (LC_ALL, LC_MESSAGES, LANG). The first one set decides: a
+// Turkish locale ("tr", "tr_TR.UTF-8", "tr-TR") gives "tr", anything else
+// (including "C" and "POSIX") "en".
+func FromEnv(getenv func(string) string) string {
+	for _, name := range []string{"CEVIRI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(name); v != "" {
+			return fromLocale(v)
+		}
+	}
+	return "en"
+}
+
+// fromLocale reads a locale name: language[_territory][.codeset][@modifier].
+func fromLocale(v string) string {
+	v, _, _ = strings.Cut(v, ".")
+	v, _, _ = strings.Cut(v, "@")
+	lang, _, _ := strings.Cut(strings.ReplaceAll(v, "-", "_"), "_")
+	if strings.EqualFold(lang, "tr") {
+		return "tr"
+	}
+	return "en"
+}
+
+// Printer gives ceviri's messages in one language.
+type Printer struct {
+	lang string
+	loc  *i18n.Localizer
+	num  *message.Printer
+}
+
+// New returns the Printer of lang ("en" or "tr"; anything else is "en").
+func New(lang string) *Printer {
+	if _, ok := tags[lang]; !ok {
+		lang = "en"
+	}
+	return &Printer{lang: lang, loc: i18n.NewLocalizer(bundle(), lang, "en"), num: message.NewPrinter(tags[lang])}
+}
+
+// Lang returns the Printer's language.
+func (p *Printer) Lang() string { return p.lang }
+
+// T returns message id with its template filled from pairs of names and
+// values ("Path", "a.md", "Count", 3). A message the language's file lacks
+// is taken from English; one that no file has is a programming error the
+// tests catch, and prints as its id.
+func (p *Printer) T(id string, pairs ...any) string {
+	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data(pairs)})
+	if err != nil {
+		return id
+	}
+	return s
+}
+
+// N returns plural message id for count n, whose template has {{.Count}}
+// (n written as the language writes numbers: 1250 in English as ceviri
+// always printed it, 1.250 in Turkish) and any other pairs.
+func (p *Printer) N(id string, n int, pairs ...any) string {
+	d := data(pairs)
+	d["Count"] = p.Num(n)
+	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: n})
+	if err != nil {
+		return id
+	}
+	return s
+}
+
+// Num writes an integer as the language does. English keeps the digits
+// alone, as ceviri's output always had them; Turkish groups thousands with
+// a dot (1.250).
+func (p *Printer) Num(n int) string {
+	if p.lang == "en" {
+		return fmt.Sprint(n)
+	}
+	return p.num.Sprintf("%d", n)
+}
+
+// Upper returns s in capitals by the language's rules (Turkish: i -> İ).
+func (p *Printer) Upper(s string) string {
+	return cases.Upper(tags[p.lang]).String(s)
+}
+
+// data makes template data of name, value pairs.
+func data(pairs []any) map[string]any {
+	d := make(map[string]any, len(pairs)/2+1)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if k, ok := pairs[i].(string); ok {
+			d[k] = pairs[i+1]
+		}
+	}
+	return d
+}

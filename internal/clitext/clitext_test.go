@@ -1,0 +1,60 @@
+package clitext
+
+import (
+	"testing"
+)
+
+func TestFromEnv(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{nil, "en"},
+		{map[string]string{"LANG": "tr_TR.UTF-8"}, "tr"},
+		{map[string]string{"LANG": "tr"}, "tr"},
+		{map[string]string{"LANG": "TR_tr.utf8@euro"}, "tr"},
+		{map[string]string{"LANG": "tr-TR"}, "tr"},
+		{map[string]string{"LANG": "en_US.UTF-8"}, "en"},
+		{map[string]string{"LANG": "C"}, "en"},
+		{map[string]string{"LANG": "de_DE.UTF-8"}, "en"},
+		{map[string]string{"LANG": "tr_TR.UTF-8", "LC_MESSAGES": "C"}, "en"},
+		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "tr_TR.UTF-8"}, "tr"},
+		{map[string]string{"LC_MESSAGES": "tr_TR.UTF-8", "LC_ALL": "POSIX"}, "en"},
+		{map[string]string{"LC_ALL": "tr_TR.UTF-8", "CEVIRI_LANG": "en"}, "en"},
+		{map[string]string{"LANG": "C", "CEVIRI_LANG": "tr"}, "tr"},
+		{map[string]string{"LANG": "trk_XX"}, "en"},
+	}
+	for _, tt := range tests {
+		if got := FromEnv(func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("FromEnv(%v) = %q, want %q", tt.env, got, tt.want)
+		}
+	}
+}
+
+func TestPrinter(t *testing.T) {
+	en, tr := New("en"), New("tr")
+	tests := []struct {
+		p    *Printer
+		got  string
+		want string
+	}{
+		{en, en.N("words", 1), "1 word"},
+		{en, en.N("words", 1250), "1250 words"},
+		{en, en.N("segments", 0), "0 segments"},
+		{tr, tr.N("words", 1), "1 kelime"},
+		{tr, tr.N("words", 1250), "1.250 kelime"},
+		{tr, tr.N("words", 1250000), "1.250.000 kelime"},
+		{en, en.T("summary_to_translate", "Words", en.N("words", 3)), "; 3 words to translate"},
+		{tr, tr.T("summary_to_translate", "Words", tr.N("words", 3)), "; çevrilecek 3 kelime"},
+		{tr, tr.T("status_no_articles", "Dirs", "articles"), "articles altında makale yok"},
+		{tr, tr.Upper("makale içi"), "MAKALE İÇİ"},
+		{en, en.Upper("article"), "ARTICLE"},
+		{en, en.T("no_such_message"), "no_such_message"},
+		{New("fr"), New("fr").T("state_current"), "current"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.p.Lang(), tt.got, tt.want)
+		}
+	}
+}
