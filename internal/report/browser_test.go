@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -237,5 +238,41 @@ func TestBrowser(t *testing.T) {
 		if got := run(t, ctx, js, chromedp.Evaluate[any](`String(`+js+`)`)); got != want {
 			t.Errorf("%s = %v, want %s", js, got, want)
 		}
+	}
+}
+
+// TestBrowserPages: a long matrix shows one page of rows at a time, and
+// filtering goes back to the first page.
+func TestBrowserPages(t *testing.T) {
+	m := &Model{UILang: "en", Project: "big", Languages: []string{"tr", "en"}}
+	for i := 0; i < 2*PageRows+30; i++ {
+		st, owed := track.Current, 0
+		if i%10 == 0 {
+			st, owed = track.Missing, i
+		}
+		m.Articles = append(m.Articles, &Article{ID: fmt.Sprintf("a%04d", i), Title: fmt.Sprintf("Başlık %04d", i), Source: "tr",
+			Cells: map[string]*Cell{"tr": {State: track.Source}, "en": {State: st, Owed: owed}}})
+	}
+	ctx := browser(t)
+	do(t, ctx, "open", chromedp.Navigate(writePage(t, m)), chromedp.WaitVisible(chromedp.ID("m")))
+	state := func() string {
+		return run(t, ctx, "state", chromedp.Evaluate[string](`[document.querySelectorAll('#m tbody tr').length,
+			document.querySelector('#m tbody tr .id').textContent, document.getElementById('count').textContent,
+			document.getElementById('page').textContent, document.getElementById('prev').disabled, document.getElementById('next').disabled].join(' | ')`))
+	}
+	if got, want := state(), "100 | a0000 | 230 of 230 articles shown. | Rows 1–100 of 230. | true | false"; got != want {
+		t.Errorf("first page:\n got %s\nwant %s", got, want)
+	}
+	do(t, ctx, "next", chromedp.Click(chromedp.ID("next")), chromedp.Click(chromedp.ID("next")))
+	if got, want := state(), "30 | a0200 | 230 of 230 articles shown. | Rows 201–230 of 230. | false | true"; got != want {
+		t.Errorf("last page:\n got %s\nwant %s", got, want)
+	}
+	choose(t, ctx, "f-state", "missing")
+	if got, want := state(), "23 | a0000 | 23 of 230 articles shown. |  | true | true"; got != want {
+		t.Errorf("missing:\n got %s\nwant %s", got, want)
+	}
+	choose(t, ctx, "sort", "owed")
+	if got := run(t, ctx, "first", chromedp.Evaluate[string](`document.querySelector('#m tbody tr .id').textContent`)); got != "a0220" {
+		t.Errorf("most owed first: %s", got)
 	}
 }

@@ -72,8 +72,13 @@ type view struct {
 type scriptData struct {
 	Shown     string   `json:"shown"` // "%d of %d articles shown."
 	None      string   `json:"none"`
+	Rows      string   `json:"rows"` // "Rows %d–%d of %d."
+	Page      int      `json:"page"` // rows on a page
 	Languages []string `json:"languages"`
 }
+
+// PageRows is how many rows of the matrix the page shows at a time.
+const PageRows = 100
 
 type option struct{ Value, Label string }
 
@@ -176,7 +181,7 @@ func build(m *Model) *view {
 	}
 	v.CSP, v.JS, v.HideCSS = scriptCSP, template.JS(script), hideCSS(len(m.Languages))
 	v.ShownAll = fmt.Sprintf(t["shown"], len(m.Articles), len(m.Articles))
-	v.Script = scriptData{Shown: t["shown"], None: t["none_shown"], Languages: m.Languages}
+	v.Script = scriptData{Shown: t["shown"], None: t["none_shown"], Rows: t["rows"], Page: PageRows, Languages: m.Languages}
 	class := map[string]string{}
 	for i, l := range m.Languages {
 		class[l] = "l" + strconv.Itoa(i)

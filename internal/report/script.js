@@ -1,4 +1,4 @@
-// The report's script: filters and sorts the rows of the matrix and opens
+// The report's script: filters, sorts and pages the rows of the matrix and opens
 // a stale cell's diff in a dialog. It reads only the page's own attributes
 // and the JSON block #data; it never builds HTML from text (textContent and
 // cloned <template>s only), so nothing from an article can run.
@@ -22,28 +22,51 @@
       sum += o;
     }
     info.push({ el: r, i: i, sec: r.getAttribute('data-sec'), rank: +r.getAttribute('data-rank'),
-      age: +r.getAttribute('data-age'), st: st, ow: ow, sum: sum, shown: true });
+      age: +r.getAttribute('data-age'), st: st, ow: ow, sum: sum });
   }
   var fLang = $('f-lang'), fState = $('f-state'), fSec = $('f-sec'), fSort = $('sort'), count = $('count');
+  var prev = $('prev'), next = $('next'), pageInfo = $('page');
+  // Only one page of rows is in the table at a time: the layout of a
+  // table of ten thousand rows took seconds on every change.
+  var size = data.page, page = 0;
+  var order = info.slice(), matched = info.slice();
 
-  function fmt(s, a, b) { return s.replace('%d', a).replace('%d', b); }
+  function fmt(s) {
+    var args = arguments, i = 1;
+    return s.replace(/%d/g, function () { return String(args[i++]); });
+  }
+
+  function show() {
+    var pages = Math.max(1, Math.ceil(matched.length / size));
+    if (page >= pages) page = pages - 1;
+    var from = page * size, to = Math.min(from + size, matched.length);
+    var frag = document.createDocumentFragment();
+    for (var k = from; k < to; k++) frag.appendChild(matched[k].el);
+    tbody.replaceChildren(frag);
+    count.textContent = matched.length > 0 ? fmt(data.shown, matched.length, info.length) : data.none;
+    pageInfo.textContent = matched.length > size ? fmt(data.rows, from + 1, to, matched.length) : '';
+    prev.disabled = page === 0;
+    next.disabled = page >= pages - 1;
+  }
+
+  function matches(x, L, S, C) {
+    if (C !== '' && x.sec !== C) return false;
+    if (S === '') return true;
+    for (var j = 0; j < nl; j++) {
+      if ((L === '' || +L === j) && x.st[j] === S) return true;
+    }
+    return false;
+  }
 
   function filter() {
-    var L = fLang.value, S = fState.value, C = fSec.value, n = 0;
+    var L = fLang.value, S = fState.value, C = fSec.value;
     table.setAttribute('data-lang', L);
-    for (var k = 0; k < info.length; k++) {
-      var x = info[k];
-      var ok = C === '' || x.sec === C;
-      if (ok && S !== '') {
-        ok = false;
-        for (var j = 0; j < nl; j++) {
-          if ((L === '' || +L === j) && x.st[j] === S) { ok = true; break; }
-        }
-      }
-      if (x.shown !== ok) { x.el.hidden = !ok; x.shown = ok; }
-      if (ok) n++;
+    matched = [];
+    for (var k = 0; k < order.length; k++) {
+      if (matches(order[k], L, S, C)) matched.push(order[k]);
     }
-    count.textContent = n > 0 ? fmt(data.shown, n, info.length) : data.none;
+    page = 0;
+    show();
   }
 
   function owed(x) { return fLang.value === '' ? x.sum : x.ow[+fLang.value]; }
@@ -61,16 +84,16 @@
     } else {
       cmp = function (a, b) { return a.i - b.i; };
     }
-    var sorted = info.slice().sort(cmp);
-    var frag = document.createDocumentFragment();
-    for (var k = 0; k < sorted.length; k++) frag.appendChild(sorted[k].el);
-    tbody.appendChild(frag);
+    order = info.slice().sort(cmp);
+    filter();
   }
 
-  fLang.addEventListener('change', function () { filter(); if (fSort.value === 'owed') sort(); });
+  fLang.addEventListener('change', function () { if (fSort.value === 'owed') sort(); else filter(); });
   fState.addEventListener('change', filter);
   fSec.addEventListener('change', filter);
   fSort.addEventListener('change', sort);
+  prev.addEventListener('click', function () { page--; show(); });
+  next.addEventListener('click', function () { page++; show(); });
 
   var dlg = $('dlg'), dlgH = $('dlg-h'), dlgB = $('dlg-b'), opener = null;
   table.addEventListener('click', function (e) {
@@ -85,6 +108,5 @@
   });
   dlg.addEventListener('close', function () { if (opener) opener.focus(); });
   document.documentElement.classList.add('js');
-  filter();
-  if (fSort.value !== 'id') sort();
+  sort();
 })();
