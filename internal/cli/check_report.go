@@ -45,6 +45,7 @@ func (r *checkReport) json() error {
 // path or an id in it may still hold a bidi control.
 func (r *checkReport) text() {
 	w := r.env.Stdout
+	tx := r.env.text()
 	last := ""
 	for i, f := range r.findings {
 		if i > 0 && f.File != last {
@@ -57,7 +58,7 @@ func (r *checkReport) text() {
 		}
 		rule := f.Rule
 		if f.Severity == check.Warning {
-			rule += " (warning)"
+			rule += tx.T("check_warning_mark")
 		}
 		fmt.Fprintf(w, "%s: %s: %s\n", pos, r.paintSeverity(f.Severity, rule), diag.Escape(f.Message))
 	}
@@ -65,22 +66,22 @@ func (r *checkReport) text() {
 		fmt.Fprintln(w)
 	}
 	e, wn := check.Counts(r.findings)
-	what := fmt.Sprintf("%s checked", plural(len(r.ids), "article", "articles"))
+	what := tx.N("check_articles_checked", len(r.ids))
 	if r.lang != "" {
-		what += " in " + r.lang
+		what = tx.T("check_in_lang", "What", what, "Lang", r.lang)
 	}
 	if r.accepted > 0 {
-		what += ", " + plural(r.accepted, "accepted finding", "accepted findings") + " not shown"
+		what += tx.N("check_accepted_not_shown", r.accepted)
 	}
 	if e == 0 && wn == 0 {
-		fmt.Fprintf(w, "ok: no problems found (%s)\n", what)
+		fmt.Fprintln(w, tx.T("check_ok", "What", what))
 		return
 	}
-	verdict := "ok"
+	verdict := tx.T("check_verdict_ok")
 	if e > 0 {
-		verdict = "not ready"
+		verdict = tx.T("check_verdict_not_ready")
 	}
-	fmt.Fprintf(w, "%s: %s, %s (%s)\n", r.env.bold(verdict), plural(e, "error", "errors"), plural(wn, "warning", "warnings"), what)
+	fmt.Fprintln(w, tx.T("check_summary", "Verdict", r.env.bold(verdict), "Errors", tx.N("errors", e), "Warnings", tx.N("warnings", wn), "What", what))
 }
 
 func (r *checkReport) paintSeverity(s check.Severity, text string) string {
