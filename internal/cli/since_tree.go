@@ -3,10 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io/fs"
+	"path"
 	"strings"
 	"sync"
-	"testing/fstest"
 
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
@@ -28,24 +27,24 @@ type snapshot struct {
 // directory in a commit or the index, as gitlog lists them) hold it,
 // entirely in memory: the work tree is never read or touched. Only the
 // files status reads are fetched from git: ceviri.yaml, the lock file, the
-// language versions the layout of that ceviri.yaml matches, and the stored
-// source copies. label names the tree in errors ("main:articles/a/tr.md").
-// A tree without ceviri.yaml gives an empty snapshot: the project did not
-// exist there.
+// language versions the layout of that ceviri.yaml matches, the stored
+// source copies, and the files symlinks among them lead to. label names
+// the tree in errors ("main:articles/a/tr.md"). A tree without ceviri.yaml
+// gives an empty snapshot: the project did not exist there.
 func treeStatus(ctx context.Context, repo *gitlog.Repo, root string, entries []gitlog.Entry, label string) (*snapshot, error) {
 	byPath := map[string]gitlog.Entry{}
 	for _, e := range entries {
 		byPath[e.Path] = e
 	}
-	fsys := fstest.MapFS{}
+	fsys := newMemFS()
 	if err := fetch(ctx, repo, fsys, byPath, []string{config.FileName, config.LockFileName}); err != nil {
 		return nil, err
 	}
-	cfg, ok := fsys[config.FileName]
+	cfg, ok := fsys.files[config.FileName]
 	if !ok {
 		return &snapshot{}, nil
 	}
-	p, err := project.New(root, fsys, cfg.Data)
+	p, err := project.New(root, fsys, cfg.data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", label, err)
 	}
@@ -58,6 +57,7 @@ func treeStatus(ctx context.Context, repo *gitlog.Repo, root string, entries []g
 	if err := fetch(ctx, repo, fsys, byPath, want); err != nil {
 		return nil, err
 	}
+	fsys.seal()
 	p.StatesOnly = leanStatus && fastpath.On()
 	files, errs := p.Scan()
 	versions := p.Load(files)
@@ -83,35 +83,38 @@ func treeStatus(ctx context.Context, repo *gitlog.Repo, root string, entries []g
 
 // oversized stands for every blob over segment.MaxFileSize: reading it
 // fails as reading such a file from disk does, and its contents are never
-// fetched.
+// read from git.
 var oversized = sync.OnceValue(func() []byte { return make([]byte, segment.MaxFileSize+1) })
 
-// fetch reads the contents of the entries at paths (those present) into
-// fsys, in one git process. A symlink becomes a symlink of fsys, which
-// cannot lead out of it.
-func fetch(ctx context.Context, repo *gitlog.Repo, fsys fstest.MapFS, byPath map[string]gitlog.Entry, paths []string) error {
-	var ids, names []string
-	for _, name := range paths {
-		e, ok := byPath[name]
-		if !ok {
-			continue
+// fetch reads the entries at paths (those the tree holds) into fsys, in one
+// git process, then the files that symlinks among them lead to, a level at
+// a time.
+func fetch(ctx context.Context, repo *gitlog.Repo, fsys *memFS, byPath map[string]gitlog.Entry, paths []string) error {
+	for range maxLinks + 1 {
+		var ids, names []string
+		for _, name := range paths {
+			if e, ok := byPath[name]; ok && fsys.files[name] == nil {
+				ids, names = append(ids, e.Blob), append(names, name)
+			}
 		}
-		if e.Size > segment.MaxFileSize {
-			fsys[name] = &fstest.MapFile{Data: oversized(), Mode: 0o644}
-			continue
+		if len(ids) == 0 {
+			return nil
 		}
-		ids, names = append(ids, e.Blob), append(names, name)
-	}
-	blobs, err := repo.Blobs(ctx, ids)
-	if err != nil {
-		return err
-	}
-	for i, data := range blobs {
-		mode := fs.FileMode(0o644)
-		if byPath[names[i]].Symlink() {
-			mode = fs.ModeSymlink | 0o777
+		var links []string
+		err := repo.EachBlob(ctx, ids, segment.MaxFileSize, func(i int, data []byte, _ int64) {
+			if data == nil {
+				data = oversized()
+			}
+			link := byPath[names[i]].Symlink()
+			fsys.add(names[i], data, link)
+			if link {
+				links = append(links, path.Join(path.Dir(names[i]), string(data)))
+			}
+		})
+		if err != nil {
+			return err
 		}
-		fsys[names[i]] = &fstest.MapFile{Data: data, Mode: mode}
+		paths = links
 	}
 	return nil
 }

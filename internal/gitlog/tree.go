@@ -1,8 +1,11 @@
 package gitlog
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -137,4 +140,78 @@ func OpenWorkTree(ctx context.Context, dir string) (*Repo, error) {
 		return nil, ErrNoRepo
 	}
 	return r, nil
+}
+
+// EachBlob reads the contents of objects by id, in one git process, and
+// hands each to fn in order as it arrives, so that only one is held at a
+// time beyond what fn keeps. An object larger than limit bytes is skipped
+// unread: fn gets nil and its size. A missing object is an error.
+func (r *Repo) EachBlob(ctx context.Context, ids []string, limit int64, fn func(i int, data []byte, size int64)) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cmd := r.command(ctx, "cat-file", "--batch")
+	cmd.Stdin = strings.NewReader(strings.Join(ids, "\n") + "\n")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("git cat-file: %w", err)
+	}
+	readErr := readEach(bufio.NewReaderSize(out, 64<<10), len(ids), limit, fn)
+	if readErr != nil {
+		cancel()
+	}
+	waitErr := cmd.Wait()
+	switch {
+	case readErr != nil:
+		return readErr
+	case waitErr != nil:
+		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		if msg == "" {
+			msg = waitErr.Error()
+		}
+		return fmt.Errorf("git cat-file: %s", msg)
+	}
+	return nil
+}
+
+// readEach reads n objects of `git cat-file --batch` output: for each a
+// header "<id> <type> <size>", size bytes, then a newline.
+func readEach(br *bufio.Reader, n int, limit int64, fn func(i int, data []byte, size int64)) error {
+	for i := range n {
+		head, err := br.ReadString('\n')
+		if err != nil {
+			return fmt.Errorf("git cat-file: short output")
+		}
+		f := strings.Fields(head)
+		if len(f) != 3 {
+			return fmt.Errorf("git cat-file: %s", strings.TrimSpace(head))
+		}
+		size, err := strconv.ParseInt(f[2], 10, 64)
+		if err != nil || size < 0 {
+			return fmt.Errorf("git cat-file: bad header %q", strings.TrimSpace(head))
+		}
+		if size > limit {
+			if _, err := io.CopyN(io.Discard, br, size); err != nil {
+				return fmt.Errorf("git cat-file: short object %s", f[0])
+			}
+			fn(i, nil, size)
+		} else {
+			buf := make([]byte, size)
+			if _, err := io.ReadFull(br, buf); err != nil {
+				return fmt.Errorf("git cat-file: short object %s", f[0])
+			}
+			fn(i, buf, size)
+		}
+		if _, err := br.ReadByte(); err != nil {
+			return fmt.Errorf("git cat-file: short output")
+		}
+	}
+	return nil
 }
