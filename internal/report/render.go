@@ -188,8 +188,11 @@ func build(m *Model) *view {
 	}
 	byLang, bySec := Tallies(m)
 	langOf := func(l string, tl *Tally) langView {
-		lv := langView{Code: l, Class: class[l], Share: strconv.Itoa(tl.Current()) + " %", Owed: num(tl.Owed),
-			OfExpected: fmt.Sprintf(t["of_expected"], tl.States[track.Current], tl.Expected)}
+		lv := langView{Code: l, Class: class[l], Share: "–", Owed: num(tl.Owed)}
+		if tl.Expected > 0 {
+			lv.Share = strconv.Itoa(tl.Current()) + " %"
+			lv.OfExpected = fmt.Sprintf(t["of_expected"], tl.States[track.Current], tl.Expected)
+		}
 		total := 0
 		for _, s := range track.States {
 			total += tl.States[s]

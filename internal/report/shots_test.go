@@ -37,6 +37,8 @@ func TestScreenshots(t *testing.T) {
 	save("report-diff.png", run(t, ctx, "shot", chromedp.CaptureScreenshot()))
 	do(t, ctx, "phone", chromedp.Emulate(device.IPhone13), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID("m")))
 	save("report-phone.png", run(t, ctx, "shot", chromedp.CaptureScreenshot()))
+	do(t, ctx, "phone, the matrix", chromedp.Evaluate[chromedp.Void](`document.getElementById("h-m").scrollIntoView()`))
+	save("report-phone-matrix.png", run(t, ctx, "shot", chromedp.CaptureScreenshot()))
 }
 
 // TestFilterTiming measures, on a report that `ceviri report` wrote, how
