@@ -47,18 +47,20 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 			return &diag.UsageError{Err: err}
 		}
 	}
-	l, err := env.loadWith(nil, true)
+	// REF first, and its files let go before the work tree is read, so
+	// that the two are not in memory at once.
+	p, err := env.openProject()
 	if err != nil {
 		return err
 	}
 	if opts.Lang != "" {
-		if err := checkLang(l.p.Config, opts.Lang); err != nil {
+		if err := checkLang(p.Config, opts.Lang); err != nil {
 			return err
 		}
 	}
-	repo, err := gitlog.Open(ctx, l.p.Root)
+	repo, err := gitlog.Open(ctx, p.Root)
 	if errors.Is(err, gitlog.ErrNoRepo) {
-		return fmt.Errorf("status --since compares with a git revision, but %s has no git history (not a repository, no commit yet, or git is not installed)", diag.EscapeLine(l.p.Root))
+		return fmt.Errorf("status --since compares with a git revision, but %s has no git history (not a repository, no commit yet, or git is not installed)", diag.EscapeLine(p.Root))
 	} else if err != nil {
 		return err
 	}
@@ -70,7 +72,11 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	before, err := treeStatus(ctx, repo, l.p.Root, entries, opts.Since)
+	before, err := treeStatus(ctx, repo, p.Root, entries, opts.Since)
+	if err != nil {
+		return err
+	}
+	l, err := env.loadWith(nil, true)
 	if err != nil {
 		return err
 	}

@@ -78,7 +78,10 @@ func treeStatus(ctx context.Context, repo *gitlog.Repo, root string, entries []g
 	for i, err := range errs {
 		errs[i] = fmt.Errorf("%s:%w", label, err)
 	}
-	return &snapshot{p: p, status: track.Analyze(p, project.Group(good)), errs: errs}, nil
+	status := track.Analyze(p, project.Group(good))
+	// The statuses hold what they need of the files; their bytes can go.
+	p.FS, fsys.files, fsys.dirs = nil, nil, nil
+	return &snapshot{p: p, status: status, errs: errs}, nil
 }
 
 // oversized stands for every blob over segment.MaxFileSize: reading it
