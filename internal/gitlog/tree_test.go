@@ -1,8 +1,11 @@
 package gitlog
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,4 +136,44 @@ func TestResolveTreeIndex(t *testing.T) {
 	if err != nil || string(blobs[0]) != "new\n" {
 		t.Errorf("Blobs = %q, %v", blobs, err)
 	}
+	var got []string
+	err = r.EachBlob(ctx, []string{idx[1].Blob, idx[0].Blob}, 4, func(i int, data []byte, size int64) {
+		got = append(got, fmt.Sprintf("%d:%q:%d", i, data, size))
+	})
+	if want := []string{`0:"new\n":4`, `1:"bir\n":4`}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("EachBlob = %v, %v; want %v", got, err, want)
+	}
+	got = nil
+	err = r.EachBlob(ctx, []string{idx[1].Blob}, 3, func(i int, data []byte, size int64) {
+		got = append(got, fmt.Sprintf("%d:%v:%d", i, data == nil, size))
+	})
+	if want := []string{"0:true:4"}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("EachBlob over the limit = %v, %v; want %v", got, err, want)
+	}
+	if err := r.EachBlob(ctx, []string{"0000000000000000000000000000000000000001"}, 10, func(int, []byte, int64) {}); err == nil {
+		t.Error("EachBlob of a missing object succeeded")
+	}
+}
+
+func FuzzReadEach(f *testing.F) {
+	f.Add([]byte("a blob 3\nabc\nb blob 0\n\n"), 2, int64(10))
+	f.Add([]byte("a blob 99999999999\nabc\n"), 1, int64(4<<20))
+	f.Add([]byte("a blob -1\n\n"), 1, int64(10))
+	f.Add([]byte("zzz missing\n"), 1, int64(10))
+	f.Add([]byte("a blob 5\nabcdef\n"), 1, int64(2))
+	f.Fuzz(func(t *testing.T, out []byte, n int, limit int64) {
+		if n < 0 || n > 100 || limit < 0 || limit > 1<<20 {
+			return
+		}
+		calls := 0
+		err := readEach(bufio.NewReader(bytes.NewReader(out)), n, limit, func(i int, data []byte, size int64) {
+			if i != calls || (data != nil && int64(len(data)) != size) || (data == nil && size <= limit) || size < 0 {
+				t.Errorf("call %d: i=%d len=%d size=%d limit=%d", calls, i, len(data), size, limit)
+			}
+			calls++
+		})
+		if err == nil && calls != n {
+			t.Errorf("%d calls for %d objects", calls, n)
+		}
+	})
 }
