@@ -24,56 +24,27 @@ type buildOptions struct {
 }
 
 func newBuildCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &buildOptions{}
 	c := &cobra.Command{
-		Use:   "build",
-		Short: "Build one publishable bundle per language",
-		Long: `Build one bundle per language into the output directory (build.out in ceviri.yaml,
-default dist): DIR/<lang>/ with index.json, <id>/index.html and <id>/index.json for each
-article, messages.json, sitemap.xml, feed.xml and manifest.json. See docs/bundles.md.
-
-A missing, draft or untracked translation is handled by --fallback: source shows the
-source version with a notice, skip leaves the article out of that language, fail
-refuses the build. A stale translation is shown with a notice under source.
-A language whose share of current translations is below --min-current percent is not
-built (its previous bundle is left as it was).
-
-The new bundles are written beside the old ones and swapped in at the end: an
-interrupted build leaves the previous bundles whole, and the next build finishes a
-swap that was cut short, so the output never mixes old and new bundles.
-
-A build replaces only what ceviri built: DIR/<lang> must be missing, empty, or a
-bundle with ceviri's manifest.json, and DIR/<lang>.tar.gz or .zip an archive holding
-one. Anything else is refused, unless --force moves it into DIR/.ceviri/replaced/
-(nothing is ever deleted). The output directory may not be, hold or lie inside the
-project, its .ceviri, content, locales or templates directories, also through
-symlinks. Pages whose inputs did not change
-are taken from the previous bundle (--full renders every page); the output is the
-same bytes either way.
-
-EXIT STATUS
-  0  the bundles were built
-  1  the build was refused by policy (--fallback fail, or no language passed --min-current)
-  2  usage error, or a file of the project cannot be read; nothing was written`,
-		Example: `  ceviri build
-  ceviri build --lang tr --out public
-  ceviri build --fallback skip --archive tar.gz
-  ceviri build --min-current 90 --json
-  ceviri build --out public --force   # public/en holds files ceviri did not write: move them aside`,
-		Args: cobra.NoArgs,
+		Use:     "build",
+		Short:   tx.T("cmd_build_short"),
+		Long:    tx.T("cmd_build_long"),
+		Example: tx.T("cmd_build_example"),
+		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.set = func(name string) bool { return c.Flags().Changed(name) }
 			return runBuild(env, opts)
 		},
 	}
 	f := c.Flags()
-	f.StringSliceVarP(&opts.Langs, "lang", "l", nil, "build only these languages (comma-separated; default: all)")
-	f.StringVarP(&opts.Out, "out", "o", "", "output directory (default: build.out in ceviri.yaml, relative to the project)")
-	f.StringVar(&opts.Fallback, "fallback", "", "missing or unusable translation: source, skip or fail (default: build.fallback)")
-	f.StringVar(&opts.Archive, "archive", "", "also write DIR/<lang>.tar.gz or .zip: none, tar.gz or zip (default: build.archive)")
-	f.IntVar(&opts.MinCurrent, "min-current", 0, "build a language only if this percent of its articles are current (default: build.min_current)")
-	f.BoolVar(&opts.Full, "full", false, "render every page, reusing nothing of the previous bundle")
-	f.BoolVar(&opts.Force, "force", false, "move a directory or archive in the output that ceviri did not build into OUT/.ceviri/replaced/ instead of refusing")
+	f.StringSliceVarP(&opts.Langs, "lang", "l", nil, tx.T("flag_build_lang"))
+	f.StringVarP(&opts.Out, "out", "o", "", tx.T("flag_build_out"))
+	f.StringVar(&opts.Fallback, "fallback", "", tx.T("flag_build_fallback"))
+	f.StringVar(&opts.Archive, "archive", "", tx.T("flag_build_archive"))
+	f.IntVar(&opts.MinCurrent, "min-current", 0, tx.T("flag_build_min_current"))
+	f.BoolVar(&opts.Full, "full", false, tx.T("flag_build_full"))
+	f.BoolVar(&opts.Force, "force", false, tx.T("flag_build_force"))
 	return c
 }
 

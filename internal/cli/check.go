@@ -25,46 +25,21 @@ type checkOptions struct {
 }
 
 func newCheckCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &checkOptions{}
 	c := &cobra.Command{
-		Use:   "check [ID...]",
-		Short: "The release gate: check every translation against its source",
-		Long: `Check that every article is present and current in every language, that each
-translation says the same things as its source (structure, links, numbers, code, no
-untranslated or empty text, front matter), and that the site's chrome strings
-(go-i18n message files) are complete in every language.
-
-Each rule has a severity (error, warning or off) that ceviri.yaml may change under
-check.rules; see docs/editors.md for the rules and examples. With IDs only those
-articles are checked and the message files are not.
-
-Formats: text (grouped by file, path:line: rule: message), json, junit (one test
-case per article and language, for CI dashboards) and github (workflow commands,
-so findings appear on pull requests). --json is --format json.
-
-A difference made on purpose is accepted with --accept RULE ID... --lang L: the
-findings of RULE in those articles are recorded in .ceviri/accepted.json (commit it),
-each tied to the exact segments involved. An accepted finding is not reported (the
-summary counts it) until the translation's segment or the source's changes; an edit
-elsewhere never brings it back.
-
-EXIT STATUS
-  0  no finding at severity error
-  1  at least one finding at severity error
-  2  the check cannot run (bad flags, ceviri.yaml or message file)`,
-		Example: `  ceviri check
-  ceviri check --lang tr
-  ceviri check ukraine-talks --format json
-  ceviri check --format github   # in a GitHub Actions step
-  ceviri check --accept numbers ukraine-talks --lang tr   # a difference made on purpose`,
+		Use:     "check [ID...]",
+		Short:   tx.T("cmd_check_short"),
+		Long:    tx.T("cmd_check_long"),
+		Example: tx.T("cmd_check_example"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IDs = args
 			return runCheck(env, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "check only this language")
-	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, junit or github")
-	c.Flags().StringVar(&opts.Accept, "accept", "", "accept the findings of this rule in the named articles and --lang (recorded in "+acceptedFile+")")
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", tx.T("flag_check_lang"))
+	c.Flags().StringVar(&opts.Format, "format", "text", tx.T("flag_check_format"))
+	c.Flags().StringVar(&opts.Accept, "accept", "", tx.T("flag_check_accept", "File", acceptedFile))
 	return c
 }
 

@@ -20,48 +20,22 @@ type doneOptions struct {
 }
 
 func newDoneCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &doneOptions{}
 	c := &cobra.Command{
-		Use:   "done ID... --lang L",
-		Short: "Record that translations match the current source",
-		Long: `Record that each translation matches the current source version
-(translation.source_hash), clearing draft: in the translation's front matter, where
-only the record's lines change and every other byte of the file stays as it was; or,
-with records: lockfile in ceviri.yaml and for files without front matter, in
-ceviri.lock, leaving the file byte for byte as it is. A copy of the source version is
-kept under .ceviri/sources so that later changes can be shown without git.
-
-With --all, every translation in the language is recorded: this is how an existing
-bilingual site is adopted in one step (untracked versions become current). A
-placeholder (an empty body where the source has one, or the placeholder field of
-ceviri.yaml set, such as untranslated: 1) is not a translation: --all skips it and
-says how many it skipped, and done refuses it by name.
-
-A site that translated before it used ceviri has translations that were already
-behind their source. --from-git records each untracked translation against the
-source as it was when the translation file was last committed (the source in that
-commit), so that those show as stale, with their diff, from the first status. A
-translation never committed, or changed since its last commit, is recorded against
-today's source, and done says so. --from-field FIELD uses the commit a front-matter
-field of the translation names (l10n.sourceCommit, a dotted path into nested fields,
-or default_lang_commit); a commit git does not know, or a source absent from it, is
-an error at the field and nothing is recorded. With both flags, the field where a
-translation has it and history where it does not. Either needs the project in a git
-repository; a translation that already has a record keeps it.`,
-		Example: `  ceviri done ukraine-talks --lang tr
-  ceviri done --all --lang tr      # adopt every existing Turkish page as current
-  ceviri done --all --lang tr --from-git              # as of each file's last commit
-  ceviri done --all --lang tr --from-field l10n.sourceCommit
-  ceviri done --all --lang tr --from-field default_lang_commit --from-git`,
+		Use:     "done ID... --lang L",
+		Short:   tx.T("cmd_done_short"),
+		Long:    tx.T("cmd_done_long"),
+		Example: tx.T("cmd_done_example"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IDs = args
 			return runDone(c.Context(), env, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the translations (required)")
-	c.Flags().BoolVar(&opts.All, "all", false, "record every translation in the language")
-	c.Flags().BoolVar(&opts.From.git, "from-git", false, "record each untracked translation against the source of its last commit")
-	c.Flags().StringVar(&opts.From.field, "from-field", "", "record against the source at the commit this front-matter `FIELD` names (e.g. l10n.sourceCommit)")
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", tx.T("flag_done_lang"))
+	c.Flags().BoolVar(&opts.All, "all", false, tx.T("flag_done_all"))
+	c.Flags().BoolVar(&opts.From.git, "from-git", false, tx.T("flag_done_from_git"))
+	c.Flags().StringVar(&opts.From.field, "from-field", "", tx.T("flag_done_from_field"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }

@@ -27,54 +27,21 @@ type importOptions struct {
 }
 
 func newImportCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &importOptions{}
 	c := &cobra.Command{
-		Use:   "import FILE...",
-		Short: "Take translated XLIFF or PO files back into the articles",
-		Long: `Read XLIFF 1.2 or PO files written by ` + "`ceviri export`" + ` and translated in a CAT tool
-or PO editor, and put the translations into the articles.
-
-Every unit is checked against the current source first: a unit whose id is unknown,
-whose source text is no longer the current source, or whose translation lacks
-markup of the source (each XLIFF placeholder once; as many links, images and
-emphasis, and the same code spans, as the source) is reported at its position and
-nothing at all is written; so is an article whose source changed since the export
-in a segment the file does not have. Otherwise each translation file is rewritten
-atomically: translated segments replace their lines, everything else (structure,
-code blocks, other segments, front matter) is kept; a missing translation is
-created from the source's structure. An article whose every segment is now
-translated is recorded current, otherwise draft; an article whose changed
-segments came back partly untranslated is left as it was (it stays stale), as a
-draft it would hide them.
-
-Each translated unit is also checked as ceviri check checks a translation: its
-links and images must lead where the source's do (a localized destination that
-check accepts, such as tr.wikipedia.org for en.wikipedia.org, /tr/ for /en/ or a
-translated #anchor, is fine), and its inline code and emphasis must be the
-source's. A unit that breaks them refuses the import; with --draft-on-problems
-the articles are written instead, recorded as drafts, and each problem is
-printed as a warning. check.rules applies: with links set to warning a link
-difference is only a warning, with links off it is not compared.
-
-Units with an empty target, and fuzzy PO entries, are not applied, nor counted
-as imported. XLIFF files
-with a DTD or entity declarations are refused, and so is a file larger than
-64 MiB (checked while reading) or with more than 250,000 units. FILE "-" is
-standard input.
-
-Exit status: 0 imported (also with --draft-on-problems warnings); 2 a file could
-not be read or a unit was refused (nothing was written).`,
-		Example: `  ceviri import en.xlf
-  ceviri import --dry-run tr.po
-  ceviri import --draft-on-problems tr.po`,
-		Args: cobra.MinimumNArgs(1),
+		Use:     "import FILE...",
+		Short:   tx.T("cmd_import_short"),
+		Long:    tx.T("cmd_import_long"),
+		Example: tx.T("cmd_import_example"),
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
 			return runImport(env, opts)
 		},
 	}
-	c.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "check the files and say what would change, without writing")
-	c.Flags().BoolVar(&opts.DraftOnProblems, "draft-on-problems", false, "import units that break links, code or emphasis too, recording their articles as drafts, with a warning for each problem")
+	c.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, tx.T("flag_import_dry_run"))
+	c.Flags().BoolVar(&opts.DraftOnProblems, "draft-on-problems", false, tx.T("flag_import_draft_on_problems"))
 	return c
 }
 

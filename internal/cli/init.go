@@ -22,26 +22,14 @@ type initOptions struct {
 }
 
 func newInitCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &initOptions{}
 	c := &cobra.Command{
-		Use:   "init [DIR]",
-		Short: "Create a new ceviri project",
-		Long: `Create ceviri.yaml, an articles/ directory and locales/<lang>.yaml with the site's
-chrome strings in DIR (default: the current directory). The first language is the
-default source language. An existing ceviri.yaml is never overwritten.
-
---preset writes the content layout of a site generator (docs/adopting.md): hugo,
-hugo-dirs, docusaurus, mkdocs, mkdocs-folders, vitepress, starlight, jekyll,
-siblings, or articles (ceviri's own). Without it, init looks at the directory: a
-hugo.toml, docusaurus.config.js, mkdocs.yml, .vitepress, astro.config.mjs or
-_config.yml picks that generator's preset, and init says so. .gitignore
-gets ceviri's working files, and .gitattributes the line that lets git merge
-ceviri.lock (ceviri.lock merge=union).`,
-		Example: `  ceviri init
-  ceviri init newsroom --languages tr,en
-  ceviri init --preset hugo --languages en,tr     # content/{id}.md + content/{id}.tr.md
-  ceviri init --preset docusaurus --languages en,tr`,
-		Args: cobra.MaximumNArgs(1),
+		Use:     "init [DIR]",
+		Short:   tx.T("cmd_init_short"),
+		Long:    tx.T("cmd_init_long"),
+		Example: tx.T("cmd_init_example"),
+		Args:    cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = "."
 			if len(args) == 1 {
@@ -50,8 +38,8 @@ ceviri.lock (ceviri.lock merge=union).`,
 			return runInit(env, opts)
 		},
 	}
-	c.Flags().StringSliceVar(&opts.Languages, "languages", []string{"tr", "en"}, "the project's languages, source language first")
-	c.Flags().StringVar(&opts.Preset, "preset", "", "the content layout of a site generator: "+strings.Join(preset.Names(), ", ")+" (default: the one the directory's files show, else articles)")
+	c.Flags().StringSliceVar(&opts.Languages, "languages", []string{"tr", "en"}, tx.T("flag_init_languages"))
+	c.Flags().StringVar(&opts.Preset, "preset", "", tx.T("flag_init_preset", "Presets", strings.Join(preset.Names(), ", ")))
 	return c
 }
 

@@ -19,30 +19,23 @@ type newOptions struct {
 }
 
 func newNewCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &newOptions{}
 	c := &cobra.Command{
-		Use:   "new ID",
-		Short: "Create the source version of a new article",
-		Long: `Create the source version of a new article at the path the content template gives,
-with a title and today's date in its front matter. The language defaults to the
-project's source_language. Ids are relative paths such as 2025/ukraine-talks.
-The front matter is written in the format the project's articles use (the first
-article found with front matter: YAML ---, TOML +++ or JSON {}), none when the
-project's articles have none (the title becomes the first heading), YAML in a new
-project, or in the one --front-matter names.`,
-		Example: `  ceviri new ukraine-talks --title "Ukraine calls for talks"
-  ceviri new 2025/kampus-haberi --lang tr --title "Kampüs haberi"
-  ceviri new posts/launch --front-matter toml`,
-		Args: cobra.ExactArgs(1),
+		Use:     "new ID",
+		Short:   tx.T("cmd_new_short"),
+		Long:    tx.T("cmd_new_long"),
+		Example: tx.T("cmd_new_example"),
+		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			return runNew(env, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the source version (default: source_language)")
-	c.Flags().StringVar(&opts.Title, "title", "", "the article's title (default: made from the id)")
-	c.Flags().StringVar(&opts.Date, "date", "", "publication date, YYYY-MM-DD or RFC 3339 (default: today)")
-	c.Flags().StringVar(&opts.FrontMatter, "front-matter", "", "front-matter format: yaml, toml, json or none (default: the project's)")
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", tx.T("flag_new_lang"))
+	c.Flags().StringVar(&opts.Title, "title", "", tx.T("flag_new_title"))
+	c.Flags().StringVar(&opts.Date, "date", "", tx.T("flag_new_date"))
+	c.Flags().StringVar(&opts.FrontMatter, "front-matter", "", tx.T("flag_new_front_matter"))
 	return c
 }
 

@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -33,6 +35,7 @@ type Env struct {
 	Quiet   bool
 
 	outTTY, errTTY bool
+	tx             *clitext.Printer // ceviri's words in the user's language (text)
 }
 
 // Color reports whether results may be coloured: stdout is a terminal,
@@ -63,12 +66,11 @@ var commands = []func(*Env) *cobra.Command{
 
 // NewRootCmd returns the ceviri command with every subcommand.
 func NewRootCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	root := &cobra.Command{
-		Use:   "ceviri",
-		Short: "Keep Turkish and English (and other) versions of articles in step",
-		Long: `ceviri tracks the language versions of articles kept as Markdown files: it knows
-which source version each translation was made from, shows translators what changed,
-lets editors check parity before a release, and builds one bundle per language.`,
+		Use:           "ceviri",
+		Short:         tx.T("cmd_root_short"),
+		Long:          tx.T("cmd_root_long"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       Version(),
@@ -78,27 +80,25 @@ lets editors check parity before a release, and builds one bundle per language.`
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	f := root.PersistentFlags()
-	f.StringVar(&env.Root, "root", "", "project directory (default: the nearest directory with ceviri.yaml)")
-	f.BoolVar(&env.JSON, "json", false, "print results as JSON, where a command reports")
-	f.BoolVar(&env.NoColor, "no-color", false, "never colour output (NO_COLOR is honoured too)")
-	f.BoolVarP(&env.Quiet, "quiet", "q", false, "print nothing but results and errors")
+	f.StringVar(&env.Root, "root", "", tx.T("flag_root_root"))
+	f.BoolVar(&env.JSON, "json", false, tx.T("flag_root_json"))
+	f.BoolVar(&env.NoColor, "no-color", false, tx.T("flag_root_no_color"))
+	f.BoolVarP(&env.Quiet, "quiet", "q", false, tx.T("flag_root_quiet"))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &diag.UsageError{Err: fmt.Errorf("%v\nhint: see `%s --help`", err, c.CommandPath())}
+		return &diag.UsageError{Err: fmt.Errorf("%v\n%s", err, tx.T("flag_error_hint", "Command", c.CommandPath()))}
 	})
 	for _, c := range commands {
 		root.AddCommand(c(env))
 	}
 	root.AddCommand(&cobra.Command{
 		Use:   "exit-codes",
-		Short: "Explain ceviri's exit codes",
+		Short: tx.T("cmd_exit_codes_short"),
 		Args:  cobra.NoArgs,
 		Run: func(c *cobra.Command, _ []string) {
-			fmt.Fprint(env.Stdout, `0  success
-1  the command ran and found problems (check findings at error severity, a build refused by policy)
-2  usage error, or a project that cannot be read (bad ceviri.yaml, malformed file); nothing was written
-`)
+			fmt.Fprint(env.Stdout, tx.T("cmd_exit_codes_text"))
 		},
 	})
+	localizeCobra(root, tx)
 	return root
 }
 
@@ -116,14 +116,18 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	err := root.ExecuteContext(context.Background())
 	if err != nil {
-		printErr(stderr, err) // cobra's own argument errors map to 2 like every non-Problems error
+		printErrIn(stderr, err, env.text()) // cobra's own argument errors map to 2 like every non-Problems error
 	}
 	return diag.ExitCode(err)
 }
 
 // printErr prints each error once: positioned errors as they are, others
 // prefixed with "ceviri: ".
-func printErr(w io.Writer, err error) {
+func printErr(w io.Writer, err error) { printErrIn(w, err, clitext.New("en")) }
+
+// printErrIn is printErr with the "hint: " that starts a line of advice
+// in tx's language, whichever command wrote it.
+func printErrIn(w io.Writer, err error, tx *clitext.Printer) {
 	var p *diag.Problems
 	if errors.As(err, &p) && p.Msg == "" {
 		return
@@ -133,15 +137,29 @@ func printErr(w io.Writer, err error) {
 	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		for _, e := range j.Unwrap() {
-			printErr(w, e)
+			printErrIn(w, e, tx)
 		}
 		return
 	}
 	// Messages may quote content (a YAML error quotes the line it failed
 	// on): escaped, as everything ceviri prints from content is.
 	if pe, ok := err.(*diag.PosError); ok {
-		fmt.Fprintln(w, diag.Escape(pe.Error()))
+		fmt.Fprintln(w, localizeHint(diag.Escape(pe.Error()), tx))
 		return
 	}
-	fmt.Fprintf(w, "ceviri: %s\n", diag.Escape(err.Error()))
+	fmt.Fprintf(w, "ceviri: %s\n", localizeHint(diag.Escape(err.Error()), tx))
+}
+
+// localizeHint writes the "hint: " that starts a line in tx's language.
+func localizeHint(msg string, tx *clitext.Printer) string {
+	if tx.Lang() == "en" || !strings.Contains(msg, "hint: ") {
+		return msg
+	}
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		if rest, ok := strings.CutPrefix(l, "hint: "); ok {
+			lines[i] = tx.T("hint_prefix") + rest
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -38,15 +38,13 @@ func readVCS() buildVCS {
 }
 
 func newVersionCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print ceviri's version",
-		Long: `Print ceviri's version (the module version, or the one set at link time), the VCS
-revision and commit time it was built from, with "+dirty" when the tree had changes
-that were not committed, the Go version and the platform.`,
-		Example: `  ceviri version
-  ceviri version --json`,
-		Args: cobra.NoArgs,
+		Use:     "version",
+		Short:   tx.T("cmd_version_short"),
+		Long:    tx.T("cmd_version_long"),
+		Example: tx.T("cmd_version_example"),
+		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			vcs := readVCS()
 			if env.JSON {
