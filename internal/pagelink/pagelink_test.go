@@ -1,6 +1,9 @@
 package pagelink
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestArticle(t *testing.T) {
 	ix := New([]string{"en", "tr"}, "https://haber.example.edu.tr/")
@@ -55,4 +58,29 @@ func TestFragment(t *testing.T) {
 			t.Errorf("Fragment(%q) = %q, %v; want %q, %v", tt.rest, f, ok, tt.frag, tt.ok)
 		}
 	}
+}
+
+// FuzzArticle: any destination from any page resolves without a panic, to
+// an article the index knows or to none, and the rest it returns is the
+// end of the destination.
+func FuzzArticle(f *testing.F) {
+	for _, s := range []string{"../state/tr.md#durum", "/tr/learn/state/#a", "https://haber.example.edu.tr/en/x/",
+		"//evil/x", "%zz#%zz", "?#", "/../../etc/passwd#x", "\\x", "javascript:alert(1)", "./a/../b.md?q#f", "/index.html"} {
+		f.Add("articles/a/tr.md", s)
+	}
+	ix := New([]string{"en", "tr"}, "https://haber.example.edu.tr")
+	ix.Add("learn/state", "content/learn/state.md")
+	ix.Add("x", "articles/x/en.md")
+	f.Fuzz(func(t *testing.T, from, d string) {
+		id, rest := ix.Article(from, d)
+		if id != "" && id != "learn/state" && id != "x" {
+			t.Fatalf("Article(%q, %q) = %q, an id the index does not know", from, d, id)
+		}
+		if id == "" && rest != "" || !strings.HasSuffix(d, rest) {
+			t.Fatalf("Article(%q, %q) rest %q", from, d, rest)
+		}
+		if f, ok := Fragment(rest); ok && f == "" {
+			t.Fatalf("Fragment(%q) = empty, ok", rest)
+		}
+	})
 }
