@@ -5,6 +5,9 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/gitlog"
@@ -87,7 +90,15 @@ func runPrecommit(ctx context.Context, env *Env) error {
 			return err
 		}
 	}
-	refused := unstagedRecords(l.p.Config.Languages, staged.status, head.status, l.status)
+	// The hint's git add runs where precommit was run (a hook: the top
+	// of the work tree), not in the project's directory.
+	here := func(rel string) string {
+		if r, err := filepath.Rel(env.Wd, filepath.Join(l.p.Root, filepath.FromSlash(rel))); err == nil && filepath.IsLocal(r) {
+			return filepath.ToSlash(r)
+		}
+		return rel
+	}
+	refused := unstagedRecords(l.p.Config.Languages, staged.status, head.status, l.status, here)
 	for _, r := range refused {
 		fmt.Fprintln(env.Stderr, diag.Escape(r.Error()))
 	}
@@ -102,8 +113,9 @@ func runPrecommit(ctx context.Context, env *Env) error {
 // between head and staged and says it is done (not a draft), where the
 // record matches the work tree's source but not the staged one: the
 // commit would name a source version it does not hold. Sorted by id and
-// language.
-func unstagedRecords(langs []string, staged, head, work []*track.Article) []*diag.PosError {
+// language; here turns a path of the project into the one the hint's git
+// add names.
+func unstagedRecords(langs []string, staged, head, work []*track.Article, here func(string) string) []*diag.PosError {
 	byID := func(arts []*track.Article) map[string]*track.Article {
 		m := map[string]*track.Article{}
 		for _, a := range arts {
@@ -137,8 +149,24 @@ func unstagedRecords(langs []string, staged, head, work []*track.Article) []*dia
 			}
 			out = append(out, diag.Errorf(at, line, 1,
 				"%s is recorded as matching its source %s as the work tree has it, not as staged: stage the source too (git add %s), or leave the translation out of this commit",
-				v.Path, w.SourceFile.Path, w.SourceFile.Path))
+				v.Path, w.SourceFile.Path, shellQuote(here(w.SourceFile.Path))))
 		}
 	}
 	return out
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but
+// letters, digits and / . _ - + @ % , = :, so that a hint can be pasted.
+func shellQuote(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("/._-+@%,=:", r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

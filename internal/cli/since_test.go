@@ -178,3 +178,17 @@ func TestPreCommitHookIsTheExample(t *testing.T) {
 		t.Errorf("the hook does not run ceviri precommit under /bin/sh:\n%s", preCommitHook)
 	}
 }
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"articles/kampüs/tr.md": "articles/kampüs/tr.md",
+		"articles/a b/tr.md":    "'articles/a b/tr.md'",
+		"articles/it's/tr.md":   `'articles/it'\''s/tr.md'`,
+		"articles/$(x)/tr.md":   "'articles/$(x)/tr.md'",
+		"":                      "''",
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
