@@ -13,6 +13,8 @@ import (
 
 	"github.com/ceviri/ceviri/internal/track"
 	"github.com/ceviri/ceviri/internal/wordiff"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -241,9 +243,24 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
-// TestBrowserPages: a long matrix shows one page of rows at a time, and
-// filtering goes back to the first page.
-func TestBrowserPages(t *testing.T) {
+// TestBrowserNoScript: without JavaScript the page is complete: every row
+// is shown and the controls that need the script are not.
+func TestBrowserNoScript(t *testing.T) {
+	ctx := browser(t)
+	noScript := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return chromedp.Void{}, err
+	}
+	do(t, ctx, "open", noScript, chromedp.Navigate(writePage(t, bigModel())), chromedp.WaitVisible(chromedp.ID("m")))
+	got := run(t, ctx, "rows", chromedp.Evaluate[string](`[Array.from(document.querySelectorAll('#m tbody tr')).filter(r => r.offsetParent !== null).length,
+		document.querySelector('.controls').offsetParent === null, document.querySelector('.pager').offsetParent === null].join(' ')`))
+	if got != "230 true true" {
+		t.Errorf("without JavaScript: visible rows, controls hidden, pager hidden = %s, want 230 true true", got)
+	}
+}
+
+// bigModel has more rows than a page; every tenth translation is missing.
+func bigModel() *Model {
 	m := &Model{UILang: "en", Project: "big", Languages: []string{"tr", "en"}}
 	for i := 0; i < 2*PageRows+30; i++ {
 		st, owed := track.Current, 0
@@ -253,8 +270,14 @@ func TestBrowserPages(t *testing.T) {
 		m.Articles = append(m.Articles, &Article{ID: fmt.Sprintf("a%04d", i), Title: fmt.Sprintf("Başlık %04d", i), Source: "tr",
 			Cells: map[string]*Cell{"tr": {State: track.Source}, "en": {State: st, Owed: owed}}})
 	}
+	return m
+}
+
+// TestBrowserPages: a long matrix shows one page of rows at a time, and
+// filtering goes back to the first page.
+func TestBrowserPages(t *testing.T) {
 	ctx := browser(t)
-	do(t, ctx, "open", chromedp.Navigate(writePage(t, m)), chromedp.WaitVisible(chromedp.ID("m")))
+	do(t, ctx, "open", chromedp.Navigate(writePage(t, bigModel())), chromedp.WaitVisible(chromedp.ID("m")))
 	state := func() string {
 		return run(t, ctx, "state", chromedp.Evaluate[string](`[document.querySelectorAll('#m tbody tr').length,
 			document.querySelector('#m tbody tr .id').textContent, document.getElementById('count').textContent,

@@ -290,10 +290,14 @@ func build(m *Model) *view {
 	return v
 }
 
-// hideCSS hides the columns of the other languages when the matrix is
-// filtered to one (the script sets data-lang to its index).
+// hideCSS hides the rows past the first page and the columns of the other
+// languages when the matrix is filtered to one (the script sets data-lang
+// to its index).
 func hideCSS(n int) template.CSS {
 	var b strings.Builder
+	// Until the script has run, only the first page of rows takes part
+	// in layout (<noscript> shows them all when it never runs).
+	fmt.Fprintf(&b, "#m tbody tr:nth-child(n+%d){display:none}\n", PageRows+1)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			if i != j {
