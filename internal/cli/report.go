@@ -351,7 +351,7 @@ func sourceAges(ctx context.Context, p *project.Project, status []*track.Article
 			}
 		}
 		if fi, err := fs.Stat(p.FS, path); err == nil {
-			arts[i].Changed = fi.ModTime()
+			arts[i].Changed = fi.ModTime().UTC()
 		}
 	}
 	return from

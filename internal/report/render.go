@@ -238,7 +238,7 @@ func build(m *Model) *view {
 		row := rowView{ID: a.ID, Title: a.Title, Section: Section(a.ID), SecIdx: secIdx[Section(a.ID)], Rank: rank[i], Age: -1}
 		if !a.Changed.IsZero() {
 			row.Age = a.Changed.Unix()
-			row.AgeText = a.Changed.UTC().Format("2006-01-02")
+			row.AgeText = a.Changed.Format("2006-01-02") // in the commit's own zone, as diff shows it
 		}
 		for _, l := range m.Languages {
 			c := a.Cells[l]
