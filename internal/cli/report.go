@@ -274,7 +274,7 @@ func reportArticle(p *project.Project, a *track.Article) *report.Article {
 		case track.Stale:
 			c.Diff = track.DescribeVersion(a, v)
 			if m := v.Missing; m != nil {
-				c.Note = m.Problem()
+				c.Note = m.Problem() + "; " + m.Hint()
 			}
 		}
 		ra.Cells[lang] = c
