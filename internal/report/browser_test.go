@@ -189,6 +189,11 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("by title: %s", got)
 	}
 
+	// The diff's button names its article for a screen reader.
+	if got := run(t, ctx, "label", chromedp.Evaluate[string](`document.querySelector('button[data-diff="d1-l1"]').getAttribute('aria-label')`)); got != "doga/iklim (en): what changed in the source" {
+		t.Errorf("the diff button's label: %q", got)
+	}
+
 	// A stale cell opens its diff, with the keyboard; Escape closes it and
 	// gives the focus back.
 	do(t, ctx, "focus the diff button", chromedp.Focus(chromedp.CSS(`button[data-diff="d1-l1"]`)), chromedp.KeyEvent(kb.Enter))
