@@ -51,7 +51,7 @@ func readAccepted(p *project.Project) (*acceptedSet, error) {
 		return nil, diag.Errorf(acceptedFile, 1, 1, "%v", err)
 	}
 	if err := json.Unmarshal(data, s); err != nil {
-		return nil, diag.Errorf(acceptedFile, 1, 1, "not the JSON ceviri writes: %v", err)
+		return nil, posText(acceptedFile, 1, 1, "err_accepted_json", "Err", err)
 	}
 	for _, e := range s.Entries {
 		s.keys[e.Key] = true

@@ -3,11 +3,11 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/gitlog"
@@ -37,7 +37,7 @@ func (f adoptFrom) check() error {
 	}
 	for _, part := range strings.Split(f.field, ".") {
 		if strings.TrimSpace(part) == "" {
-			return diag.Usagef("--from-field %q: a field name, or a dotted path into nested fields such as l10n.sourceCommit", f.field)
+			return usageText("err_from_field_path", "Field", q(f.field))
 		}
 	}
 	return nil
@@ -55,7 +55,7 @@ type adoption struct {
 	src    *project.Version // the version to record: one read from git, or today's source
 	commit gitlog.Commit    // the commit it was read from; Hash "" for today's source
 	via    string           // how the commit was found: "git" or the field's path
-	today  string           // why today's source is recorded: git did not know; "" otherwise
+	today  *textError       // why today's source is recorded: git did not know; nil otherwise
 }
 
 // behind reports whether the recorded version is not today's source.
@@ -81,7 +81,7 @@ func adopt(ctx context.Context, p *project.Project, items []adoptItem, from adop
 		if !from.git {
 			flag = "--from-field"
 		}
-		return nil, diag.Usagef("%s reads git history, and there is none here: %v\nhint: without it, `ceviri done` records translations against today's source", flag, err)
+		return nil, usageText("err_adopt_no_git", "Flag", flag, "Err", err)
 	}
 	out := make([]adoption, len(items))
 	for i, it := range items {
@@ -101,7 +101,7 @@ func adopt(ctx context.Context, p *project.Project, items []adoptItem, from adop
 	}
 	if from.git && len(viaGit) > 0 {
 		if err := fromHistory(ctx, repo, p, items, viaGit, out); err != nil {
-			return nil, fmt.Errorf("reading git history: %w\nnothing recorded", err)
+			return nil, textWrap(err, "err_adopt_history")
 		}
 	}
 	return out, nil
@@ -120,23 +120,23 @@ func fromField(ctx context.Context, repo *gitlog.Repo, p *project.Project, items
 		n := fieldAt(it.v.File.Doc, from.field)
 		if n == nil || n.Blank() {
 			if !from.git {
-				out[i].today = fmt.Sprintf("no %s field", from.field)
+				out[i].today = because("adopt_no_field", "Field", from.field)
 				if n != nil {
-					out[i].today = fmt.Sprintf("its %s field is empty", from.field)
+					out[i].today = because("adopt_empty_field", "Field", from.field)
 				}
 			}
 			rest = append(rest, i)
 			continue
 		}
 		if n.Kind != frontmatter.Scalar || !commitID.MatchString(n.Value) {
-			what := fmt.Sprintf("%q is", n.Value)
+			what := textErr("adopt_value_is", "Value", q(n.Value))
 			switch n.Kind {
 			case frontmatter.List:
-				what = "a list is"
+				what = textErr("adopt_list_is")
 			case frontmatter.Map:
-				what = "a map is"
+				what = textErr("adopt_map_is")
 			}
-			errs = append(errs, diag.Errorf(it.v.Path, n.Line, n.Column, "%s: %s not a commit id (a commit hash of 4 to 64 hex digits)", from.field, what))
+			errs = append(errs, posText(it.v.Path, n.Line, n.Column, "err_adopt_not_commit", "Field", from.field, "What", what))
 			continue
 		}
 		pos[i] = n
@@ -153,7 +153,7 @@ func fromField(ctx context.Context, repo *gitlog.Repo, p *project.Project, items
 		for k, i := range asked {
 			n := pos[i]
 			if hashes[k] == "" {
-				errs = append(errs, diag.Errorf(items[i].v.Path, n.Line, n.Column, "%s: git does not know commit %s (an unknown or ambiguous hash)\nhint: fetch the history that holds it (a shallow clone lacks old commits), or correct the field", from.field, n.Value))
+				errs = append(errs, posText(items[i].v.Path, n.Line, n.Column, "err_adopt_unknown_commit", "Field", from.field, "Commit", n.Value))
 				continue
 			}
 			out[i].commit = gitlog.Commit{Hash: hashes[k]}
@@ -168,12 +168,12 @@ func fromField(ctx context.Context, repo *gitlog.Repo, p *project.Project, items
 		for k, i := range found {
 			n, src := pos[i], items[i].a.SourceFile
 			if objs[k] == nil {
-				errs = append(errs, diag.Errorf(items[i].v.Path, n.Line, n.Column, "%s: commit %s has no %s, the source of this translation", from.field, out[i].commit.Short(), diag.EscapeLine(src.Path)))
+				errs = append(errs, posText(items[i].v.Path, n.Line, n.Column, "err_adopt_no_source", "Field", from.field, "Commit", out[i].commit.Short(), "Path", diag.EscapeLine(src.Path)))
 				continue
 			}
 			old := p.ParseVersion(src.File, objs[k])
 			if old.Err != nil {
-				errs = append(errs, diag.Errorf(items[i].v.Path, n.Line, n.Column, "%s: %s as commit %s held it cannot be read: %v", from.field, diag.EscapeLine(src.Path), out[i].commit.Short(), old.Err))
+				errs = append(errs, posText(items[i].v.Path, n.Line, n.Column, "err_adopt_unreadable", "Field", from.field, "Path", diag.EscapeLine(src.Path), "Commit", out[i].commit.Short(), "Err", old.Err))
 				continue
 			}
 			out[i].src = old
@@ -181,7 +181,7 @@ func fromField(ctx context.Context, repo *gitlog.Repo, p *project.Project, items
 	}
 	if len(errs) > 0 {
 		diag.Sort(errs)
-		return nil, &diag.UsageError{Err: errors.Join(append(errs, errors.New("nothing recorded: correct the fields above, or leave --from-field out"))...)}
+		return nil, &diag.UsageError{Err: errors.Join(append(errs, textErr("err_adopt_fields"))...)}
 	}
 	return rest, nil
 }
@@ -244,11 +244,11 @@ func fromHistory(ctx context.Context, repo *gitlog.Repo, p *project.Project, ite
 		switch {
 		case strings.ContainsAny(path, "\n\r\x1e"):
 			// git log -z and cat-file --batch cannot carry such a name.
-			out[i].today = "its name holds a control character, which git's batch output cannot carry"
+			out[i].today = because("adopt_control_char")
 		case !tracked[path] || !ok:
-			out[i].today = "never committed"
+			out[i].today = because("adopt_never_committed")
 		case changed[path]:
-			out[i].today = fmt.Sprintf("changed since its last commit (%s)", c.Short())
+			out[i].today = because("adopt_changed", "Commit", c.Short())
 		default:
 			out[i].commit, out[i].via = c, "git"
 			asked = append(asked, i)
@@ -270,14 +270,14 @@ func fromHistory(ctx context.Context, repo *gitlog.Repo, p *project.Project, ite
 				return err
 			}
 			if data == nil {
-				out[i].today = fmt.Sprintf("%s was not in git when the translation was last committed (%s)", diag.EscapeLine(src.Path), out[i].commit.Short())
+				out[i].today = because("adopt_source_not_in_git", "Path", diag.EscapeLine(src.Path), "Commit", out[i].commit.Short())
 				out[i].commit = gitlog.Commit{}
 				continue
 			}
 		}
 		old := p.ParseVersion(src.File, data)
 		if old.Err != nil {
-			out[i].today = fmt.Sprintf("the source as commit %s held it cannot be read (%v)", out[i].commit.Short(), diag.EscapeLine(old.Err.Error()))
+			out[i].today = because("adopt_source_unreadable", "Commit", out[i].commit.Short(), "Err", diag.EscapeLine(old.Err.Error()))
 			out[i].commit = gitlog.Commit{}
 			continue
 		}
@@ -315,24 +315,27 @@ func sourceAsOf(ctx context.Context, repo *gitlog.Repo, path string, at gitlog.C
 	return nil, nil
 }
 
+// because is why today's source is recorded, in ceviri's words.
+func because(id string, pairs ...any) *textError { return &textError{id: id, pairs: pairs} }
+
 // describe says, for done's message, which source version a translation
 // was recorded against.
-func (ad adoption) describe(today *project.Version) string {
+func (ad adoption) describe(today *project.Version, tx *clitext.Printer) string {
 	src := diag.EscapeLine(today.Path)
 	switch {
-	case ad.today != "":
-		return fmt.Sprintf("recorded against today's %s, not knowing which version it was made from (%s)", src, ad.today)
+	case ad.today != nil:
+		return tx.T("adopt_today", "Source", src, "Why", ad.today.in(tx))
 	case ad.behind(today):
-		return fmt.Sprintf("recorded against %s as of %s; the source changed since", src, ad.where())
+		return tx.T("adopt_behind", "Source", src, "Commit", ad.where(tx))
 	}
-	return fmt.Sprintf("%s has not changed since %s", src, ad.where())
+	return tx.T("adopt_unchanged", "Source", src, "Commit", ad.where(tx))
 }
 
 // where names the commit a version was read from.
-func (ad adoption) where() string {
+func (ad adoption) where(tx *clitext.Printer) string {
 	if ad.via != "git" {
-		return fmt.Sprintf("commit %s (%s)", ad.commit.Short(), ad.via)
+		return tx.T("adopt_commit_field", "Commit", ad.commit.Short(), "Field", ad.via)
 	}
 	day, _, _ := strings.Cut(ad.commit.Date, "T")
-	return fmt.Sprintf("commit %s of %s, the translation's last", ad.commit.Short(), day)
+	return tx.T("adopt_commit_last", "Commit", ad.commit.Short(), "Day", day)
 }

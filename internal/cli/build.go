@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/bundle"
-	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 )
 
@@ -87,7 +87,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 	}
 	if opts.set("out") {
 		if opts.Out == "" {
-			return diag.Usagef("--out needs a directory")
+			return usageText("err_build_out")
 		}
 		bo.Out = opts.Out
 		if !filepath.IsAbs(bo.Out) {
@@ -105,7 +105,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 	}
 	var bar *progressBar
 	if env.Progress() {
-		bar = &progressBar{env: env, start: time.Now()}
+		bar = &progressBar{env: env, start: time.Now(), label: env.text().T("build_progress")}
 		bo.Progress = bar.update
 	}
 	res, err := bundle.Build(p, bo)
@@ -113,8 +113,9 @@ func runBuild(env *Env, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	tx := env.text()
 	for _, w := range res.Warnings {
-		env.Infof("ceviri: warning: %s", w)
+		env.Infof("%s", tx.T("warning_line", "Msg", w))
 	}
 	out := buildJSON{Out: res.Out, Warnings: res.Warnings}
 	if out.Warnings == nil {
@@ -128,7 +129,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 		}
 		out.Languages = append(out.Languages, js)
 		if l.Skipped != "" {
-			fmt.Fprintf(env.Stderr, "ceviri: %s not built: %s; its previous bundle, if any, is left as it was\n", l.Lang, l.Skipped)
+			fmt.Fprintln(env.Stderr, tx.T("build_skipped", "Lang", l.Lang, "Why", l.Skipped))
 		}
 	}
 	if env.JSON {
@@ -146,15 +147,15 @@ func runBuild(env *Env, opts *buildOptions) error {
 		}
 		var notes []string
 		if l.Fallbacks > 0 {
-			notes = append(notes, fmt.Sprintf("%d shown in the source language", l.Fallbacks))
+			notes = append(notes, tx.N("build_fallbacks", l.Fallbacks))
 		}
 		if l.Stale > 0 {
-			notes = append(notes, fmt.Sprintf("%d stale", l.Stale))
+			notes = append(notes, tx.T("summary_count", "Count", tx.Num(l.Stale), "State", stateName(tx, track.Stale)))
 		}
 		if l.LeftOut > 0 {
-			notes = append(notes, fmt.Sprintf("%d left out", l.LeftOut))
+			notes = append(notes, tx.N("build_left_out", l.LeftOut))
 		}
-		line := fmt.Sprintf("%s: %s", l.Lang, plural(l.Articles, "article", "articles"))
+		line := fmt.Sprintf("%s: %s", l.Lang, tx.N("articles", l.Articles))
 		if len(notes) > 0 {
 			line += " (" + strings.Join(notes, ", ") + ")"
 		}
@@ -164,7 +165,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 		}
 		fmt.Fprintln(env.Stdout, line)
 		if l.Reused > 0 {
-			env.Infof("%s: %s rendered, %d reused from the previous bundle", l.Lang, plural(l.Rendered, "page", "pages"), l.Reused)
+			env.Infof("%s", tx.T("build_reused", "Lang", l.Lang, "Rendered", tx.N("pages_rendered", l.Rendered), "Reused", tx.Num(l.Reused)))
 		}
 	}
 	return nil
@@ -179,6 +180,7 @@ type progressBar struct {
 	mu    sync.Mutex
 	last  time.Time
 	drawn bool
+	label string // "building pages", in the user's language
 }
 
 func (b *progressBar) update(done, total int) {
@@ -194,7 +196,7 @@ func (b *progressBar) update(done, total int) {
 	if total > 0 {
 		n = done * width / total
 	}
-	fmt.Fprintf(b.env.Stderr, "\rbuilding pages [%s%s] %d/%d", strings.Repeat("=", n), strings.Repeat(" ", width-n), done, total)
+	fmt.Fprintf(b.env.Stderr, "\r%s [%s%s] %d/%d", b.label, strings.Repeat("=", n), strings.Repeat(" ", width-n), done, total)
 	b.drawn = true
 }
 

@@ -51,7 +51,7 @@ func runCheck(env *Env, opts *checkOptions) error {
 	switch format {
 	case "text", "json", "junit", "github":
 	default:
-		return diag.Usagef("unknown format %q (known: text, json, junit, github)", opts.Format)
+		return usageText("err_check_format", "Format", q(opts.Format))
 	}
 	p, err := env.openProject()
 	if err != nil {
@@ -95,9 +95,9 @@ func runCheck(env *Env, opts *checkOptions) error {
 	if opts.Accept != "" {
 		switch {
 		case !check.Known(opts.Accept):
-			return diag.Usagef("--accept %q is not a rule (see ceviri check --help)", opts.Accept)
+			return usageText("err_accept_not_rule", "Rule", q(opts.Accept))
 		case len(opts.IDs) == 0 || opts.Lang == "":
-			return diag.Usagef("--accept needs the articles and --lang: ceviri check --accept %s ID... --lang L", opts.Accept)
+			return usageText("err_accept_needs", "Rule", opts.Accept)
 		}
 	}
 	// Each finding's key ties it to the segments involved (findingKey),
@@ -193,7 +193,7 @@ func checkRuleNames(cfg *config.Config) error {
 	var errs []error
 	for _, k := range cfg.Check.RuleKeys {
 		if !check.Known(k.Name) {
-			errs = append(errs, diag.Errorf(config.FileName, k.Line, k.Col, "unknown rule %q in check.rules (known: %s)", k.Name, strings.Join(check.RuleIDs(), ", ")))
+			errs = append(errs, posText(config.FileName, k.Line, k.Col, "err_unknown_rule", "Rule", q(k.Name), "Known", strings.Join(check.RuleIDs(), ", ")))
 		}
 	}
 	return errors.Join(errs...)
@@ -217,13 +217,14 @@ func acceptFindings(env *Env, p *project.Project, accepted *acceptedSet, finding
 		}
 	}
 	if n == 0 {
-		return diag.Usagef("no %s finding in %s for %s to accept", opts.Accept, strings.Join(opts.IDs, ", "), opts.Lang)
+		return usageText("err_accept_none", "Rule", opts.Accept, "IDs", strings.Join(opts.IDs, ", "), "Lang", opts.Lang)
 	}
 	pl := newPlan(p)
 	pl.add(acceptedFile, accepted.bytes())
 	if err := pl.commit(); err != nil {
 		return err
 	}
-	env.Infof("accepted %s in %s (%s); commit %s", plural(n, opts.Accept+" finding", opts.Accept+" findings"), strings.Join(opts.IDs, ", "), opts.Lang, acceptedFile)
+	tx := env.text()
+	env.Infof("%s", tx.T("accepted", "Findings", tx.N("rule_findings", n, "Rule", opts.Accept), "IDs", strings.Join(opts.IDs, ", "), "Lang", opts.Lang, "File", acceptedFile))
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
@@ -47,11 +46,12 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 	if err := opts.From.check(); err != nil {
 		return err
 	}
+	tx := env.text()
 	switch {
 	case opts.All && len(opts.IDs) > 0:
-		return diag.Usagef("pass article ids or --all, not both")
+		return usageText("err_done_ids_and_all")
 	case !opts.All && len(opts.IDs) == 0:
-		return diag.Usagef("name the articles to record, or pass --all\nhint: ceviri done ID... --lang %s", opts.Lang)
+		return usageText("err_done_no_ids", "Lang", opts.Lang)
 	}
 	p, err := env.openProject()
 	if err != nil {
@@ -70,7 +70,7 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 		return err
 	}
 	if len(l.errs) > 0 {
-		return errors.Join(append(l.errs, errors.New("nothing recorded: fix the files above first"))...)
+		return errors.Join(append(l.errs, textErr("err_nothing_recorded"))...)
 	}
 	pl := newPlan(l.p)
 	msgs := make([]string, len(l.status)) // by article, in id order
@@ -91,7 +91,7 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 		switch {
 		case v == nil || a.SourceFile == nil:
 			if !opts.All {
-				errs = append(errs, diag.Usagef("%s: article %q has no source version to record a translation against", l.p.Layout.Path(a.ID, opts.Lang), a.ID))
+				errs = append(errs, usageText("err_done_no_source", "Path", l.p.Layout.Path(a.ID, opts.Lang), "ID", q(a.ID)))
 			}
 			continue
 		case v.Placeholder:
@@ -101,18 +101,18 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 				placeholders++
 				continue
 			}
-			errs = append(errs, diag.Errorf(v.Path, max(v.PlaceholderLine, 1), 1, "a placeholder, not a translation (%s); translate it, then run `ceviri done %s --lang %s`", v.PlaceholderWhy, diag.EscapeLine(a.ID), opts.Lang))
+			errs = append(errs, posText(v.Path, max(v.PlaceholderLine, 1), 1, "err_done_placeholder", "Why", v.PlaceholderWhy, "ID", diag.EscapeLine(a.ID), "Lang", opts.Lang))
 			continue
 		case v.State == track.Missing:
 			if opts.All {
 				missing++
 				continue
 			}
-			errs = append(errs, diag.Usagef("%s does not exist\nhint: run `ceviri translate %s --lang %s` to start the translation", v.Path, a.ID, opts.Lang))
+			errs = append(errs, usageText("err_done_missing", "Path", v.Path, "ID", a.ID, "Lang", opts.Lang))
 			continue
 		case v.State == track.Source:
 			if !opts.All {
-				errs = append(errs, diag.Usagef("%s is the source version of %q; only translations are recorded", v.Path, a.ID))
+				errs = append(errs, usageText("err_done_source", "Path", v.Path, "ID", q(a.ID)))
 			}
 			continue
 		case v.State == track.Current:
@@ -123,7 +123,7 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 			// from: history knows no better.
 			kept++
 			if !opts.All {
-				msgs[i] = fmt.Sprintf("%s: %s, kept its record (`ceviri done` without --from-git or --from-field records it current)", v.Path, v.State)
+				msgs[i] = tx.T("done_kept", "Path", v.Path, "State", stateName(tx, v.State))
 			}
 			continue
 		}
@@ -161,15 +161,15 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 		recorded++
 		switch ad := adopted[i]; {
 		case !opts.From.on():
-			msgs[it.at] = fmt.Sprintf("%s: %s -> current", v.Path, v.State)
+			msgs[it.at] = tx.T("done_now", "Path", v.Path, "From", stateName(tx, v.State), "To", stateName(tx, track.Current))
 		case ad.behind(a.SourceFile):
 			behind = append(behind, v.Path)
-			msgs[it.at] = fmt.Sprintf("%s: %s -> stale (%s)", v.Path, v.State, ad.describe(a.SourceFile))
+			msgs[it.at] = tx.T("done_now_why", "Path", v.Path, "From", stateName(tx, v.State), "To", stateName(tx, track.Stale), "Why", ad.describe(a.SourceFile, tx))
 		default:
-			if ad.today != "" {
-				today = append(today, fmt.Sprintf("%s: %s", v.Path, ad.describe(a.SourceFile)))
+			if ad.today != nil {
+				today = append(today, tx.T("done_path", "Path", v.Path, "Msg", ad.describe(a.SourceFile, tx)))
 			}
-			msgs[it.at] = fmt.Sprintf("%s: %s -> current (%s)", v.Path, v.State, ad.describe(a.SourceFile))
+			msgs[it.at] = tx.T("done_now_why", "Path", v.Path, "From", stateName(tx, v.State), "To", stateName(tx, track.Current), "Why", ad.describe(a.SourceFile, tx))
 		}
 	}
 	if len(errs) > 0 {
@@ -194,17 +194,17 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 	}
 	switch {
 	case opts.From.on() && (opts.All || len(todo) == 0):
-		env.Infof("recorded %s in %s: %d current, %d behind their source (stale), %d against today's source, not knowing which version they were made from; %d already current; %d kept their record; %d missing",
-			plural(len(todo), "translation", "translations"), opts.Lang, len(todo)-len(behind)-len(today), len(behind), len(today), skipped, kept, missing)
+		env.Infof("%s", tx.T("done_adopted", "Translations", tx.N("translations", len(todo)), "Lang", opts.Lang,
+			"Current", tx.Num(len(todo)-len(behind)-len(today)), "Behind", tx.Num(len(behind)), "Today", tx.Num(len(today)),
+			"Already", tx.Num(skipped), "Kept", tx.Num(kept), "Missing", tx.Num(missing)))
 		if len(behind) > 0 {
-			env.Infof("see what changed since: `ceviri pending --lang %s`, then `ceviri diff ID --lang %s`", opts.Lang, opts.Lang)
+			env.Infof("%s", tx.T("done_see_changes", "Lang", opts.Lang))
 		}
 	case opts.All || recorded == 0:
-		env.Infof("recorded %s in %s; %d already current; %d missing", plural(recorded, "translation", "translations"), opts.Lang, skipped, missing)
+		env.Infof("%s", tx.T("done_recorded", "Translations", tx.N("translations", recorded), "Lang", opts.Lang, "Already", tx.Num(skipped), "Missing", tx.Num(missing)))
 	}
 	if placeholders > 0 {
-		env.Infof("skipped %s: %s an empty body or the placeholder field set, so %s not a translation yet (`ceviri pending --lang %s` lists %s)",
-			plural(placeholders, "placeholder", "placeholders"), pick(placeholders, "it has", "they have"), pick(placeholders, "it is", "they are"), opts.Lang, pick(placeholders, "it", "them"))
+		env.Infof("%s", tx.N("done_skipped_placeholders", placeholders, "Lang", opts.Lang))
 	}
 	return nil
 }

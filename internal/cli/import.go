@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/check"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/interchange"
@@ -81,7 +82,7 @@ func readImport(env *Env, name string) ([]byte, error) {
 	shown := diag.EscapeLine(name)
 	var r io.Reader = env.Stdin
 	if name == "-" {
-		shown = "stdin"
+		shown = "stdin" // the name errors give standard input, in every language
 	} else {
 		path := name
 		if !filepath.IsAbs(path) {
@@ -98,14 +99,14 @@ func readImport(env *Env, name string) ([]byte, error) {
 		}
 		switch {
 		case fi.IsDir():
-			return nil, diag.Usagef("%s: is a directory; name the XLIFF or PO files to import", shown)
+			return nil, usageText("err_import_dir", "Path", shown)
 		case fi.Mode().IsRegular() && fi.Size() > maxImport:
 			return nil, tooLarge(shown)
 		}
 		r = f
 	}
 	if r == nil {
-		return nil, diag.Usagef("%s: no standard input to read", shown)
+		return nil, usageText("err_import_no_stdin", "Path", shown)
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxImport+1))
 	if err != nil {
@@ -118,7 +119,7 @@ func readImport(env *Env, name string) ([]byte, error) {
 }
 
 func tooLarge(shown string) error {
-	return diag.Usagef("%s: larger than %d MiB, the most ceviri imports from one file; export fewer articles per file (ceviri export ID...)", shown, maxImport>>20)
+	return usageText("err_import_too_large", "Path", shown, "MiB", maxImport>>20)
 }
 
 // isPO tells a PO file from XLIFF by its extension, else by its first
@@ -143,6 +144,7 @@ func unwrapPathErr(err error) error {
 }
 
 func runImport(env *Env, opts *importOptions) error {
+	tx := env.text()
 	p, err := env.openProject()
 	if err != nil {
 		return err
@@ -170,7 +172,7 @@ func runImport(env *Env, opts *importOptions) error {
 		return err
 	}
 	if err := l.err(); err != nil {
-		return fmt.Errorf("%w\nnothing imported: fix the files above first", err)
+		return textWrap(err, "err_import_unreadable")
 	}
 	accepted, err := interchange.CheckWith(l.status, l.p.Config.Languages, subs, importChecks(l.p.Config, opts))
 	if err != nil {
@@ -185,7 +187,7 @@ func runImport(env *Env, opts *importOptions) error {
 		a := acc.Article
 		v := a.Versions[acc.Lang]
 		if v == nil {
-			errs = append(errs, diag.Usagef("%s: no version in %s", diag.EscapeLine(a.ID), acc.Lang))
+			errs = append(errs, usageText("err_import_no_version", "ID", diag.EscapeLine(a.ID), "Lang", acc.Lang))
 			continue
 		}
 		if v.State == track.Missing {
@@ -203,11 +205,9 @@ func runImport(env *Env, opts *importOptions) error {
 		if len(res.Owed) > 0 {
 			var at []string
 			for _, u := range res.Owed {
-				at = append(at, fmt.Sprintf("%q at %s:%d:%d", u.ID, diag.EscapeLine(u.File), u.Line, u.Col))
+				at = append(at, tx.T("import_unit_at", "ID", q(u.ID), "Pos", fmt.Sprintf("%s:%d:%d", diag.EscapeLine(u.File), u.Line, u.Col)))
 			}
-			msgs = append(msgs, fmt.Sprintf("%s: left %s, nothing imported into it: the source of %s changed since it was translated, and %s untranslated (%s); translate %s and import again",
-				diag.EscapeLine(res.Path), res.Before, plural(len(res.Owed), "segment", "segments"), pick(len(res.Owed), "its unit came back", "their units came back"),
-				strings.Join(at, ", "), pick(len(res.Owed), "it", "them")))
+			msgs = append(msgs, tx.N("import_owed", len(res.Owed), "Path", diag.EscapeLine(res.Path), "State", stateName(tx, res.Before), "Units", strings.Join(at, ", ")))
 			continue
 		}
 		units += len(acc.Targets)
@@ -227,7 +227,7 @@ func runImport(env *Env, opts *importOptions) error {
 		if v.State == track.Missing || !bytes.Equal(res.Data, v.File.Doc.Raw) {
 			pl.add(res.Path, res.Data)
 		}
-		msgs = append(msgs, fmt.Sprintf("%s: %s -> %s (%s translated)", diag.EscapeLine(res.Path), res.Before, res.After, plural(res.Applied, "segment", "segments")))
+		msgs = append(msgs, tx.T("import_file", "Path", diag.EscapeLine(res.Path), "From", stateName(tx, res.Before), "To", stateName(tx, res.After), "Segments", tx.N("segments_translated", res.Applied)))
 		files++
 	}
 	if len(errs) > 0 {
@@ -240,16 +240,16 @@ func runImport(env *Env, opts *importOptions) error {
 	}
 	diag.Sort(warnings)
 	for _, w := range warnings {
-		fmt.Fprintln(env.Stderr, warningLine(w))
+		fmt.Fprintln(env.Stderr, warningLine(w, tx))
 	}
 	for _, m := range msgs {
 		env.Infof("%s", m)
 	}
-	verb := "imported"
+	id := "import_done"
 	if opts.DryRun {
-		verb = "would import (dry run, nothing written)"
+		id = "import_dry_run"
 	}
-	env.Infof("%s %s into %s", verb, plural(units, "unit", "units"), plural(files, "file", "files"))
+	env.Infof("%s", tx.T(id, "Units", tx.N("units", units), "Files", tx.N("files", files)))
 	return nil
 }
 
@@ -278,29 +278,21 @@ func linkDests(ls []interchange.Link) []check.LinkDest {
 
 // warningLine prints a positioned problem as a warning:
 // "en.xlf:17:7: warning: unit ...".
-func warningLine(err error) string {
+func warningLine(err error, tx *clitext.Printer) string {
 	var pe *diag.PosError
 	if errors.As(err, &pe) {
 		w := *pe
-		w.Err = fmt.Errorf("warning: %w", pe.Err)
+		w.Err = errors.New(tx.T("warning_prefix", "Msg", localize(pe.Err, tx)))
 		return diag.Escape(w.Error())
 	}
-	return "ceviri: warning: " + diag.Escape(err.Error())
-}
-
-// pick returns one or other by n.
-func pick(n int, one, other string) string {
-	if n == 1 {
-		return one
-	}
-	return other
+	return tx.T("warning_line", "Msg", diag.Escape(localize(err, tx)))
 }
 
 // refused reports why an import wrote nothing.
 func refused(errs []error) error {
 	diag.Sort(errs)
 	// A joined error, so that each positioned error prints on its own line.
-	return errors.Join(append(errs, errors.New("nothing imported: fix or re-export the units above"))...)
+	return errors.Join(append(errs, textErr("err_import_refused"))...)
 }
 
 // newTranslation makes the version a missing translation starts from: a

@@ -69,7 +69,7 @@ func runInit(env *Env, opts *initOptions) error {
 		return err
 	}
 	if _, err := d.Lstat(config.FileName); err == nil {
-		return diag.Usagef("%s already exists; not overwriting it", filepath.Join(dir, config.FileName))
+		return usageText("err_init_exists", "Path", filepath.Join(dir, config.FileName))
 	}
 	langs := make([]string, len(cfg.Tags))
 	for i, t := range cfg.Tags {
@@ -99,7 +99,7 @@ func runInit(env *Env, opts *initOptions) error {
 		}
 		data, ok := skeleton.Locale(l)
 		if !ok {
-			env.Infof("no default chrome strings for %q: copied the English ones into %s for translation", l, rel)
+			env.Infof("%s", env.text().T("init_no_chrome", "Lang", q(l), "Path", rel))
 		}
 		tx.Add(rel, data, 0o644)
 	}
@@ -126,14 +126,14 @@ func runInit(env *Env, opts *initOptions) error {
 		tx.Add(".gitattributes", append(attrs, line+"\n"...), 0o644)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%w\nnothing was written", err)
+		return textWrap(err, "err_nothing_written")
 	}
 	if pre.Name == "articles" {
 		if err := d.MkdirAll("articles", 0o755); err != nil {
 			return err
 		}
 	}
-	env.Infof("created a ceviri project in %s (languages %s)\nnext: ceviri new my-first-article --title \"...\"", dir, strings.Join(langs, ", "))
+	env.Infof("%s", env.text().T("init_created", "Dir", dir, "Langs", strings.Join(langs, ", ")))
 	return nil
 }
 
@@ -148,7 +148,7 @@ func pickPreset(env *Env, dir, name string, langs []string) (*preset.Preset, err
 		return p, nil
 	}
 	if p, why := preset.Detect(os.DirFS(dir), langs); p != nil {
-		env.Infof("this looks like a %s site (%s): using --preset %s (pass --preset articles for ceviri's own layout)", p.Generator, diag.EscapeLine(why), p.Name)
+		env.Infof("%s", env.text().T("init_detected", "Generator", p.Generator, "Why", diag.EscapeLine(why), "Preset", p.Name))
 		return p, nil
 	}
 	p, _ := preset.Get("articles")

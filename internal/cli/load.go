@@ -38,7 +38,7 @@ func (e *Env) openProject() (*project.Project, error) {
 	if root == "" {
 		var err error
 		if root, err = project.Find(e.Wd); err != nil {
-			return nil, fmt.Errorf("%w\nhint: run `ceviri init` to start one, or pass --root DIR", err)
+			return nil, textWrap(err, "err_no_project")
 		}
 	} else if !filepath.IsAbs(root) {
 		root = filepath.Join(e.Wd, root)
@@ -89,7 +89,7 @@ func (e *Env) loadWith(ids []string, statesOnly bool) (*loaded, error) {
 	files, errs := p.Scan()
 	if len(ids) == 0 {
 		for _, w := range p.Layout.Unmatched(files, p.Config.SourceLanguage) {
-			e.Infof("ceviri: warning: %s", diag.EscapeLine(w))
+			e.Infof("%s", e.text().T("warning_line", "Msg", diag.EscapeLine(w)))
 		}
 		if !e.JSON {
 			warnSkipped(e, p.Skipped)
@@ -154,7 +154,7 @@ func only(p *project.Project, files []project.File, ids []string) ([]project.Fil
 	}
 	for _, id := range ids {
 		if !found[id] {
-			return nil, &diag.UsageError{Err: fmt.Errorf("no article %q (looked for %s)", id, p.Layout.Where(id))}
+			return nil, usageText("err_no_article", "ID", q(id), "Where", p.Layout.Where(id))
 		}
 	}
 	return keep, nil
@@ -203,7 +203,7 @@ func (l *loaded) err() error {
 // checkLang is the usage error for a --lang that is not a project language.
 func checkLang(cfg *config.Config, lang string) error {
 	if !cfg.Lang(lang) {
-		return diag.Usagef("language %q is not one of the project's languages %v", lang, cfg.Languages)
+		return usageText("err_not_a_language", "Lang", q(lang), "Langs", fmt.Sprint(cfg.Languages))
 	}
 	return nil
 }
@@ -215,14 +215,14 @@ func warnSkipped(e *Env, skipped []project.Skip) {
 		return
 	}
 	const shown = 5
+	tx := e.text()
 	var names []string
 	for i, s := range skipped {
 		if i == shown {
-			names = append(names, fmt.Sprintf("and %d more", len(skipped)-shown))
+			names = append(names, tx.N("skipped_more", len(skipped)-shown))
 			break
 		}
 		names = append(names, diag.EscapeLine(s.Path)+" ("+s.Why+")")
 	}
-	e.Infof("ceviri: warning: skipped %s that the content templates match but ceviri cannot read: %s",
-		plural(len(skipped), "file", "files"), strings.Join(names, "; "))
+	e.Infof("%s", tx.T("warning_line", "Msg", tx.T("skipped_files", "Files", tx.N("files", len(skipped)), "Names", strings.Join(names, "; "))))
 }

@@ -61,7 +61,7 @@ func runNew(env *Env, opts *newOptions) error {
 	defer lk.Release()
 	for _, l := range p.Config.Languages {
 		if path := p.Layout.Path(opts.ID, l); exists(p, path) {
-			return diag.Usagef("article %q already exists (%s)", opts.ID, path)
+			return usageText("err_new_exists", "ID", q(opts.ID), "Path", path)
 		}
 	}
 	title := opts.Title
@@ -101,7 +101,7 @@ func runNew(env *Env, opts *newOptions) error {
 	if err := pl.commit(); err != nil {
 		return err
 	}
-	env.Infof("created %s", path)
+	env.Infof("%s", env.text().T("new_created", "Path", path))
 	fmt.Fprintln(env.Stdout, path)
 	return nil
 }
@@ -122,7 +122,7 @@ func newFormat(p *project.Project, name string) (frontmatter.Format, error) {
 		return frontmatter.None, nil
 	case "":
 	default:
-		return frontmatter.None, diag.Usagef("--front-matter %q is not yaml, toml, json or none", name)
+		return frontmatter.None, usageText("err_new_front_matter", "Format", q(name))
 	}
 	files, _ := p.Scan()
 	for _, f := range files {

@@ -143,11 +143,11 @@ func printErrIn(w io.Writer, err error, tx *clitext.Printer) {
 	}
 	// Messages may quote content (a YAML error quotes the line it failed
 	// on): escaped, as everything ceviri prints from content is.
-	if pe, ok := err.(*diag.PosError); ok {
-		fmt.Fprintln(w, localizeHint(diag.Escape(pe.Error()), tx))
+	if _, ok := err.(*diag.PosError); ok {
+		fmt.Fprintln(w, localizeHint(diag.Escape(localize(err, tx)), tx))
 		return
 	}
-	fmt.Fprintf(w, "ceviri: %s\n", localizeHint(diag.Escape(err.Error()), tx))
+	fmt.Fprintf(w, "ceviri: %s\n", localizeHint(diag.Escape(localize(err, tx)), tx))
 }
 
 // localizeHint writes the "hint: " that starts a line in tx's language.

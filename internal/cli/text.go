@@ -2,11 +2,13 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 
 	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/track"
 	"github.com/spf13/cobra"
 )
 
@@ -133,3 +135,84 @@ func usageTemplate(tx *clitext.Printer) string {
 @more{{end}}
 `)
 }
+
+// english writes textErrors as their Error method gives them.
+var english = sync.OnceValue(func() *clitext.Printer { return clitext.New("en") })
+
+// textError is an error in ceviri's own words, message id with its pairs
+// of names and values: Error gives it in English, as ceviri's errors
+// always read, and printErr in the user's language (localize). A value
+// of its pairs that is an error is written in the same language; err,
+// when set, is the error it wraps, for errors.Is and errors.As.
+type textError struct {
+	id    string
+	pairs []any
+	err   error
+}
+
+func (e *textError) Error() string { return e.in(english()) }
+func (e *textError) Unwrap() error { return e.err }
+
+func (e *textError) in(tx *clitext.Printer) string {
+	pairs := make([]any, len(e.pairs))
+	for i, v := range e.pairs {
+		if err, ok := v.(error); ok && i%2 == 1 {
+			v = localize(err, tx)
+		}
+		pairs[i] = v
+	}
+	return tx.T(e.id, pairs...)
+}
+
+// textErr returns message id as an error.
+func textErr(id string, pairs ...any) error { return &textError{id: id, pairs: pairs} }
+
+// textWrap returns message id, whose template shows err as {{.Err}}, as
+// an error that wraps err.
+func textWrap(err error, id string, pairs ...any) error {
+	return &textError{id: id, pairs: append([]any{"Err", err}, pairs...), err: err}
+}
+
+// usageText returns message id as a usage error (exit code 2).
+func usageText(id string, pairs ...any) error {
+	return &diag.UsageError{Err: textErr(id, pairs...)}
+}
+
+// posText returns message id as an error at file:line:col.
+func posText(file string, line, col int, id string, pairs ...any) *diag.PosError {
+	return &diag.PosError{File: file, Line: line, Col: col, Err: textErr(id, pairs...)}
+}
+
+// localize returns err's message in tx's language: ceviri's own words
+// (textError), also inside usage and positioned errors and lists of
+// errors, are translated; other messages (those of the domain packages)
+// read as they do.
+func localize(err error, tx *clitext.Printer) string {
+	switch e := err.(type) {
+	case *textError:
+		return e.in(tx)
+	case *diag.UsageError:
+		return localize(e.Err, tx)
+	case *diag.PosError:
+		c := *e
+		c.Err = errors.New(localize(e.Err, tx))
+		return c.Error()
+	case interface{ Unwrap() []error }:
+		// errors.Join's list, one per line (not fmt.Errorf with two %w).
+		var parts, en []string
+		for _, x := range e.Unwrap() {
+			parts = append(parts, localize(x, tx))
+			en = append(en, x.Error())
+		}
+		if strings.Join(en, "\n") == err.Error() {
+			return strings.Join(parts, "\n")
+		}
+	}
+	return err.Error()
+}
+
+// q quotes s as %q does, for a message's value.
+func q(s string) string { return fmt.Sprintf("%q", s) }
+
+// stateName is the name of state s in tx's language (current, güncel).
+func stateName(tx *clitext.Printer, s track.State) string { return tx.T("state_" + string(s)) }

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/config"
-	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/lockfile"
 	"github.com/ceviri/ceviri/internal/project"
@@ -100,7 +99,7 @@ func (pl *plan) commit() error {
 		tx.Add(config.LockFileName, pl.lock.Bytes(), 0o644)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%w\nnothing was written", err)
+		return textWrap(err, "err_nothing_written")
 	}
 	return nil
 }
@@ -133,10 +132,10 @@ func lock(p *project.Project) (*safefile.Lock, error) {
 	defer d.Close()
 	lk, err := d.Lock(lockFile, 10*time.Second)
 	if errors.Is(err, safefile.ErrLocked) {
-		return nil, fmt.Errorf("%w\nhint: wait for the other command to finish", err)
+		return nil, textWrap(err, "err_locked")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("taking the project's lock: %w", err)
+		return nil, textWrap(err, "err_taking_lock")
 	}
 	return lk, nil
 }
@@ -160,17 +159,17 @@ func (e *Env) recoverWrites(p *project.Project) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("taking the project's lock: %w", err)
+		return textWrap(err, "err_taking_lock")
 	}
 	defer lk.Release()
 	state, err := d.Recover(journalFile)
 	switch {
 	case err != nil:
-		return fmt.Errorf("finishing an interrupted command's writes: %w", err)
+		return textWrap(err, "err_recovering")
 	case state == "commit":
-		e.Infof("ceviri: an interrupted command's writes were completed")
+		e.Infof("%s", e.text().T("recovered_commit"))
 	case state != "":
-		e.Infof("ceviri: an interrupted command's unfinished writes were undone; its files are as they were before it")
+		e.Infof("%s", e.text().T("recovered_undone"))
 	}
 	return nil
 }
@@ -198,7 +197,7 @@ func writeOutput(p *project.Project, path string, data []byte) error {
 				}
 			}
 			if isVersion || rel == "ceviri.yaml" {
-				return diag.Usagef("%s is a file of the project; write the export somewhere else (-o en.xlf)", rel)
+				return usageText("err_output_in_project", "Path", rel)
 			}
 		}
 	}

@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ceviri/ceviri/internal/clitext"
+	"github.com/ceviri/ceviri/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// TestMessageIDs checks that every message id the cli package asks
+// clitext for is in the English message file (TestMessageFiles checks
+// that every language has the same), so that a mistyped id never prints
+// as itself.
+func TestMessageIDs(t *testing.T) {
+	data, err := fs.ReadFile(clitext.Files, "messages/en.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs map[string]any
+	if err := yaml.Unmarshal(data, &msgs); err != nil {
+		t.Fatal(err)
+	}
+	// The argument that is a message id, by function or method name.
+	idArg := map[string]int{"T": 0, "N": 0, "textErr": 0, "usageText": 0, "textWrap": 1, "posText": 3}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	n := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(node ast.Node) bool {
+			call, ok := node.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			var fn string
+			switch x := call.Fun.(type) {
+			case *ast.Ident:
+				fn = x.Name
+			case *ast.SelectorExpr:
+				fn = x.Sel.Name
+			}
+			i, ok := idArg[fn]
+			if !ok || i >= len(call.Args) {
+				return true
+			}
+			lit, ok := call.Args[i].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			id, _ := strconv.Unquote(lit.Value)
+			n++
+			m, ok := msgs[id]
+			if !ok {
+				t.Errorf("%s: message %q is not in messages/en.yaml", fset.Position(lit.Pos()), id)
+				return true
+			}
+			// N needs the plural forms, T the plain one.
+			forms, _ := m.(map[string]any)
+			_, one := forms["one"]
+			switch {
+			case fn == "N" && !one:
+				t.Errorf("%s: N(%q): the message has no plural forms (one, other)", fset.Position(lit.Pos()), id)
+			case fn != "N" && one:
+				t.Errorf("%s: %s(%q): a plural message needs N", fset.Position(lit.Pos()), fn, id)
+			}
+			return true
+		})
+	}
+	if n < 50 {
+		t.Errorf("found %d message ids, want the cli's (over 50)", n)
+	}
+}
+
+// TestTextError checks that ceviri's own errors read in English through
+// Error (as they always did) and in Turkish where printErr writes them,
+// inside usage, positioned and joined errors, and that they still wrap
+// the error they carry.
+func TestTextError(t *testing.T) {
+	inner := errors.New("disk full")
+	joined := errors.Join(posText("ceviri.yaml", 3, 5, "err_unknown_rule", "Rule", q("nums"), "Known", "links"),
+		textWrap(inner, "err_nothing_written"))
+	tests := []struct {
+		err    error
+		en, tr string
+	}{
+		{usageText("err_no_article", "ID", q("a"), "Where", "articles/a/"),
+			"ceviri: no article \"a\" (looked for articles/a/)\n",
+			"ceviri: \"a\" diye bir makale yok (bakılan yer: articles/a/)\n"},
+		{&diag.UsageError{Err: joined},
+			"ceviri.yaml:3:5: unknown rule \"nums\" in check.rules (known: links)\nceviri: disk full\nnothing was written\n",
+			"ceviri.yaml:3:5: check.rules içinde bilinmeyen kural \"nums\" (bilinenler: links)\nceviri: disk full\nhiçbir şey yazılmadı\n"},
+		{textWrap(errors.New("no ceviri.yaml here"), "err_no_project"),
+			"ceviri: no ceviri.yaml here\nhint: run `ceviri init` to start one, or pass --root DIR\n",
+			"ceviri: no ceviri.yaml here\nipucu: yeni bir proje için `ceviri init` çalıştırın ya da --root DIR verin\n"},
+		{errors.New("x\nhint: someone else's hint"), "ceviri: x\nhint: someone else's hint\n", "ceviri: x\nipucu: someone else's hint\n"},
+	}
+	for _, tt := range tests {
+		for lang, want := range map[string]string{"en": tt.en, "tr": tt.tr} {
+			var b bytes.Buffer
+			printErrIn(&b, tt.err, clitext.New(lang))
+			if b.String() != want {
+				t.Errorf("%s: got %q, want %q", lang, b.String(), want)
+			}
+		}
+		var b bytes.Buffer
+		printErr(&b, tt.err)
+		if b.String() != tt.en {
+			t.Errorf("printErr: got %q, want %q", b.String(), tt.en)
+		}
+	}
+	if !errors.Is(joined, inner) {
+		t.Error("textWrap does not wrap its error")
+	}
+	var u *diag.UsageError
+	if !errors.As(usageText("err_check_format", "Format", q("x")), &u) {
+		t.Error("usageText is not a usage error")
+	}
+}
