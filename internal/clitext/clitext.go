@@ -31,17 +31,28 @@ var Langs = []string{"en", "tr"}
 // tags are the language tags of Langs.
 var tags = map[string]language.Tag{"en": language.English, "tr": language.Turkish}
 
-// bundle holds every language's messages; it is loaded once.
-var bundle = sync.OnceValue(func() *i18n.Bundle {
-	b := i18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	for _, l := range Langs {
-		if _, err := b.LoadMessageFileFS(Files, "messages/"+l+".yaml"); err != nil {
-			panic(fmt.Sprintf("clitext: messages/%s.yaml: %v", l, err)) // embedded, checked by the tests
-		}
+// bundles hold, by language, the messages of that language and of
+// English (the fallback), each loaded once when first needed: English
+// alone reads only its own file, as every command builds its --help.
+var bundles = func() map[string]func() *i18n.Bundle {
+	m := map[string]func() *i18n.Bundle{}
+	for _, lang := range Langs {
+		m[lang] = sync.OnceValue(func() *i18n.Bundle {
+			b := i18n.NewBundle(language.English)
+			b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+			for _, l := range []string{"en", lang} {
+				if _, err := b.LoadMessageFileFS(Files, "messages/"+l+".yaml"); err != nil {
+					panic(fmt.Sprintf("clitext: messages/%s.yaml: %v", l, err)) // embedded, checked by the tests
+				}
+				if l == lang {
+					break
+				}
+			}
+			return b
+		})
 	}
-	return b
-})
+	return m
+}()
 
 // FromEnv returns the language ceviri speaks for the environment getenv
 // reads: CEVIRI_LANG, then the POSIX locale variables in their order of
@@ -80,7 +91,7 @@ func New(lang string) *Printer {
 	if _, ok := tags[lang]; !ok {
 		lang = "en"
 	}
-	return &Printer{lang: lang, loc: i18n.NewLocalizer(bundle(), lang, "en"), num: message.NewPrinter(tags[lang])}
+	return &Printer{lang: lang, loc: i18n.NewLocalizer(bundles[lang](), lang, "en"), num: message.NewPrinter(tags[lang])}
 }
 
 // Lang returns the Printer's language.
