@@ -15,7 +15,8 @@ import (
 	"github.com/ceviri/ceviri/internal/segment"
 )
 
-// maxCells bounds the alignment table; beyond it segments pair by position.
+// maxCells bounds every alignment table (4 Mi cells); beyond it Segments
+// and Pairs pair by position and Common by patience.
 const maxCells = 4 << 20
 
 // Segments returns, for each segment of src, the index of the segment of tr
@@ -78,7 +79,7 @@ func score(a, b segment.Segment, ta, tb map[string]bool) (float64, bool) {
 	if a.Kind != b.Kind {
 		return 0, false
 	}
-	s := 1 + 2*jaccard(ta, tb)
+	s := 1 + 2*Jaccard(ta, tb)
 	if a.Key == b.Key {
 		s += 0.5
 	}
@@ -104,7 +105,9 @@ func tokenSets(segs []segment.Segment) []map[string]bool {
 	return out
 }
 
-func jaccard(a, b map[string]bool) float64 {
+// Jaccard is the Jaccard similarity of two sets: what they share over
+// what either has; 0 when either is empty.
+func Jaccard(a, b map[string]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}

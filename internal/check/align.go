@@ -3,19 +3,16 @@ package check
 import (
 	"sort"
 
+	"github.com/ceviri/ceviri/internal/align"
 	"github.com/ceviri/ceviri/internal/segment"
 )
 
-// maxAlignCells bounds the work of aligning two long articles (segments x
-// segments); beyond it segments align only by index.
-const maxAlignCells = 4 << 20
-
-// align pairs the body segments of a source and a translation: the longest
+// pairBlocks pairs the body segments of a source and a translation: the longest
 // common subsequence of their kinds (and heading levels), so one paragraph
 // added or dropped does not shift every pair after it. pair[i] is the index
 // of the translation segment paired with source segment i, or -1.
-func align(src, tr []segment.Segment) []int {
-	return alignLabels(labels(src), labels(tr))
+func pairBlocks(src, tr []segment.Segment) []int {
+	return align.Pairs(labels(src), labels(tr))
 }
 
 func labels(segs []segment.Segment) []string {
@@ -24,55 +21,6 @@ func labels(segs []segment.Segment) []string {
 		out[i] = label(s)
 	}
 	return out
-}
-
-// alignLabels pairs two sequences by the longest common subsequence of
-// their labels: pair[i] is the index in tr paired with src[i], or -1.
-func alignLabels(src, tr []string) []int {
-	pair := make([]int, len(src))
-	for i := range pair {
-		pair[i] = -1
-	}
-	n, m := len(src), len(tr)
-	if n == 0 || m == 0 {
-		return pair
-	}
-	if n*m > maxAlignCells {
-		for i := 0; i < n && i < m; i++ {
-			if src[i] == tr[i] {
-				pair[i] = i
-			}
-		}
-		return pair
-	}
-	// lcs[i][j] is the LCS length of src[i:] and tr[j:].
-	w := m + 1
-	lcs := make([]int32, (n+1)*w)
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			switch {
-			case src[i] == tr[j]:
-				lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
-			case lcs[(i+1)*w+j] >= lcs[i*w+j+1]:
-				lcs[i*w+j] = lcs[(i+1)*w+j]
-			default:
-				lcs[i*w+j] = lcs[i*w+j+1]
-			}
-		}
-	}
-	for i, j := 0, 0; i < n && j < m; {
-		switch {
-		case src[i] == tr[j]:
-			pair[i] = j
-			i++
-			j++
-		case lcs[(i+1)*w+j] >= lcs[i*w+j+1]:
-			i++
-		default:
-			j++
-		}
-	}
-	return pair
 }
 
 func label(s segment.Segment) string {

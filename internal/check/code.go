@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/align"
 	"github.com/ceviri/ceviri/internal/segment"
 )
 
@@ -228,7 +229,7 @@ func diffRegions(a, b *lexed, as, bs []int, key func(*lexed, int) string) []regi
 	for i := range kb {
 		kb[i] = key(b, bs[pre+i])
 	}
-	pair := alignLabels(ka, kb)
+	pair := align.Pairs(ka, kb)
 	var out []region
 	for i, j := 0, 0; i < len(ka) || j < len(kb); {
 		if i < len(ka) && pair[i] == j {

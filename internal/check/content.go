@@ -43,7 +43,7 @@ func compareWith(cfg *config.Config, opts Options, f finder, srcV, trV, recorded
 	if recorded != nil && recorded.Doc != nil {
 		c.old = newVersion(recorded)
 	}
-	c.pair = align(src.Body, tr.Body)
+	c.pair = pairBlocks(src.Body, tr.Body)
 	c.empty()
 	if len(tr.Body) == 0 {
 		return c.out

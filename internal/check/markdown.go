@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"sort"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/segment"
@@ -53,9 +52,9 @@ func parseMarkdownAs(body []byte, firstLine int, f segment.Format) *markdown {
 	// (project.Parse), so it is within them here: the same parser, the
 	// same bytes.
 	doc, _ := segment.Parse(segment.ParserOf(f).Parser(), body, nil)
-	idx := newLines(body)
+	idx := segment.NewLineIndex(body)
 	var o offsets
-	lineOf := func(n ast.Node) int { return firstLine + idx.line(o.of(n)) }
+	lineOf := func(n ast.Node) int { return firstLine + idx.Line(o.of(n)) }
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		b := block{line: lineOf(c)}
 		switch c := c.(type) {
@@ -182,21 +181,6 @@ func rawText(n ast.Node, src []byte) []byte {
 	}
 	return b
 }
-
-// lines maps byte offsets to 0-based line numbers.
-type lines []int
-
-func newLines(b []byte) lines {
-	idx := lines{0}
-	for i, c := range b {
-		if c == '\n' {
-			idx = append(idx, i+1)
-		}
-	}
-	return idx
-}
-
-func (l lines) line(off int) int { return sort.SearchInts(l, off+1) - 1 }
 
 // shortcodes returns the names of the Hugo shortcodes in s, in order
 // ("{{< figure src=x >}}" and "{{% notice %}}" give "figure" and "notice";

@@ -1,5 +1,7 @@
 package check
 
+import "github.com/ceviri/ceviri/internal/align"
+
 // maxStructure is the most structure findings one translation gets; past
 // it one more finding says how many differences were left out, since a
 // translation restructured throughout needs a reader, not a list.
@@ -17,7 +19,7 @@ func (c *comparison) structure() {
 	for j, b := range tb {
 		tl[j] = b.kind
 	}
-	pair := alignLabels(sl, tl)
+	pair := align.Pairs(sl, tl)
 	paired := make([]bool, len(tb))
 	var found []Finding
 	add := func(line int, format string, args ...any) {

@@ -49,7 +49,7 @@ func terminology(g *glossary.Glossary, f finder, srcV, trV *project.Version) []F
 			}
 		}
 	}
-	pair := align(srcV.Body, trV.Body)
+	pair := pairBlocks(srcV.Body, trV.Body)
 	for i, s := range srcV.Body {
 		if !s.Translatable() {
 			continue

@@ -3,10 +3,11 @@ package segment
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/ceviri/ceviri/internal/fastpath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ceviri/ceviri/internal/fastpath"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -134,7 +135,7 @@ func slowBody(body []byte, firstLine int, f Format) ([]Segment, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines := newLineIndex(body)
+	lines := NewLineIndex(body)
 	var out []Segment
 	var defs map[string]int // where each link reference is first defined
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -193,12 +194,12 @@ func slowBody(body []byte, firstLine int, f Format) ([]Segment, error) {
 					s.End--
 				}
 			}
-			s.Line = firstLine + lines.line(s.Start)
+			s.Line = firstLine + lines.Line(s.Start)
 		} else if pos := n.Pos(); pos >= 0 {
 			s.Start, s.End = pos, pos
-			s.Line = firstLine + lines.line(pos)
+			s.Line = firstLine + lines.Line(pos)
 		} else {
-			s.Line = firstLine + lines.line(firstInlineOffset(n))
+			s.Line = firstLine + lines.Line(firstInlineOffset(n))
 		}
 		if s.Translatable() && s.Kind != HTML {
 			s.Text = Collapse(rawLines(n, body))
@@ -221,7 +222,7 @@ func slowBody(body []byte, firstLine int, f Format) ([]Segment, error) {
 // linkRefs returns the link reference definitions, which goldmark keeps out
 // of the tree, so that a changed reference URL changes the fingerprint.
 // defs holds the offset of each label's first definition.
-func linkRefs(pc parser.Context, defs map[string]int, firstLine int, lines lineIndex) []Segment {
+func linkRefs(pc parser.Context, defs map[string]int, firstLine int, lines LineIndex) []Segment {
 	refs := pc.References()
 	out := make([]Segment, 0, len(refs))
 	for _, r := range refs {
@@ -229,7 +230,7 @@ func linkRefs(pc parser.Context, defs map[string]int, firstLine int, lines lineI
 		s := Segment{Kind: LinkRef, Key: strings.ToLower(label), Text: Collapse(string(r.Destination()) + " " + string(r.Title()))}
 		s.Line = firstLine
 		if off, ok := defs[util.ToLinkReference(r.Label())]; ok {
-			s.Line = firstLine + lines.line(off)
+			s.Line = firstLine + lines.Line(off)
 		}
 		// else a definition goldmark took out of the tree (one ending a
 		// chain of footnote labels, found by FuzzBody): the body's first
@@ -313,11 +314,12 @@ func firstInlineOffset(n ast.Node) int {
 	return off
 }
 
-// lineIndex maps byte offsets to 0-based line numbers.
-type lineIndex []int
+// LineIndex maps byte offsets of a text to 0-based line numbers.
+type LineIndex []int
 
-func newLineIndex(b []byte) lineIndex {
-	idx := lineIndex{0}
+// NewLineIndex returns the LineIndex of b.
+func NewLineIndex(b []byte) LineIndex {
+	idx := LineIndex{0}
 	for i, c := range b {
 		if c == '\n' {
 			idx = append(idx, i+1)
@@ -326,6 +328,7 @@ func newLineIndex(b []byte) lineIndex {
 	return idx
 }
 
-func (l lineIndex) line(off int) int {
+// Line returns the 0-based line of byte offset off.
+func (l LineIndex) Line(off int) int {
 	return sort.SearchInts(l, off+1) - 1
 }

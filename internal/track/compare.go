@@ -3,6 +3,7 @@ package track
 import (
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/align"
 	"github.com/ceviri/ceviri/internal/segment"
 )
 
@@ -29,7 +30,7 @@ type Change struct {
 // paired with an old one of the same kind is changed, and the rest are added
 // or removed.
 func Compare(old, new []segment.Segment) []Change {
-	pairs := lcs(old, new)
+	pairs := align.Common(hashes(old), hashes(new))
 	// Hashes of segments outside the common subsequence, for moves.
 	oldFree := map[string][]int{}
 	inLCSOld := make([]bool, len(old))
@@ -118,10 +119,6 @@ func sameSlot(a, b segment.Segment) bool {
 // whole, or a hostile one of 50,000 new paragraphs, must not take minutes
 // and gigabytes (a status took 255 s and 9.9 GB before these).
 const (
-	// maxLCSCells is the most cells of the longest-common-subsequence
-	// table; past it the common subsequence is found among the hashes that
-	// occur once in each version (patience diff).
-	maxLCSCells = 4 << 20
 	// maxPairings is the most old x new segment comparisons in one run of
 	// differences; past it the run is paired in order.
 	maxPairings = 1 << 20
@@ -171,133 +168,20 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// overlap is the Jaccard similarity of two word sets.
+// overlap is the Jaccard similarity of two word sets; two empty sets are
+// alike.
 func overlap(a, b map[string]bool) float64 {
 	if len(a)+len(b) == 0 {
 		return 1
 	}
-	common := 0
-	for w := range a {
-		if b[w] {
-			common++
-		}
-	}
-	return float64(common) / float64(len(a)+len(b)-common)
+	return align.Jaccard(a, b)
 }
 
-// lcs returns the index pairs of a longest common subsequence of hashes.
-func lcs(a, b []segment.Segment) [][2]int {
-	// Common prefix and suffix first: most edits touch a few segments.
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre].Hash == b[pre].Hash {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf].Hash == b[len(b)-1-suf].Hash {
-		suf++
-	}
-	var out [][2]int
-	for i := 0; i < pre; i++ {
-		out = append(out, [2]int{i, i})
-	}
-	ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]
-	n, m := len(ma), len(mb)
-	if n > 0 && m > 0 && n*m > maxLCSCells {
-		for _, p := range patience(ma, mb) {
-			out = append(out, [2]int{pre + p[0], pre + p[1]})
-		}
-	} else if n > 0 && m > 0 {
-		dp := make([][]int32, n+1)
-		for i := range dp {
-			dp[i] = make([]int32, m+1)
-		}
-		for i := n - 1; i >= 0; i-- {
-			for j := m - 1; j >= 0; j-- {
-				if ma[i].Hash == mb[j].Hash {
-					dp[i][j] = dp[i+1][j+1] + 1
-				} else if dp[i+1][j] >= dp[i][j+1] {
-					dp[i][j] = dp[i+1][j]
-				} else {
-					dp[i][j] = dp[i][j+1]
-				}
-			}
-		}
-		for i, j := 0, 0; i < n && j < m; {
-			switch {
-			case ma[i].Hash == mb[j].Hash:
-				out = append(out, [2]int{pre + i, pre + j})
-				i++
-				j++
-			case dp[i+1][j] >= dp[i][j+1]:
-				i++
-			default:
-				j++
-			}
-		}
-	}
-	for k := suf; k > 0; k-- {
-		out = append(out, [2]int{len(a) - k, len(b) - k})
-	}
-	return out
-}
-
-// patience returns index pairs of a common subsequence of a and b in time
-// O(n log n): the longest increasing run of the pairs of hashes that occur
-// exactly once in each (patience diff). It is exact when every hash is
-// unique, and a good common subsequence otherwise.
-func patience(a, b []segment.Segment) [][2]int {
-	type seen struct{ ia, ib, na, nb int }
-	count := map[string]*seen{}
-	for i, s := range a {
-		c := count[s.Hash]
-		if c == nil {
-			c = &seen{}
-			count[s.Hash] = c
-		}
-		c.ia, c.na = i, c.na+1
-	}
-	for j, s := range b {
-		if c := count[s.Hash]; c != nil {
-			c.ib, c.nb = j, c.nb+1
-		}
-	}
-	// Candidates in the order of a; the longest run increasing in b.
-	var cand [][2]int
-	for i, s := range a {
-		if c := count[s.Hash]; c.na == 1 && c.nb == 1 {
-			cand = append(cand, [2]int{i, c.ib})
-		}
-	}
-	tails := []int{}               // tails[k]: index in cand ending the best run of length k+1
-	prev := make([]int, len(cand)) // predecessor in that run
-	for k, c := range cand {
-		lo, hi := 0, len(tails)
-		for lo < hi {
-			mid := (lo + hi) / 2
-			if cand[tails[mid]][1] < c[1] {
-				lo = mid + 1
-			} else {
-				hi = mid
-			}
-		}
-		prev[k] = -1
-		if lo > 0 {
-			prev[k] = tails[lo-1]
-		}
-		if lo == len(tails) {
-			tails = append(tails, k)
-		} else {
-			tails[lo] = k
-		}
-	}
-	out := make([][2]int, len(tails))
-	for k, i := len(tails)-1, -1; k >= 0; k-- {
-		if i < 0 {
-			i = tails[len(tails)-1]
-		} else {
-			i = prev[i]
-		}
-		out[k] = cand[i]
+// hashes returns the hashes of segs, the keys of their common subsequence.
+func hashes(segs []segment.Segment) []string {
+	out := make([]string, len(segs))
+	for i, s := range segs {
+		out[i] = s.Hash
 	}
 	return out
 }

@@ -2,7 +2,6 @@ package track
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -174,39 +173,6 @@ func segs(texts ...string) []segment.Segment {
 		out[i] = segment.Segment{Kind: segment.Paragraph, Text: t, Hash: t}
 	}
 	return out
-}
-
-// TestPatienceIsLCSOnUniqueHashes: past maxLCSCells the common subsequence
-// comes from patience; where every hash is unique it is as long as the
-// exact one.
-func TestPatienceIsLCSOnUniqueHashes(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	for n := 0; n < 200; n++ {
-		var a, b []string
-		for i := 0; i < 40; i++ {
-			if rng.IntN(4) > 0 {
-				a = append(a, fmt.Sprint(i))
-			}
-			if rng.IntN(4) > 0 {
-				b = append(b, fmt.Sprint(i))
-			}
-		}
-		rng.Shuffle(len(b), func(i, j int) {
-			if rng.IntN(8) == 0 {
-				b[i], b[j] = b[j], b[i]
-			}
-		})
-		sa, sb := segs(a...), segs(b...)
-		exact, fast := lcs(sa, sb), patience(sa, sb)
-		if len(exact) != len(fast) {
-			t.Fatalf("%v / %v: patience found %d common, the exact LCS %d", a, b, len(fast), len(exact))
-		}
-		for k := 1; k < len(fast); k++ {
-			if fast[k][0] <= fast[k-1][0] || fast[k][1] <= fast[k-1][1] {
-				t.Fatalf("patience pairs are not increasing: %v", fast)
-			}
-		}
-	}
 }
 
 // TestCompareWholeRewrite: a source of 30,000 paragraphs rewritten whole
