@@ -53,24 +53,21 @@ or untracked translation, or a recorded version found nowhere, is an error (exit
 
 // diffJSON is the shape of diff --json (docs/reference.md).
 type diffJSON struct {
-	ID            string           `json:"id"`
-	Lang          string           `json:"lang"`
-	State         track.State      `json:"state"`
-	Path          string           `json:"path"`
-	SourcePath    string           `json:"source_path"`
-	From          string           `json:"from"` // the recorded source fingerprint
-	To            string           `json:"to"`   // the current source fingerprint
-	RecoveredFrom string           `json:"recovered_from,omitempty"`
-	Changes       []*diffChange    `json:"changes"`
-	Commits       []gitlog.Commit  `json:"commits"`
-	Uncommitted   bool             `json:"uncommitted,omitempty"` // the source also has changes not committed yet
-	PendingWords  int              `json:"pending_words"`
-	src, tr       *project.Version // current source and translation
-	searched      bool             // git history of the source was read
+	ID            string             `json:"id"`
+	Lang          string             `json:"lang"`
+	State         track.State        `json:"state"`
+	Path          string             `json:"path"`
+	SourcePath    string             `json:"source_path"`
+	From          string             `json:"from"` // the recorded source fingerprint
+	To            string             `json:"to"`   // the current source fingerprint
+	RecoveredFrom string             `json:"recovered_from,omitempty"`
+	Changes       []*track.DiffEntry `json:"changes"`
+	Commits       []gitlog.Commit    `json:"commits"`
+	Uncommitted   bool               `json:"uncommitted,omitempty"` // the source also has changes not committed yet
+	PendingWords  int                `json:"pending_words"`
+	src, tr       *project.Version   // current source and translation
+	searched      bool               // git history of the source was read
 }
-
-// diffChange is one changed segment of the source (track.DiffEntry).
-type diffChange = track.DiffEntry
 
 func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 	l, err := env.load([]string{opts.ID})
@@ -89,7 +86,7 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 		return err
 	}
 	out := &diffJSON{ID: a.ID, Lang: opts.Lang, State: v.State, Path: v.Path, SourcePath: a.SourceFile.Path,
-		From: v.File.Record.SourceHash, To: a.SourceFile.Fingerprint, Changes: []*diffChange{}, Commits: []gitlog.Commit{},
+		From: v.File.Record.SourceHash, To: a.SourceFile.Fingerprint, Changes: []*track.DiffEntry{}, Commits: []gitlog.Commit{},
 		src: a.SourceFile, tr: v.File}
 	// A record under another configuration names another fingerprint than
 	// the source's, and may still be current (track.Version.Reconfigured).
@@ -104,7 +101,7 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 		if rec == nil {
 			return noRecorded(out, v, opts)
 		}
-		out.Changes = describe(track.Compare(rec.Segments(), a.SourceFile.Segments()), rec, a.SourceFile, v.File)
+		out.Changes = track.Describe(track.Compare(rec.Segments(), a.SourceFile.Segments()), rec, a.SourceFile, v.File)
 		for _, c := range out.Changes {
 			out.PendingWords += c.Words
 		}
@@ -214,16 +211,3 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 	}
 	return rec, nil
 }
-
-// describe turns segment changes into diff entries, each with the
-// corresponding segment of the translation tr (track.Describe).
-func describe(changes []track.Change, rec, src, tr *project.Version) []*diffChange {
-	return track.Describe(changes, rec, src, tr)
-}
-
-// unchangedOld and lastLine are track's (UnchangedOld, LastLine), under the
-// names cli's tests (diff_test.go) use.
-var (
-	unchangedOld = track.UnchangedOld
-	lastLine     = track.LastLine
-)

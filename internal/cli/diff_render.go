@@ -77,7 +77,7 @@ func escapeSpans(spans []wordiff.Span) []wordiff.Span {
 
 // changeHeader is the first line of a change: what happened to which
 // segment, and where it is in the source.
-func changeHeader(d *diffJSON, c *diffChange) string {
+func changeHeader(d *diffJSON, c *track.DiffEntry) string {
 	kind := strings.ReplaceAll(c.Kind, "_", " ")
 	seg, src := diag.EscapeLine(c.Segment), diag.EscapeLine(d.SourcePath)
 	switch c.Op {
@@ -93,7 +93,7 @@ func changeHeader(d *diffJSON, c *diffChange) string {
 // translationLine says what to do in the translation for a change; a
 // translation segment of several lines (code) continues indented. The
 // translation's text and path are escaped.
-func translationLine(d *diffJSON, c *diffChange) string {
+func translationLine(d *diffJSON, c *track.DiffEntry) string {
 	e := *c
 	e.Translation = diag.Escape(c.Translation)
 	ed := *d
@@ -101,7 +101,7 @@ func translationLine(d *diffJSON, c *diffChange) string {
 	return strings.ReplaceAll(translationText(&ed, &e), "\n", "\n    ")
 }
 
-func translationText(d *diffJSON, c *diffChange) string {
+func translationText(d *diffJSON, c *track.DiffEntry) string {
 	switch {
 	case c.Translation != "" && c.Op == track.Removed:
 		return fmt.Sprintf("  %s:%d (remove): %s", d.Path, c.TranslationLine, c.Translation)

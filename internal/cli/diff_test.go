@@ -55,79 +55,6 @@ on Friday.
 Last paragraph.
 `
 
-// describe pairs each change with the translation's segment to edit, and
-// places an added segment after the translation of the segment before it.
-func TestDescribe(t *testing.T) {
-	rec := parseVersion(t, "tr.md", recTR)
-	src := parseVersion(t, "tr.md", strings.NewReplacer(
-		"Bahar şenliği", "Bahar şenliği ertelendi",
-		"- Tiyatro\n", "- Tiyatro\n- Söyleşi\n",
-		"Son paragraf.\n", "",
-	).Replace(recTR))
-	tr := parseVersion(t, "en.md", trEN)
-	got := describe(track.Compare(rec.Segments(), src.Segments()), rec, src, tr)
-	type row struct {
-		op, kind, segment, translation string
-		trLine, after, words           int
-	}
-	want := []row{
-		{"changed", "field", "title", "Spring festival", 2, 0, 3},
-		{"added", "list_item", "body.4", "", 0, 12, 1},
-		{"removed", "paragraph", "body.4", "Last paragraph.", 14, 0, 0},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("%d changes, want %d: %+v", len(got), len(want), got)
-	}
-	for i, w := range want {
-		g := got[i]
-		r := row{g.Op, g.Kind, g.Segment, g.Translation, g.TranslationLine, g.InsertAfterLine, g.Words}
-		if r != w {
-			t.Errorf("change %d = %+v, want %+v", i, r, w)
-		}
-	}
-	if got[0].Diff == nil {
-		t.Error("a changed segment has no word diff")
-	}
-}
-
-func TestUnchangedOld(t *testing.T) {
-	changes := []track.Change{
-		{Op: track.Removed, OldIndex: 1, NewIndex: -1},
-		{Op: track.Added, OldIndex: -1, NewIndex: 2},
-		{Op: track.Changed, OldIndex: 3, NewIndex: 3},
-	}
-	got := unchangedOld(changes, 4, 4)
-	want := map[int]int{0: 0, 1: 2, 3: 3}
-	if len(got) != len(want) {
-		t.Fatalf("got %v, want %v", got, want)
-	}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("new %d -> old %d, want %d", k, got[k], v)
-		}
-	}
-}
-
-// lastLine finds where a paragraph spread over lines ends.
-func TestLastLine(t *testing.T) {
-	tr := parseVersion(t, "en.md", trEN)
-	tests := []struct {
-		seg  int
-		want int
-	}{
-		{0, 2},  // the title field
-		{1, 9},  // "The festival starts" (8) "on Friday." (9)
-		{2, 11}, // "- Concert"
-		{4, 14}, // "Last paragraph."
-	}
-	segs := tr.Segments()
-	for _, tt := range tests {
-		if got := lastLine(tr, &segs[tt.seg]); got != tt.want {
-			t.Errorf("lastLine(segment %d %q) = %d, want %d", tt.seg, segs[tt.seg].Text, got, tt.want)
-		}
-	}
-}
-
 // On a terminal the changed words are coloured and there are no brackets;
 // elsewhere they are bracketed and there is no escape code.
 func TestWriteDiffColor(t *testing.T) {
@@ -135,7 +62,7 @@ func TestWriteDiffColor(t *testing.T) {
 	src := parseVersion(t, "tr.md", strings.Replace(recTR, "cuma", "cumartesi", 1))
 	tr := parseVersion(t, "en.md", trEN)
 	d := &diffJSON{ID: "a", Lang: "en", State: track.Stale, Path: "en.md", SourcePath: "tr.md",
-		Changes: describe(track.Compare(rec.Segments(), src.Segments()), rec, src, tr)}
+		Changes: track.Describe(track.Compare(rec.Segments(), src.Segments()), rec, src, tr)}
 	for _, tty := range []bool{true, false} {
 		var out bytes.Buffer
 		env := &Env{Stdout: &out, Stderr: &out, Getenv: func(string) string { return "" }, Now: time.Now, outTTY: tty}

@@ -47,7 +47,7 @@ func TestWriteDiffEscapesContentKeepsColour(t *testing.T) {
 		env := &Env{Stdout: &out, Getenv: func(string) string { return "" }, outTTY: color}
 		d := &diffJSON{ID: "a", Lang: "en", State: track.Stale, Path: "articles/a\u202e/en.md", SourcePath: "articles/a/tr.md",
 			From: "sha256:0", To: "sha256:1",
-			Changes: []*diffChange{
+			Changes: []*track.DiffEntry{
 				{Op: track.Changed, Kind: "paragraph", Segment: "body.1", Old: "x " + hostile, New: "y " + hostile,
 					Translation: "t " + hostile, TranslationLine: 3, Diff: wordiff.Diff("x "+hostile, "y "+hostile)},
 				{Op: track.Added, Kind: "code", Segment: "body.2", New: "kod\n" + hostile},
