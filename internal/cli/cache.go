@@ -17,11 +17,6 @@ import (
 // .ceviri/cache/.
 const NoCacheEnv = "CEVIRI_NO_CACHE"
 
-// leanStatus lets status skip segmenting translations whose segments it
-// does not use (project.Project.StatesOnly); tests turn it off to get the
-// reference output from a full load.
-var leanStatus = true
-
 // openCache returns the status cache of p, or nil when it is turned off.
 func (e *Env) openCache(p *project.Project) *cache.Cache {
 	if v := e.Getenv(NoCacheEnv); (v != "" && v != "0") || !fastpath.On() {

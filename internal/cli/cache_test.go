@@ -17,10 +17,16 @@ import (
 // runCeviri runs ceviri with the cache on or off and returns stdout,
 // stderr and the exit code.
 func runCeviri(t *testing.T, cached bool, args ...string) (string, string, int) {
+	return runCeviriWith(t, cached, false, args...)
+}
+
+// runCeviriWith is runCeviri; with full every file is parsed in full
+// (Env.FullLoad).
+func runCeviriWith(t *testing.T, cached, full bool, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	wd, _ := os.Getwd()
-	env := &Env{Stdout: &out, Stderr: &errb, Now: time.Now, Wd: wd, Getenv: func(k string) string {
+	env := &Env{Stdout: &out, Stderr: &errb, Now: time.Now, Wd: wd, FullLoad: full, Getenv: func(k string) string {
 		if k == NoCacheEnv && !cached {
 			return "1"
 		}
@@ -56,9 +62,7 @@ func TestStatusSameWithAndWithoutCache(t *testing.T) {
 		} {
 			args = append([]string{"--root", dir}, args...)
 			// The reference: no cache, and every file fully parsed.
-			leanStatus = false
-			want, wantErr, wantCode := runCeviri(t, false, args...)
-			leanStatus = true
+			want, wantErr, wantCode := runCeviriWith(t, false, true, args...)
 			// Lean loading without the cache, then a cold (or updating)
 			// and a warm run with it.
 			for run := 0; run < 3; run++ {

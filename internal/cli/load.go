@@ -79,7 +79,7 @@ func (e *Env) loadWith(ids []string, statesOnly bool) (*loaded, error) {
 	}
 	var c *cache.Cache
 	if statesOnly {
-		p.StatesOnly = leanStatus && fastpath.On()
+		p.StatesOnly = !e.FullLoad && fastpath.On()
 		// Before scanning, so that the cache learns of each file from the
 		// directory listing.
 		if c = e.openCache(p); c != nil {

@@ -34,6 +34,11 @@ type Env struct {
 	NoColor bool
 	Quiet   bool
 
+	// FullLoad makes status parse every file in full instead of skipping
+	// the segments it does not use (project.Project.StatesOnly); for tests,
+	// whose reference output it gives.
+	FullLoad bool
+
 	outTTY, errTTY bool
 	tx             *clitext.Printer // ceviri's words in the user's language (text)
 }

@@ -58,7 +58,7 @@ func treeStatus(ctx context.Context, repo *gitlog.Repo, root string, entries []g
 		return nil, err
 	}
 	fsys.seal()
-	p.StatesOnly = leanStatus && fastpath.On()
+	p.StatesOnly = fastpath.On()
 	files, errs := p.Scan()
 	versions := p.Load(files)
 	bad := map[string]bool{}
