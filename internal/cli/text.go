@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -24,12 +25,6 @@ func (e *Env) text() *clitext.Printer {
 	}
 	e.tx = clitext.New(clitext.FromEnv(e.Getenv))
 	return e.tx
-}
-
-// usageError is a usage error whose message is already written (a
-// translated message may hold a %, which Usagef would read as a verb).
-func usageError(msg string) error {
-	return &diag.UsageError{Err: errors.New(msg)}
 }
 
 // cobraTemplateFuncs are the functions of the translated usage template.
@@ -208,7 +203,7 @@ func localize(err error, tx *clitext.Printer) string {
 			return strings.Join(parts, "\n")
 		}
 	}
-	return err.Error()
+	return localizeCobraError(err.Error(), tx)
 }
 
 // q quotes s as %q does, for a message's value.
@@ -216,3 +211,49 @@ func q(s string) string { return fmt.Sprintf("%q", s) }
 
 // stateName is the name of state s in tx's language (current, güncel).
 func stateName(tx *clitext.Printer, s track.State) string { return tx.T("state_" + string(s)) }
+
+// cobraErrors are the errors cobra and pflag write when a command is
+// called wrongly, by line, with the message that says each in ceviri's
+// words and the names of its submatches.
+var cobraErrors = []struct {
+	re    *regexp.Regexp
+	id    string
+	names []string
+}{
+	{regexp.MustCompile(`^unknown command (".*") for (".*")$`), "cobra_unknown_command", []string{"Command", "Path"}},
+	{regexp.MustCompile(`^Did you mean this\?$`), "cobra_did_you_mean", nil},
+	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "cobra_min_args", []string{"Want", "Got"}},
+	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "cobra_max_args", []string{"Want", "Got"}},
+	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "cobra_exact_args", []string{"Want", "Got"}},
+	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "cobra_range_args", []string{"Min", "Max", "Got"}},
+	{regexp.MustCompile(`^required flag\(s\) (.*) not set$`), "cobra_required_flags", []string{"Flags"}},
+	{regexp.MustCompile(`^unknown flag: (.*)$`), "cobra_unknown_flag", []string{"Flag"}},
+	{regexp.MustCompile(`^unknown shorthand flag: (.*) in (.*)$`), "cobra_unknown_shorthand", []string{"Flag", "In"}},
+	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "cobra_flag_needs_arg", []string{"Flag"}},
+	{regexp.MustCompile(`^invalid argument (".*") for (".*") flag: (.*)$`), "cobra_invalid_flag_arg", []string{"Value", "Flag", "Err"}},
+}
+
+// localizeCobraError writes in tx's language the lines of msg that are
+// cobra's or pflag's errors in how a command was called; other lines
+// stay as they are.
+func localizeCobraError(msg string, tx *clitext.Printer) string {
+	if tx.Lang() == "en" {
+		return msg
+	}
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		for _, e := range cobraErrors {
+			m := e.re.FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			var pairs []any
+			for k, name := range e.names {
+				pairs = append(pairs, name, m[k+1])
+			}
+			lines[i] = tx.T(e.id, pairs...)
+			break
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -82,6 +82,11 @@ func TestMessageIDs(t *testing.T) {
 			return true
 		})
 	}
+	for _, e := range cobraErrors {
+		if _, ok := msgs[e.id]; !ok {
+			t.Errorf("cobraErrors: message %q is not in messages/en.yaml", e.id)
+		}
+	}
 	if n < 50 {
 		t.Errorf("found %d message ids, want the cli's (over 50)", n)
 	}
@@ -109,6 +114,16 @@ func TestTextError(t *testing.T) {
 			"ceviri: no ceviri.yaml here\nhint: run `ceviri init` to start one, or pass --root DIR\n",
 			"ceviri: no ceviri.yaml here\nipucu: yeni bir proje için `ceviri init` çalıştırın ya da --root DIR verin\n"},
 		{errors.New("x\nhint: someone else's hint"), "ceviri: x\nhint: someone else's hint\n", "ceviri: x\nipucu: someone else's hint\n"},
+		{errors.New(`unknown command "statsu" for "ceviri"` + "\n\nDid you mean this?\n\tstatus\n"),
+			"ceviri: unknown command \"statsu\" for \"ceviri\"\n\nDid you mean this?\n\tstatus\n\n",
+			"ceviri: \"ceviri\" için bilinmeyen komut: \"statsu\"\n\nBunu mu demek istediniz?\n\tstatus\n\n"},
+		{errors.New(`required flag(s) "lang" not set`), "ceviri: required flag(s) \"lang\" not set\n", "ceviri: zorunlu seçenek verilmedi: \"lang\"\n"},
+		{errors.New("accepts at most 1 arg(s), received 2"), "ceviri: accepts at most 1 arg(s), received 2\n", "ceviri: en çok 1 argüman alır, 2 verildi\n"},
+		{&diag.UsageError{Err: errors.New("flag needs an argument: --lang\nhint: see `ceviri check --help`")},
+			"ceviri: flag needs an argument: --lang\nhint: see `ceviri check --help`\n",
+			"ceviri: seçenek bir değer ister: --lang\nipucu: see `ceviri check --help`\n"},
+		// A message that only contains such words is not cobra's.
+		{errors.New("articles/a.md: the unknown flag: x"), "ceviri: articles/a.md: the unknown flag: x\n", "ceviri: articles/a.md: the unknown flag: x\n"},
 	}
 	for _, tt := range tests {
 		for lang, want := range map[string]string{"en": tt.en, "tr": tt.tr} {
