@@ -58,9 +58,7 @@ func runCheck(env *Env, opts *checkOptions) error {
 		return err
 	}
 	files, scanErrs := p.Scan()
-	// Links into other articles resolve among all of them, also when only
-	// some are checked.
-	pages := check.NewPages(p.Config, p.ReadFile, files)
+	all := files
 	if files, err = only(p, files, opts.IDs); err != nil {
 		return err // an unknown id first, as the other commands report it
 	}
@@ -70,21 +68,9 @@ func runCheck(env *Env, opts *checkOptions) error {
 			return err
 		}
 	}
-	if err := checkRuleNames(cfg); err != nil {
+	copts, err := contentOptions(p, all)
+	if err != nil {
 		return err
-	}
-	copts := check.Options{Pages: pages}
-	for _, pat := range cfg.Check.CodePlaceholders {
-		re, err := check.CodePlaceholder(pat)
-		if err != nil {
-			return diag.Usagef("%s: check.code_placeholders: %v", config.FileName, err)
-		}
-		copts.CodePlaceholders = append(copts.CodePlaceholders, re)
-	}
-	if check.SeverityOf(cfg, check.Terminology) != check.Off {
-		if copts.Glossary, err = glossary.Load(p.FS, cfg); err != nil {
-			return err // docs/terminology.md
-		}
 	}
 	// Each article is checked as soon as it is read, and dropped: holding
 	// every article's versions first took over a gigabyte at 10,000.
@@ -227,4 +213,33 @@ func acceptFindings(env *Env, p *project.Project, accepted *acceptedSet, finding
 	tx := env.text()
 	env.Infof("%s", tx.T("accepted", "Findings", tx.N("rule_findings", n, "Rule", opts.Accept), "IDs", strings.Join(opts.IDs, ", "), "Lang", opts.Lang, "File", acceptedFile))
 	return nil
+}
+
+// contentOptions returns the settings of the content rules for a project
+// whose files (project.Scan) are all: the rule names of check.rules
+// validated, code placeholders compiled, the glossary read (unless the
+// terminology rule is off) and the pages that links into other articles
+// resolve among (all of them, also when only some are checked). check and
+// report --check use it, so that both find the same.
+func contentOptions(p *project.Project, all []project.File) (check.Options, error) {
+	cfg := p.Config
+	if err := checkRuleNames(cfg); err != nil {
+		return check.Options{}, err
+	}
+	opts := check.Options{Pages: check.NewPages(cfg, p.ReadFile, all)}
+	for _, pat := range cfg.Check.CodePlaceholders {
+		re, err := check.CodePlaceholder(pat)
+		if err != nil {
+			return check.Options{}, diag.Usagef("%s: check.code_placeholders: %v", config.FileName, err)
+		}
+		opts.CodePlaceholders = append(opts.CodePlaceholders, re)
+	}
+	if check.SeverityOf(cfg, check.Terminology) != check.Off {
+		g, err := glossary.Load(p.FS, cfg)
+		if err != nil {
+			return check.Options{}, err // docs/terminology.md
+		}
+		opts.Glossary = g
+	}
+	return opts, nil
 }
