@@ -15,6 +15,7 @@ import (
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/tm"
 	"github.com/ceviri/ceviri/internal/track"
+	"github.com/ceviri/ceviri/internal/workers"
 	"github.com/spf13/cobra"
 )
 
@@ -152,6 +153,7 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 			bands = &matchBands{}
 		}
 	}
+	var itemArts []*track.Article // the article of each item
 	for _, a := range l.status {
 		v := a.Versions[opts.Lang]
 		if v == nil || !v.State.Pending() || !want[v.State] || a.SourceFile == nil {
@@ -170,12 +172,15 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 		if it.Note != "" && it.State == track.Stale && v.File != nil && v.File.Record != nil && !opts.NoGit {
 			g.recount(ctx, it, a.SourceFile, v.File.Record.SourceHash)
 		}
-		if bands != nil {
-			it.Matches = owedByMatch(m, a, opts.Lang)
+		items = append(items, it)
+		itemArts = append(itemArts, a)
+		total += it.PendingWords
+	}
+	if bands != nil {
+		workers.Each(len(items), 0, func(i int) { items[i].Matches = owedByMatch(m, itemArts[i], opts.Lang) })
+		for _, it := range items {
 			bands.plus(it.Matches)
 		}
-		items = append(items, it)
-		total += it.PendingWords
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i], items[j]

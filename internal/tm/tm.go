@@ -139,6 +139,9 @@ func (m *Memory) Lookup(p Pair, source string, limit int) []Match {
 			out = append(out, Match{Entry: e, Score: 100})
 		}
 	}
+	if len(out) >= limit {
+		return out[:limit]
+	}
 	for _, c := range b.fuzzy(key) {
 		for _, e := range b.sorted(c.id) {
 			out = append(out, Match{Entry: e, Score: c.score})
@@ -187,8 +190,13 @@ type bank struct {
 
 	once  sync.Once
 	toks  [][]int32          // by source index: its tokens, interned
-	index map[string][]int32 // token occurrence key -> source indices
+	lens  []uint16           // by source index: its number of tokens
+	occs  [][]occ            // by source index: its token occurrences
+	index map[occ][]int32    // token occurrence -> source indices, shortest sources first
+	pairs map[bigram][]int32 // token pair occurrence -> source indices, shortest first
 	ids   map[string]int32   // token -> interned id
+	// scratch holds per-lookup overlap counters, one per source.
+	scratch sync.Pool
 }
 
 func (b *bank) add(e Entry) {

@@ -149,8 +149,7 @@ func TestFuzzyScoresOnlyCandidates(t *testing.T) {
 	// Prefix filtering: the rarest occurrence keys first. "ve", "ile",
 	// "bir" and "cümle" are in every source, so the candidates come from
 	// kelime5/kelime6 only.
-	toks := occurrences(tokenize("tr", q))
-	n := len(toks)
+	n := len(tokenize("tr", q))
 	prefix := n - (MinFuzzy*n+99)/100 + 1
 	if prefix > 3 {
 		t.Errorf("prefix of %d keys for %d tokens", prefix, n)
@@ -188,5 +187,36 @@ func TestEntriesOrder(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "b=B2 b=B1 a=A" {
 		t.Errorf("Entries = %v", got)
+	}
+}
+
+func TestWithin(t *testing.T) {
+	seq := func(s string) []int32 {
+		out := make([]int32, len(s))
+		for i, r := range s {
+			out[i] = int32(r)
+		}
+		return out
+	}
+	tests := []struct {
+		a, b string
+		d    int
+	}{
+		{"", "", 0}, {"abc", "", 3}, {"", "ab", 2}, {"kitten", "sitting", 3}, {"abcdef", "abcdef", 0},
+		{"abcdef", "badcfe", 4}, {"flaw", "lawn", 2}, {"abcdefgh", "hgfedcba", 8},
+	}
+	for _, tt := range tests {
+		for k := 0; k <= 9; k++ {
+			d, ok := within(seq(tt.a), seq(tt.b), k)
+			if ok != (tt.d <= k) || (ok && d != tt.d) {
+				t.Errorf("within(%q, %q, %d) = %d, %v; distance is %d", tt.a, tt.b, k, d, ok, tt.d)
+			}
+		}
+		if d := distance(seq(tt.a), seq(tt.b)); d != tt.d {
+			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, d, tt.d)
+		}
+	}
+	if _, ok := within([]int32{-1}, []int32{-1}, 0); ok {
+		t.Error("unknown tokens matched")
 	}
 }

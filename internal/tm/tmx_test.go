@@ -78,7 +78,7 @@ func TestReadTMXRefuses(t *testing.T) {
 
 func TestReadTMXSize(t *testing.T) {
 	big := strings.Repeat(" ", MaxTMXSize+1)
-	if _, err := ReadTMX("m.tmx", strings.NewReader(big)); err == nil || !strings.Contains(err.Error(), "m.tmx:1:1: larger than 64 MiB") {
+	if _, err := ReadTMX("m.tmx", strings.NewReader(big)); err == nil || !strings.Contains(err.Error(), "m.tmx:1:1: larger than 256 MiB") {
 		t.Errorf("ReadTMX of 64 MiB + 1 = %v", err)
 	}
 }
