@@ -34,13 +34,13 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 	format := opts.Format
 	switch {
 	case env.JSON && format != "" && format != "json":
-		return diag.Usagef("--json and --format %s ask for two formats; give one", format)
+		return usageText("err_since_two_formats", "Format", format)
 	case env.JSON:
 		format = "json"
 	case format == "":
 		format = "text"
 	case !slices.Contains(sinceFormats, format):
-		return diag.Usagef("--format %q is not one of text, markdown, json", format)
+		return usageText("err_since_format", "Format", q(format))
 	}
 	for _, id := range opts.IDs {
 		if err := project.ValidID(id); err != nil {
@@ -60,7 +60,7 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 	}
 	repo, err := gitlog.Open(ctx, p.Root)
 	if errors.Is(err, gitlog.ErrNoRepo) {
-		return fmt.Errorf("status --since compares with a git revision, but %s has no git history (not a repository, no commit yet, or git is not installed)", diag.EscapeLine(p.Root))
+		return textErr("err_since_no_git", "Root", diag.EscapeLine(p.Root))
 	} else if err != nil {
 		return err
 	}
@@ -80,8 +80,9 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
+	tx := env.text()
 	for _, e := range before.errs {
-		env.Infof("ceviri: warning: %s (the article is left out of the comparison)", diag.Escape(e.Error()))
+		env.Infof("%s", tx.T("warning_line", "Msg", tx.T("since_left_out", "Err", diag.Escape(e.Error()))))
 	}
 	// An article that cannot be read on either side is left out of both:
 	// its state there is not known.
@@ -121,9 +122,9 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 		}
 		err = writeJSON(env.Stdout, sinceJSON{Since: opts.Since, Commit: commit, Languages: langs, Articles: arts, Summary: d.Summary})
 	case "markdown":
-		_, err = fmt.Fprint(env.Stdout, r.markdown())
+		_, err = fmt.Fprint(env.Stdout, r.markdown(tx))
 	default:
-		r.text(env)
+		r.text(env, tx)
 	}
 	if err != nil {
 		return err
@@ -159,7 +160,7 @@ func knownIDs(ids []string, skipped map[string]bool, before, after []*track.Arti
 	}
 	for _, id := range ids {
 		if !known[id] {
-			return diag.Usagef("no article %q in the work tree or in %s", id, rev)
+			return usageText("err_since_no_article", "ID", q(id), "Rev", rev)
 		}
 	}
 	return nil

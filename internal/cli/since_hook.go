@@ -26,27 +26,14 @@ type precommitOptions struct {
 }
 
 func newPrecommitCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &precommitOptions{}
 	c := &cobra.Command{
-		Use:   "precommit",
-		Short: "Refuse a commit that records a translation against an unstaged source",
-		Long: `Check what is staged for commit, as a git pre-commit hook does: a translation
-whose record the commit changes, saying it matches its source (not a draft),
-must match the source as the commit holds it. When it matches only the
-source in the work tree (` + "`ceviri done`" + ` was run on a source edit that is not
-staged), the commit would record a source version it does not contain: each
-such translation is named at its record, and precommit exits 1.
-
-precommit only reads: the index and HEAD through git, the work tree as status
-reads it. --hook prints the hook to install (docs/ci.md).
-
-EXIT STATUS
-  0  nothing to refuse
-  1  refused
-  2  not a git work tree, no project, or a ceviri.yaml that cannot be read`,
-		Example: `  ceviri precommit --hook > .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
-  ceviri precommit`,
-		Args: cobra.NoArgs,
+		Use:     "precommit",
+		Short:   tx.T("cmd_precommit_short"),
+		Long:    tx.T("cmd_precommit_long"),
+		Example: tx.T("cmd_precommit_example"),
+		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if opts.Hook {
 				_, err := fmt.Fprint(env.Stdout, preCommitHook)
@@ -55,7 +42,7 @@ EXIT STATUS
 			return runPrecommit(c.Context(), env)
 		},
 	}
-	c.Flags().BoolVar(&opts.Hook, "hook", false, "print the pre-commit hook script instead")
+	c.Flags().BoolVar(&opts.Hook, "hook", false, tx.T("flag_precommit_hook"))
 	return c
 }
 
@@ -69,7 +56,7 @@ func runPrecommit(ctx context.Context, env *Env) error {
 	// at records.
 	repo, err := gitlog.OpenWorkTree(ctx, l.p.Root)
 	if errors.Is(err, gitlog.ErrNoRepo) {
-		return fmt.Errorf("precommit checks what is staged for a git commit, but %s is not in a git work tree", diag.EscapeLine(l.p.Root))
+		return textErr("err_precommit_no_git", "Root", diag.EscapeLine(l.p.Root))
 	} else if err != nil {
 		return err
 	}
@@ -99,12 +86,12 @@ func runPrecommit(ctx context.Context, env *Env) error {
 		return rel
 	}
 	refused := unstagedRecords(l.p.Config.Languages, staged.status, head.status, l.status, here)
+	tx := env.text()
 	for _, r := range refused {
-		fmt.Fprintln(env.Stderr, diag.Escape(r.Error()))
+		fmt.Fprintln(env.Stderr, diag.Escape(localize(r, tx)))
 	}
 	if len(refused) > 0 {
-		return &diag.Problems{Msg: fmt.Sprintf("commit refused: %s a source version that is not staged",
-			plural(len(refused), "translation records", "translations record"))}
+		return &diag.Problems{Msg: tx.N("precommit_refused", len(refused))}
 	}
 	return nil
 }
@@ -147,9 +134,8 @@ func unstagedRecords(langs []string, staged, head, work []*track.Article, here f
 			if rec.File != "" {
 				at = rec.File // the lock file
 			}
-			out = append(out, diag.Errorf(at, line, 1,
-				"%s is recorded as matching its source %s as the work tree has it, not as staged: stage the source too (git add %s), or leave the translation out of this commit",
-				v.Path, w.SourceFile.Path, shellQuote(here(w.SourceFile.Path))))
+			out = append(out, posText(at, line, 1, "precommit_unstaged",
+				"Path", v.Path, "Source", w.SourceFile.Path, "Add", shellQuote(here(w.SourceFile.Path))))
 		}
 	}
 	return out

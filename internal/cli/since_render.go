@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/track"
 )
@@ -29,15 +30,15 @@ func (r *sinceReport) short() string {
 
 // text prints the changed articles as a table like status's, then one
 // line per language.
-func (r *sinceReport) text(env *Env) {
+func (r *sinceReport) text(env *Env, tx *clitext.Printer) {
 	w := env.Stdout
 	since := diag.EscapeLine(r.since)
 	if len(r.diff.Articles) == 0 {
-		fmt.Fprintf(w, "no translation changed since %s (%s)\n", since, r.short())
+		fmt.Fprintln(w, tx.T("since_none", "Since", since, "Commit", r.short()))
 	} else {
-		fmt.Fprintf(w, "changed since %s (%s):\n", since, r.short())
+		fmt.Fprintln(w, tx.T("since_changed", "Since", since, "Commit", r.short()))
 		t := &table{}
-		head := []string{"ARTICLE"}
+		head := []string{tx.T("status_article")}
 		for _, l := range r.diff.Languages {
 			head = append(head, strings.ToUpper(l))
 		}
@@ -45,7 +46,7 @@ func (r *sinceReport) text(env *Env) {
 		for _, a := range r.diff.Articles {
 			row := []string{diag.EscapeLine(a.ID)}
 			for _, l := range r.diff.Languages {
-				row = append(row, r.cell(env, a, l, "->"))
+				row = append(row, r.cell(env, tx, a, l, "->"))
 			}
 			t.add(row...)
 		}
@@ -53,21 +54,21 @@ func (r *sinceReport) text(env *Env) {
 	}
 	fmt.Fprintln(w)
 	for _, l := range r.diff.Languages {
-		fmt.Fprintf(w, "%s: %s\n", env.bold(l), sinceLine(r.diff.Summary[l], "->"))
+		fmt.Fprintf(w, "%s: %s\n", env.bold(l), sinceLine(tx, r.diff.Summary[l], "->"))
 	}
 }
 
 // cell is one language of a changed article: "current -> stale (+16
 // words)", "stale (+5 words)" when only the words changed, the state alone
 // when nothing did, "-" for no version.
-func (r *sinceReport) cell(env *Env, a *sinceArticle, lang, arrow string) string {
+func (r *sinceReport) cell(env *Env, tx *clitext.Printer, a *sinceArticle, lang, arrow string) string {
 	c, ok := a.Versions[lang]
 	if !ok {
 		if s, ok := a.Same[lang]; ok {
 			if env == nil {
-				return string(s)
+				return stateName(tx, s)
 			}
-			return env.paint(s, string(s))
+			return env.paint(s, stateName(tx, s))
 		}
 		return "-"
 	}
@@ -76,53 +77,56 @@ func (r *sinceReport) cell(env *Env, a *sinceArticle, lang, arrow string) string
 			return "-"
 		}
 		if env == nil {
-			return string(*s)
+			return stateName(tx, *s)
 		}
-		return env.paint(*s, string(*s))
+		return env.paint(*s, stateName(tx, *s))
 	}
 	out := name(c.After)
 	if c.stateChanged() {
 		out = name(c.Before) + " " + arrow + " " + out
 	}
 	if c.Words != 0 {
-		out += " (" + signedWords(c.Words) + ")"
+		out += " (" + tx.N("words_signed", abs(c.Words), "Signed", signed(tx, c.Words)) + ")"
 	}
 	return out
 }
 
-func signedWords(n int) string {
-	word := "words"
-	if n == 1 || n == -1 {
-		word = "word"
+// signed writes n with its sign, as %+d does, in tx's numbers.
+func signed(tx *clitext.Printer, n int) string {
+	if n < 0 {
+		return "-" + tx.Num(-n)
 	}
-	return fmt.Sprintf("%+d %s", n, word)
+	return "+" + tx.Num(n)
 }
+
+func abs(n int) int { return max(n, -n) }
 
 // sinceLine sums up a language: "1 new, 1 became stale, 1 removed;
 // 39 -> 55 words to translate (+16)".
-func sinceLine(s *sinceSummary, arrow string) string {
+func sinceLine(tx *clitext.Printer, s *sinceSummary, arrow string) string {
 	var parts []string
-	add := func(n int, what string) {
+	add := func(n int, id string, st track.State) {
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+			parts = append(parts, tx.T(id, "Count", tx.Num(n), "State", stateName(tx, st)))
 		}
 	}
 	b := s.Became
-	add(b.New, "new")
-	add(b.Source, "became source")
-	add(b.Current, "became current")
-	add(b.Stale, "became stale")
-	add(b.Draft, "became draft")
-	add(b.Untracked, "became untracked")
-	add(b.Missing, "became missing")
-	add(b.Orphan, "became orphan")
-	add(b.Removed, "removed")
+	add(b.New, "since_new", "")
+	add(b.Source, "since_became", track.Source)
+	add(b.Current, "since_became", track.Current)
+	add(b.Stale, "since_became", track.Stale)
+	add(b.Draft, "since_became", track.Draft)
+	add(b.Untracked, "since_became", track.Untracked)
+	add(b.Missing, "since_became", track.Missing)
+	add(b.Orphan, "since_became", track.Orphan)
+	add(b.Removed, "since_removed", "")
 	if len(parts) == 0 {
-		parts = append(parts, "no change")
+		parts = append(parts, tx.T("since_no_change"))
 	}
-	words := plural(s.WordsAfter, "word", "words") + " to translate"
+	words := tx.T("since_to_translate", "Words", tx.N("words", s.WordsAfter))
 	if s.Words != 0 {
-		words = fmt.Sprintf("%d %s %s (%+d)", s.WordsBefore, arrow, words, s.Words)
+		words = tx.T("since_to_translate_change", "Before", tx.Num(s.WordsBefore), "Arrow", arrow,
+			"Words", tx.N("words", s.WordsAfter), "Delta", signed(tx, s.Words))
 	}
 	return strings.Join(parts, ", ") + "; " + words
 }
@@ -132,23 +136,23 @@ func sinceLine(s *sinceSummary, arrow string) string {
 // and a table of the changed articles, folded when long. Content (ids, the
 // revision) goes in code spans, where GitHub neither links, mentions nor
 // renders HTML.
-func (r *sinceReport) markdown() string {
+func (r *sinceReport) markdown(tx *clitext.Printer) string {
 	var b strings.Builder
 	b.WriteString("<!-- ceviri status --since -->\n")
-	fmt.Fprintf(&b, "### Translations: changes since %s (%s)\n\n", codeSpan(r.since), r.short())
+	fmt.Fprintf(&b, "### %s\n\n", tx.T("since_md_heading", "Since", codeSpan(r.since), "Commit", r.short()))
 	for _, l := range r.diff.Languages {
-		fmt.Fprintf(&b, "- **%s**: %s\n", l, sinceLine(r.diff.Summary[l], "→"))
+		fmt.Fprintf(&b, "- **%s**: %s\n", l, sinceLine(tx, r.diff.Summary[l], "→"))
 	}
 	b.WriteString("\n")
 	n := len(r.diff.Articles)
 	if n == 0 {
-		b.WriteString("No translation changed state or words to translate.\n")
+		b.WriteString(tx.T("since_md_none") + "\n")
 		return b.String()
 	}
 	if n > sinceCollapse {
-		fmt.Fprintf(&b, "<details>\n<summary>%s changed</summary>\n\n", plural(n, "article", "articles"))
+		fmt.Fprintf(&b, "<details>\n<summary>%s</summary>\n\n", tx.N("since_md_articles_changed", n))
 	}
-	b.WriteString("| Article |")
+	fmt.Fprintf(&b, "| %s |", tx.T("since_md_article"))
 	for _, l := range r.diff.Languages {
 		fmt.Fprintf(&b, " %s |", strings.ToUpper(l))
 	}
@@ -158,7 +162,7 @@ func (r *sinceReport) markdown() string {
 	for _, a := range r.diff.Articles {
 		fmt.Fprintf(&b, "| %s |", codeSpan(a.ID))
 		for _, l := range r.diff.Languages {
-			fmt.Fprintf(&b, " %s |", r.cell(nil, a, l, "→"))
+			fmt.Fprintf(&b, " %s |", r.cell(nil, tx, a, l, "→"))
 		}
 		b.WriteString("\n")
 	}

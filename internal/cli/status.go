@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
@@ -18,44 +19,27 @@ type statusOptions struct {
 }
 
 func newStatusCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &statusOptions{}
 	c := &cobra.Command{
-		Use:   "status [ID...]",
-		Short: "Show the state of every article in every language",
-		Long: `Show the article x language matrix: for each language version whether it is the
-source, current, stale (the source changed since it was translated), a draft,
-untracked (no translation record), missing or orphaned, with the words left to
-translate. A placeholder (an empty body, or the placeholder.field marker set) is
-missing: "missing (placeholder, 244 words)". Status only reads; it exits 0
-whatever the states are.
-
-With --since REF (a git revision: a branch, tag or commit), status says what
-the change from REF to the work tree does to the translations: which
-versions became stale, missing, orphaned or current, and the words this adds
-to (or takes from) each language's backlog. Like ` + "`git diff REF`" + `, the work
-tree includes uncommitted changes; files git does not track yet count too,
-as they do for status. REF's files are read from git, never checked out.
---format markdown suits a pull-request comment (docs/ci.md). It exits 2 when
-there is no git history or REF names no commit.`,
-		Example: `  ceviri status
-  ceviri status --lang tr
-  ceviri status ukraine-talks --json
-  ceviri status --since main
-  ceviri status --since origin/main --format markdown`,
+		Use:     "status [ID...]",
+		Short:   tx.T("cmd_status_short"),
+		Long:    tx.T("cmd_status_long"),
+		Example: tx.T("cmd_status_example"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IDs = args
 			if opts.Since != "" {
 				return runSince(c.Context(), env, opts)
 			}
 			if opts.Format != "" {
-				return diag.Usagef("--format is for --since; plain status prints text, or JSON with --json")
+				return usageText("err_status_format")
 			}
 			return runStatus(env, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "show only this language")
-	c.Flags().StringVar(&opts.Since, "since", "", "compare with the git revision `REF`: what the change since does to the translations")
-	c.Flags().StringVar(&opts.Format, "format", "", "with --since: text, markdown or json (default text; json with --json)")
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", tx.T("flag_status_lang"))
+	c.Flags().StringVar(&opts.Since, "since", "", tx.T("flag_status_since"))
+	c.Flags().StringVar(&opts.Format, "format", "", tx.T("flag_status_format"))
 	return c
 }
 
@@ -91,6 +75,7 @@ func runStatus(env *Env, opts *statusOptions) error {
 		}
 	}
 	summary := track.Summarize(langs, arts)
+	tx := env.text()
 	if env.JSON {
 		if arts == nil {
 			arts = []*track.Article{}
@@ -102,14 +87,14 @@ func runStatus(env *Env, opts *statusOptions) error {
 	}
 	if len(arts) == 0 {
 		if len(l.errs) == 0 {
-			fmt.Fprintf(env.Stdout, "no articles under %s\n", diag.EscapeLine(strings.Join(l.p.Layout.Dirs(), ", ")))
+			fmt.Fprintln(env.Stdout, tx.T("status_no_articles", "Dirs", diag.EscapeLine(strings.Join(l.p.Layout.Dirs(), ", "))))
 		}
 		// Otherwise the articles are there, and the errors say why none
 		// could be read.
 		return l.err()
 	}
 	t := &table{}
-	head := []string{"ARTICLE"}
+	head := []string{tx.T("status_article")}
 	for _, lang := range langs {
 		head = append(head, strings.ToUpper(lang))
 	}
@@ -122,19 +107,19 @@ func runStatus(env *Env, opts *statusOptions) error {
 				row = append(row, "-")
 				continue
 			}
-			row = append(row, env.paint(v.State, cell(v)))
+			row = append(row, env.paint(v.State, cell(tx, v)))
 		}
 		t.add(row...)
 	}
 	t.write(env.Stdout)
 	fmt.Fprintln(env.Stdout)
 	for _, lang := range langs {
-		fmt.Fprintf(env.Stdout, "%s: %s\n", env.bold(lang), summaryLine(summary[lang]))
+		fmt.Fprintf(env.Stdout, "%s: %s\n", env.bold(lang), summaryLine(tx, summary[lang]))
 	}
 	for _, a := range arts {
 		for _, lang := range langs {
 			if v := a.Versions[lang]; v != nil && v.Note != "" {
-				env.Infof("%s", statusNote(v))
+				env.Infof("%s", statusNote(tx, v))
 			}
 		}
 	}
@@ -145,29 +130,29 @@ func runStatus(env *Env, opts *statusOptions) error {
 // and, when the stored copy of its recorded source version is missing,
 // which record names it, which file was looked for and how to recover it.
 // Content (paths, ids) is escaped.
-func statusNote(v *track.Version) string {
+func statusNote(tx *clitext.Printer, v *track.Version) string {
 	if m := v.Missing; m != nil {
-		return fmt.Sprintf("%s:%d: %s, counted as the whole source: %s\nhint: %s",
-			diag.EscapeLine(m.Path), m.Line, v.State, diag.EscapeLine(m.Problem()), diag.EscapeLine(m.Hint()))
+		return tx.T("status_note_missing", "Path", diag.EscapeLine(m.Path), "Line", m.Line, "State", stateName(tx, v.State),
+			"Problem", diag.EscapeLine(m.Problem()), "Hint", diag.EscapeLine(m.Hint()))
 	}
-	return fmt.Sprintf("%s: %s, counted as the whole source: %s", diag.EscapeLine(v.Path), v.State, diag.Escape(v.Note))
+	return tx.T("status_note", "Path", diag.EscapeLine(v.Path), "State", stateName(tx, v.State), "Note", diag.Escape(v.Note))
 }
 
 // cell is the text of one version in the status table.
-func cell(v *track.Version) string {
-	s := string(v.State)
+func cell(tx *clitext.Printer, v *track.Version) string {
+	s := stateName(tx, v.State)
 	switch v.State {
 	case track.Stale:
 		if v.ChangedSegments != nil && v.PendingWords != nil {
-			s += fmt.Sprintf(" (%s, %s)", plural(*v.ChangedSegments, "segment", "segments"), plural(*v.PendingWords, "word", "words"))
+			s += " (" + tx.N("segments", *v.ChangedSegments) + ", " + tx.N("words", *v.PendingWords) + ")"
 		}
 	case track.Draft, track.Untracked, track.Missing:
 		var in []string
 		if v.Placeholder {
-			in = append(in, "placeholder")
+			in = append(in, tx.T("placeholder"))
 		}
 		if v.PendingWords != nil {
-			in = append(in, plural(*v.PendingWords, "word", "words"))
+			in = append(in, tx.N("words", *v.PendingWords))
 		}
 		if len(in) > 0 {
 			s += " (" + strings.Join(in, ", ") + ")"
@@ -176,26 +161,28 @@ func cell(v *track.Version) string {
 	return s
 }
 
-func summaryLine(s *track.Summary) string {
+// summaryLine sums up a language: "1 source, 2 stale; 55 words to
+// translate".
+func summaryLine(tx *clitext.Printer, s *track.Summary) string {
 	var parts []string
-	add := func(n int, what string) {
+	add := func(n int, st track.State) {
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+			parts = append(parts, tx.T("summary_count", "Count", tx.Num(n), "State", stateName(tx, st)))
 		}
 	}
-	add(s.Source, "source")
-	add(s.Current, "current")
-	add(s.Stale, "stale")
-	add(s.Draft, "draft")
-	add(s.Untracked, "untracked")
-	add(s.Missing, "missing")
-	add(s.Orphan, "orphan")
+	add(s.Source, track.Source)
+	add(s.Current, track.Current)
+	add(s.Stale, track.Stale)
+	add(s.Draft, track.Draft)
+	add(s.Untracked, track.Untracked)
+	add(s.Missing, track.Missing)
+	add(s.Orphan, track.Orphan)
 	if len(parts) == 0 {
-		return "nothing"
+		return tx.T("summary_nothing")
 	}
 	line := strings.Join(parts, ", ")
 	if s.PendingWords > 0 {
-		line += fmt.Sprintf("; %s to translate", plural(s.PendingWords, "word", "words"))
+		line += tx.T("summary_to_translate", "Words", tx.N("words", s.PendingWords))
 	}
 	return line
 }
