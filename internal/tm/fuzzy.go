@@ -127,7 +127,7 @@ func (b *bank) build() {
 				}
 			}
 		}
-		b.scratch = sync.Pool{New: func() any { return make([]uint16, len(b.sources)) }}
+		b.scratch = sync.Pool{New: func() any { c := make([]uint16, len(b.sources)); return &c }}
 	})
 }
 
@@ -199,8 +199,9 @@ func (b *bank) fuzzy(key string) []candidate {
 	q := b.intern(toks, false)
 	shortest := (MinFuzzy*n + 99) / 100 // ⌈0.75 n⌉: the least length, and the least overlap
 	longest := n * 100 / MinFuzzy
-	count := b.scratch.Get().([]uint16)
-	defer b.scratch.Put(count)
+	cp := b.scratch.Get().(*[]uint16)
+	defer b.scratch.Put(cp)
+	count := *cp
 	var touched []int32
 	visits := 0
 	// walk counts the sources of ps of a length that allows the score;

@@ -220,3 +220,27 @@ func TestWithin(t *testing.T) {
 		t.Error("unknown tokens matched")
 	}
 }
+
+// TestLookupConcurrent: lookups may run from several goroutines once
+// adding is done (pending analyses its items in parallel); run with -race.
+func TestLookupConcurrent(t *testing.T) {
+	m := New()
+	for i := range 300 {
+		m.Add(trEN, Entry{Source: fmt.Sprintf("Haber %d bugün kampüste yayımlandı.", i), Target: fmt.Sprint(i)})
+	}
+	done := make(chan int)
+	for g := range 4 {
+		go func() {
+			n := 0
+			for i := range 50 {
+				n += m.Best(trEN, fmt.Sprintf("Haber %d dün kampüste yayımlandı.", g*50+i))
+			}
+			done <- n
+		}()
+	}
+	for range 4 {
+		if n := <-done; n != 50*83 {
+			t.Errorf("scores add up to %d, want %d", n, 50*83)
+		}
+	}
+}
