@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/gitlog"
@@ -18,35 +17,21 @@ type diffOptions struct {
 }
 
 func newDiffCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &diffOptions{}
 	c := &cobra.Command{
-		Use:   "diff ID --lang L",
-		Short: "Show what changed in the source since a translation was made",
-		Long: `Show what changed in an article's source between the version the translation in
-language L records (translation.source_hash) and the source as it is now, segment by
-segment: added, removed, changed and moved paragraphs, headings, list items, table
-cells, quotes, code blocks and translatable front-matter fields, with the changed
-words of a changed segment marked [-old-]{+new+} (in colour on a terminal). Beside
-each change is the segment of the translation that corresponds to it: the one to edit.
-
-The recorded source version is read from its copy under .ceviri/sources, so no git
-is needed. In a git repository diff also lists the commits that touched the source
-since the recorded version, and recovers a recorded version whose copy is missing
-from the file's history by its fingerprint.
-
-A current translation has nothing to show: diff prints nothing and exits 0. A missing
-or untracked translation, or a recorded version found nowhere, is an error (exit 2).`,
-		Example: `  ceviri diff kampuste-yapay-zeka --lang en
-  ceviri diff kampuste-yapay-zeka --lang en --json | jq '.changes[] | {op, segment}'
-  ceviri diff ukraine-talks --lang tr --no-git`,
-		Args: cobra.ExactArgs(1),
+		Use:     "diff ID --lang L",
+		Short:   tx.T("cmd_diff_short"),
+		Long:    tx.T("cmd_diff_long"),
+		Example: tx.T("cmd_diff_example"),
+		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			return runDiff(c.Context(), env, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the translation (required)")
-	c.Flags().BoolVar(&opts.NoGit, "no-git", false, "do not read git history (no commits, no recovery)")
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", tx.T("flag_diff_lang"))
+	c.Flags().BoolVar(&opts.NoGit, "no-git", false, tx.T("flag_diff_no_git"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -111,7 +96,7 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 	}
 	if len(out.Changes) == 0 {
 		if v.State == track.Draft {
-			env.Infof("%s is a draft of the current source: nothing changed in %s since it was started", diag.EscapeLine(v.Path), diag.EscapeLine(out.SourcePath))
+			env.Infof("%s", env.text().T("diff_draft", "Path", diag.EscapeLine(v.Path), "Source", diag.EscapeLine(out.SourcePath)))
 		}
 		return nil
 	}
@@ -123,13 +108,13 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 func diffable(a *track.Article, v *track.Version, opts *diffOptions, langs []string) error {
 	switch {
 	case v == nil || a.SourceFile == nil:
-		return diag.Usagef("article %q has no source version in any language", opts.ID)
+		return usageText("err_diff_no_source", "ID", q(opts.ID))
 	case v.State == track.Missing:
-		return diag.Usagef("%s does not exist: there is no translation to compare\nhint: run `ceviri translate %s --lang %s` to start it", diag.EscapeLine(v.Path), diag.EscapeLine(opts.ID), opts.Lang)
+		return usageText("err_diff_missing", "Path", diag.EscapeLine(v.Path), "ID", diag.EscapeLine(opts.ID), "Lang", opts.Lang)
 	case v.State == track.Source:
-		return diag.Usagef("%s is the source of %q; diff shows what changed for a translation\nhint: name a translation language, e.g. `ceviri diff %s --lang %s`", diag.EscapeLine(v.Path), opts.ID, diag.EscapeLine(opts.ID), otherLang(a, langs, opts.Lang))
+		return usageText("err_diff_source", "Path", diag.EscapeLine(v.Path), "QID", q(opts.ID), "ID", diag.EscapeLine(opts.ID), "Other", otherLang(a, langs, opts.Lang))
 	case v.State == track.Untracked || v.File == nil || v.File.Record == nil:
-		return diag.Usagef("%s has no translation record, so there is no recorded source version to compare with\nhint: review it against %s, then run `ceviri done %s --lang %s`", diag.EscapeLine(v.Path), diag.EscapeLine(a.SourceFile.Path), diag.EscapeLine(opts.ID), opts.Lang)
+		return usageText("err_diff_untracked", "Path", diag.EscapeLine(v.Path), "Source", diag.EscapeLine(a.SourceFile.Path), "ID", diag.EscapeLine(opts.ID), "Lang", opts.Lang)
 	}
 	return nil
 }
@@ -149,12 +134,14 @@ func otherLang(a *track.Article, langs []string, not string) string {
 // names the translation record (path:line), the stored copy looked for,
 // where else it was looked for, and what to do.
 func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
-	where := "and there is no git history to recover it from"
+	// where and hint are messages too, written in the error's language.
+	src, id := diag.EscapeLine(out.SourcePath), diag.EscapeLine(opts.ID)
+	where := textErr("diff_where_no_git")
 	switch {
 	case opts.NoGit:
-		where = "and git history was not searched (--no-git)"
+		where = textErr("diff_where_not_searched")
 	case out.searched:
-		where = "and it is not in the git history of " + out.SourcePath
+		where = textErr("diff_where_not_in_history", "Source", src)
 	}
 	at, line := out.Path, 1
 	if r := v.File.Record; r.Line > 0 {
@@ -163,18 +150,16 @@ func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 			at = r.File // the lock file
 		}
 	}
-	hint := fmt.Sprintf("compare the translation with %s by hand, then run `ceviri done %s --lang %s` to record the current source", diag.EscapeLine(out.SourcePath), diag.EscapeLine(opts.ID), opts.Lang)
+	hint := textErr("diff_hint_by_hand", "Source", src, "ID", id, "Lang", opts.Lang)
 	if opts.NoGit {
-		hint = fmt.Sprintf("run `ceviri diff %s --lang %s` without --no-git to recover it from git history; or %s", diag.EscapeLine(opts.ID), opts.Lang, hint)
+		hint = textErr("diff_hint_no_git", "ID", id, "Lang", opts.Lang, "Hint", hint)
 	}
 	if v.Missing == nil && v.Note != "" {
 		// The copy is there but cannot be used (unreadable, or past a limit).
-		return diag.Errorf(at, line, 1, "the stored copy of the recorded source version %s cannot be used (%s) %s\nhint: %s",
-			out.From, diag.EscapeLine(v.Note), diag.EscapeLine(where), hint)
+		return posText(at, line, 1, "err_diff_copy_unusable", "From", out.From, "Note", diag.EscapeLine(v.Note), "Where", where, "Hint", hint)
 	}
 	// A PosError maps to exit 2 like a usage error, and prints as path:line:col.
-	return diag.Errorf(at, line, 1, "the recorded source version %s is not stored (%s) %s\nhint: %s",
-		out.From, track.SnapshotPathOf(out.From, out.SourcePath), diag.EscapeLine(where), hint)
+	return posText(at, line, 1, "err_diff_not_stored", "From", out.From, "Copy", track.SnapshotPathOf(out.From, out.SourcePath), "Where", where, "Hint", hint)
 }
 
 // history lists the commits that touched the source since its recorded
@@ -195,18 +180,18 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 	h, err := recordedInGit(ctx, repo, p, out.src, target, out.From)
 	out.searched = err == nil
 	if err != nil {
-		env.Infof("ceviri: reading git history of %s: %s", diag.EscapeLine(out.SourcePath), diag.Escape(err.Error()))
+		env.Infof("%s", env.text().T("diff_git_error", "Source", diag.EscapeLine(out.SourcePath), "Err", diag.Escape(err.Error())))
 		return rec, nil
 	}
 	if h.index < 0 {
-		env.Infof("git: no commit of %s has the recorded source version, so the commits since it are not listed", diag.EscapeLine(out.SourcePath))
+		env.Infof("%s", env.text().T("diff_not_in_git", "Source", diag.EscapeLine(out.SourcePath)))
 		return rec, nil
 	}
 	out.Commits = h.since()
 	out.Uncommitted, _ = repo.Uncommitted(ctx, out.SourcePath)
 	if rec == nil {
 		out.RecoveredFrom = "git:" + h.commit().Hash
-		env.Infof("recovered the recorded source version from git (commit %s): its copy %s is missing", h.commit().Short(), track.SnapshotPathOf(out.From, out.SourcePath))
+		env.Infof("%s", env.text().T("diff_recovered", "Commit", h.commit().Short(), "Copy", track.SnapshotPathOf(out.From, out.SourcePath)))
 		return h.version, nil
 	}
 	return rec, nil

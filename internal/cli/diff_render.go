@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
@@ -21,21 +22,22 @@ import (
 // article cannot drive the reader's terminal; only the colours added here
 // reach it as escape sequences.
 func writeDiff(env *Env, d *diffJSON) {
-	w := env.Stdout
+	w, tx := env.Stdout, env.text()
 	style := wordiff.Plain
 	if env.Color() {
 		style = wordiff.Color
 	}
 	src, path := diag.EscapeLine(d.SourcePath), diag.EscapeLine(d.Path)
-	fmt.Fprintf(w, "%s\n", env.bold(fmt.Sprintf("%s changed since %s was translated (%s)", src, path, d.State)))
-	fmt.Fprintf(w, "recorded %s\ncurrent  %s\n", diag.EscapeLine(d.From), diag.EscapeLine(d.To))
+	fmt.Fprintf(w, "%s\n", env.bold(tx.T("diff_heading", "Source", src, "Path", path, "State", stateName(tx, d.State))))
+	fmt.Fprintln(w, tx.T("diff_recorded", "Hash", diag.EscapeLine(d.From)))
+	fmt.Fprintln(w, tx.T("diff_current", "Hash", diag.EscapeLine(d.To)))
 	if d.RecoveredFrom != "" {
-		fmt.Fprintf(w, "(recorded version recovered from %s)\n", diag.EscapeLine(d.RecoveredFrom))
+		fmt.Fprintln(w, tx.T("diff_recovered_from", "From", diag.EscapeLine(d.RecoveredFrom)))
 	}
-	fmt.Fprintf(w, "%s, %s to translate\n", plural(len(d.Changes), "change", "changes"), plural(d.PendingWords, "word", "words"))
+	fmt.Fprintln(w, tx.T("diff_summary", "Changes", tx.N("changes", len(d.Changes)), "Words", tx.N("words", d.PendingWords)))
 	for _, c := range d.Changes {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, env.cyan(changeHeader(d, c)))
+		fmt.Fprintln(w, env.cyan(changeHeader(tx, d, c)))
 		var text string
 		switch c.Op {
 		case track.Added:
@@ -48,12 +50,12 @@ func writeDiff(env *Env, d *diffJSON) {
 			text = diag.Escape(c.New)
 		}
 		writeIndented(w, "  ", text)
-		for _, line := range strings.Split(translationLine(d, c), "\n") {
+		for _, line := range strings.Split(translationLine(tx, d, c), "\n") {
 			fmt.Fprintln(w, env.dim(line))
 		}
 	}
 	if len(d.Commits) > 0 || d.Uncommitted {
-		fmt.Fprintf(w, "\n%s\n", env.bold("commits to "+src+" since the recorded version:"))
+		fmt.Fprintf(w, "\n%s\n", env.bold(tx.T("diff_commits", "Source", src)))
 		t := &table{}
 		for _, c := range d.Commits {
 			date, _, _ := strings.Cut(c.Date, "T")
@@ -61,7 +63,7 @@ func writeDiff(env *Env, d *diffJSON) {
 		}
 		t.write(w)
 		if d.Uncommitted {
-			fmt.Fprintln(w, "  (and changes not committed yet)")
+			fmt.Fprintln(w, "  "+tx.T("diff_uncommitted"))
 		}
 	}
 }
@@ -77,46 +79,67 @@ func escapeSpans(spans []wordiff.Span) []wordiff.Span {
 
 // changeHeader is the first line of a change: what happened to which
 // segment, and where it is in the source.
-func changeHeader(d *diffJSON, c *track.DiffEntry) string {
-	kind := strings.ReplaceAll(c.Kind, "_", " ")
+func changeHeader(tx *clitext.Printer, d *diffJSON, c *track.DiffEntry) string {
+	kind := kindName(tx, c.Kind)
 	seg, src := diag.EscapeLine(c.Segment), diag.EscapeLine(d.SourcePath)
 	switch c.Op {
 	case track.Removed:
-		return fmt.Sprintf("@@ removed %s %s (was %s:%d) @@", kind, seg, src, c.OldLine)
+		return tx.T("diff_head_removed", "Kind", kind, "Segment", seg, "Source", src, "Line", c.OldLine)
 	case track.Moved:
-		return fmt.Sprintf("@@ moved %s %s (%s:%d, was line %d) @@", kind, seg, src, c.NewLine, c.OldLine)
+		return tx.T("diff_head_moved", "Kind", kind, "Segment", seg, "Source", src, "Line", c.NewLine, "OldLine", c.OldLine)
+	case track.Added:
+		return tx.T("diff_head_added", "Kind", kind, "Segment", seg, "Source", src, "Line", c.NewLine)
+	case track.Changed:
+		return tx.T("diff_head_changed", "Kind", kind, "Segment", seg, "Source", src, "Line", c.NewLine)
 	default:
 		return fmt.Sprintf("@@ %s %s %s (%s:%d) @@", c.Op, kind, seg, src, c.NewLine)
 	}
 }
 
+// segmentKinds are the kinds of segment that have a name in the message
+// files (kind_paragraph); another kind shows as it is, _ read as a space.
+var segmentKinds = map[string]bool{
+	segment.Field: true, segment.Heading: true, segment.Paragraph: true, segment.ListItem: true,
+	segment.TableCell: true, segment.Quote: true, segment.Footnote: true, segment.Code: true,
+	segment.HTML: true, segment.LinkRef: true,
+}
+
+// kindName names a segment kind in tx's language ("list item", "liste
+// öğesi").
+func kindName(tx *clitext.Printer, kind string) string {
+	if segmentKinds[kind] {
+		return tx.T("kind_" + kind)
+	}
+	return strings.ReplaceAll(kind, "_", " ")
+}
+
 // translationLine says what to do in the translation for a change; a
 // translation segment of several lines (code) continues indented. The
 // translation's text and path are escaped.
-func translationLine(d *diffJSON, c *track.DiffEntry) string {
+func translationLine(tx *clitext.Printer, d *diffJSON, c *track.DiffEntry) string {
 	e := *c
 	e.Translation = diag.Escape(c.Translation)
 	ed := *d
 	ed.Path = diag.EscapeLine(d.Path)
-	return strings.ReplaceAll(translationText(&ed, &e), "\n", "\n    ")
+	return strings.ReplaceAll(translationText(tx, &ed, &e), "\n", "\n    ")
 }
 
-func translationText(d *diffJSON, c *track.DiffEntry) string {
+func translationText(tx *clitext.Printer, d *diffJSON, c *track.DiffEntry) string {
 	switch {
 	case c.Translation != "" && c.Op == track.Removed:
-		return fmt.Sprintf("  %s:%d (remove): %s", d.Path, c.TranslationLine, c.Translation)
+		return "  " + tx.T("diff_tr_remove", "Path", d.Path, "Line", c.TranslationLine, "Text", c.Translation)
 	case c.Translation != "" && c.Op == track.Moved:
-		return fmt.Sprintf("  %s:%d (move): %s", d.Path, c.TranslationLine, c.Translation)
+		return "  " + tx.T("diff_tr_move", "Path", d.Path, "Line", c.TranslationLine, "Text", c.Translation)
 	case c.Translation != "":
 		return fmt.Sprintf("  %s:%d: %s", d.Path, c.TranslationLine, c.Translation)
 	case c.InsertAfterLine > 0:
-		return fmt.Sprintf("  %s: not translated yet; add it after line %d", d.Path, c.InsertAfterLine)
+		return "  " + tx.T("diff_tr_insert_after", "Path", d.Path, "Line", c.InsertAfterLine)
 	case c.Kind == segment.Field && c.Op != track.Removed:
-		return fmt.Sprintf("  %s: has no %s field yet; add it", d.Path, diag.EscapeLine(fieldName(c.Segment)))
+		return "  " + tx.T("diff_tr_no_field", "Path", d.Path, "Field", diag.EscapeLine(fieldName(c.Segment)))
 	case c.Op == track.Added:
-		return fmt.Sprintf("  %s: not translated yet", d.Path)
+		return "  " + tx.T("diff_tr_not_translated", "Path", d.Path)
 	default:
-		return fmt.Sprintf("  %s: no corresponding segment found", d.Path)
+		return "  " + tx.T("diff_tr_no_segment", "Path", d.Path)
 	}
 }
 
