@@ -99,6 +99,12 @@ func FuzzRead(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "b">]><xliff version="1.2"/>`))
 	f.Add([]byte(`<xliff version="1.2"><file><body><trans-unit id="u"><source>a<ph id="1">b<sub>c</sub></ph></source></trans-unit></body></file></xliff>`))
+	d := sample()
+	d.Files[0].Units[0].AltTrans = []AltTrans{{MatchQuality: "85%", Origin: "ceviri-tm", SourceLang: "tr", TargetLang: "en", Source: "a & b", Target: "<c>", Note: "article x"}}
+	buf.Reset()
+	_ = Write(&buf, d)
+	f.Add(buf.Bytes())
+	f.Add([]byte(`<xliff version="1.2"><file target-language="en"><body><trans-unit id="u"><source>a</source><alt-trans match-quality="99%"><alt-trans><target>` + strings.Repeat("<g>", 300) + `</target></alt-trans></alt-trans></trans-unit></body></file></xliff>`))
 	for _, s := range hostileSeeds {
 		f.Add(s)
 	}
