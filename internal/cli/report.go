@@ -32,46 +32,31 @@ type reportOptions struct {
 }
 
 func newReportCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &reportOptions{}
 	c := &cobra.Command{
-		Use:   "report -o FILE",
-		Short: "Write the editors' report: one self-contained HTML page",
-		Long: `Write one HTML page for editors before a release: per language the share of
-current translations, the counts by state and the words owed, with a progress bar
-per language and per section (the top-level directory of the ids); the article x
-language matrix of states, filterable by language, state and section and sortable
-by words owed, by when the source last changed (git, else the file's modification
-time) and by title in Turkish order; a stale cell opens the word-level diff of what
-changed (as ceviri diff shows it, from the stored copy of the recorded source), a
-missing cell shows the command that starts it. With --check each article also
-lists its check findings.
-
-The page makes no request: it works from file:// and from any static host. It
-holds no date unless --date or SOURCE_DATE_EPOCH gives one, so the same project
-gives the same bytes. -o - writes it to stdout. A FILE inside the project may not
-be one of the project's own files. Nothing is written when the project cannot be
-read (exit 2).`,
-		Example: `  ceviri report -o report.html
-  ceviri report --check --ui-lang tr -o public/ceviri.html
-  ceviri report --date 2026-12-01 -o - | gzip > report.html.gz`,
+		Use:     "report -o FILE",
+		Short:   tx.T("cmd_report_short"),
+		Long:    tx.T("cmd_report_long"),
+		Example: tx.T("cmd_report_example"),
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			return runReport(c.Context(), env, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the page to FILE (- for stdout; required)")
-	c.Flags().BoolVar(&opts.Check, "check", false, "add the check findings of each article")
-	c.Flags().StringVar(&opts.UILang, "ui-lang", "", "language of the page's own text: en or tr (default: tr when the project's source language is Turkish, else en)")
-	c.Flags().StringVar(&opts.Date, "date", "", "the day the report speaks for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's, else none)")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", tx.T("flag_report_output"))
+	c.Flags().BoolVar(&opts.Check, "check", false, tx.T("flag_report_check"))
+	c.Flags().StringVar(&opts.UILang, "ui-lang", "", tx.T("flag_report_ui_lang"))
+	c.Flags().StringVar(&opts.Date, "date", "", tx.T("flag_report_date"))
 	return c
 }
 
 func runReport(ctx context.Context, env *Env, opts *reportOptions) error {
 	if opts.Output == "" {
-		return diag.Usagef("report needs -o FILE (or -o - for stdout)")
+		return usageText("err_report_no_output")
 	}
 	if opts.UILang != "" && opts.UILang != "en" && opts.UILang != "tr" {
-		return diag.Usagef("--ui-lang %q is not a language of the report's text (known: %s)", opts.UILang, strings.Join(report.UILangs, ", "))
+		return usageText("err_report_ui_lang", "Lang", q(opts.UILang), "Known", strings.Join(report.UILangs, ", "))
 	}
 	date, err := reportDate(env, opts.Date)
 	if err != nil {
@@ -92,7 +77,7 @@ func runReport(ctx context.Context, env *Env, opts *reportOptions) error {
 			out = filepath.Join(env.Wd, out)
 		}
 		if rel, ok := ownFile(p, out); ok {
-			return diag.Usagef("%s is a file of the project; write the report somewhere else (-o report.html)", diag.EscapeLine(rel))
+			return usageText("err_report_own_file", "Path", diag.EscapeLine(rel))
 		}
 	}
 	m := &report.Model{UILang: opts.UILang, Project: filepath.Base(p.Root), Date: date, Languages: p.Config.Languages, Checked: opts.Check}
@@ -117,8 +102,9 @@ func runReport(ctx context.Context, env *Env, opts *reportOptions) error {
 	if err := writeOutput(p, out, buf.Bytes()); err != nil {
 		return err
 	}
-	env.Infof("wrote the report of %s in %s to %s", plural(len(m.Articles), "article", "articles"),
-		plural(len(m.Languages), "language", "languages"), diag.EscapeLine(opts.Output))
+	tx := env.text()
+	env.Infof("%s", tx.T("report_wrote", "Articles", tx.N("articles", len(m.Articles)),
+		"Langs", tx.N("languages", len(m.Languages)), "Path", diag.EscapeLine(opts.Output)))
 	return nil
 }
 
@@ -127,14 +113,14 @@ func runReport(ctx context.Context, env *Env, opts *reportOptions) error {
 func reportDate(env *Env, flag string) (string, error) {
 	if flag != "" {
 		if _, err := time.Parse("2006-01-02", flag); err != nil {
-			return "", diag.Usagef("--date %q is not a date YYYY-MM-DD", flag)
+			return "", usageText("err_report_date", "Date", q(flag))
 		}
 		return flag, nil
 	}
 	if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return "", diag.Usagef("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+			return "", usageText("err_report_epoch", "Value", q(s))
 		}
 		return time.Unix(sec, 0).UTC().Format("2006-01-02"), nil
 	}
