@@ -39,7 +39,7 @@ func newReportCmd(env *Env) *cobra.Command {
 		Short:   tx.T("cmd_report_short"),
 		Long:    tx.T("cmd_report_long"),
 		Example: tx.T("cmd_report_example"),
-		Args: cobra.NoArgs,
+		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			return runReport(c.Context(), env, opts)
 		},
