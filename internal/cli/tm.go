@@ -171,15 +171,30 @@ func runTMImport(env *Env, name string) error {
 	if err != nil {
 		return err
 	}
-	data, err := readImport(env, name)
-	if err != nil {
-		return err
-	}
 	shown := diag.EscapeLine(name)
+	var r io.Reader = env.Stdin
 	if name == "-" {
 		shown = "stdin"
+		if r == nil {
+			return diag.Usagef("stdin: no standard input to read")
+		}
+	} else {
+		path := name
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(env.Wd, path)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return diag.Usagef("%s: %v", shown, unwrapPathErr(err))
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+			return diag.Usagef("%s: not a regular file; name the TMX file to import", shown)
+		}
+		r = f
 	}
-	x, err := tm.ReadTMX(shown, bytes.NewReader(data))
+	// ReadTMX bounds what it reads (tm.MaxTMXSize).
+	x, err := tm.ReadTMX(shown, r)
 	if err != nil {
 		return errors.Join(err, errors.New("nothing imported"))
 	}
