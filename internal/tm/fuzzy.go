@@ -237,7 +237,7 @@ func (b *bank) fuzzy(key string) []candidate {
 		need = bound
 		for i, k := range keys {
 			prefix := i < len(keys)-bound+1
-			if !prefix && len(b.pairs[k]) > 8*len(touched)+64 {
+			if !prefix && len(b.pairs[k]) > 2*len(touched)+64 {
 				need--
 				continue
 			}
