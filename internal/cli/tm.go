@@ -378,12 +378,17 @@ func (e *Env) memory(l *loaded, partial bool) (*tm.Memory, error) {
 			recs = append(recs, j.rec)
 		}
 	}
+	lastMemoryMisses = misses
 	if useCache && (misses > 0 || len(recs) != len(old)) {
 		_ = cache.WriteBlob(p.Root, memoryBlob, key, tm.EncodeRecords(recs)) // best effort, as the status cache
 	}
 	e.addExternal(p, m)
 	return m, nil
 }
+
+// lastMemoryMisses is how many translations the last memory build aligned
+// (not found in the cache), for tests.
+var lastMemoryMisses int
 
 // cacheOn reports whether the caches under .ceviri/cache/ are used (see
 // openCache).
