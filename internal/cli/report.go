@@ -138,17 +138,17 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) e
 	var copts check.Options
 	var accepted *acceptedSet
 	if opts.Check {
-		if err := checkRuleNames(p.Config); err != nil {
-			return err
-		}
-		for _, pat := range p.Config.Check.CodePlaceholders {
-			re, err := check.CodePlaceholder(pat)
-			if err != nil {
-				return diag.Usagef("%s: check.code_placeholders: %v", "ceviri.yaml", err)
+		// The settings check uses: the same findings in both.
+		var files []project.File
+		for _, a := range l.articles {
+			for _, v := range a.Versions {
+				files = append(files, v.File)
 			}
-			copts.CodePlaceholders = append(copts.CodePlaceholders, re)
 		}
 		var err error
+		if copts, err = contentOptions(p, files); err != nil {
+			return err
+		}
 		if accepted, err = readAccepted(p); err != nil {
 			return err
 		}
