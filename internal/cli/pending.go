@@ -25,6 +25,9 @@ type pendingOptions struct {
 	States []string // empty: every pending state
 	Since  string   // YYYY-MM-DD; empty: no limit
 	NoGit  bool
+	// NoMatches skips the translation memory's match bands: on a large
+	// project scoring every owed segment costs seconds (docs/memory.md).
+	NoMatches bool
 }
 
 func newPendingCmd(env *Env) *cobra.Command {
@@ -59,6 +62,7 @@ pending only reads; it exits 0 whatever it lists.`,
 	f.StringSliceVar(&opts.States, "state", nil, "list only these states: missing, stale, draft, untracked (repeat or separate by commas)")
 	f.StringVar(&opts.Since, "since", "", "list only articles dated on or after `DATE` (YYYY-MM-DD)")
 	f.BoolVar(&opts.NoGit, "no-git", false, "do not look in git history for recorded source versions whose copy is missing")
+	f.BoolVar(&opts.NoMatches, "no-matches", false, "leave out the translation memory's match bands (faster on large projects)")
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -145,7 +149,7 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 	g := &pendingGit{p: l.p}
 	var bands *matchBands
 	var m *tm.Memory
-	if len(l.status) > 0 {
+	if len(l.status) > 0 && !opts.NoMatches {
 		if m, err = env.memory(l, len(opts.IDs) > 0); err != nil {
 			return err
 		}
