@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/glossary"
 	"github.com/ceviri/ceviri/internal/interchange"
 	"github.com/ceviri/ceviri/internal/po"
 	"github.com/ceviri/ceviri/internal/xliff"
@@ -114,6 +115,12 @@ func runExport(env *Env, opts *exportOptions) error {
 		return err
 	}
 	interchange.AddMatches(arts, m)
+	// The glossary's terms each unit uses, as notes (docs/terminology.md).
+	g, err := glossary.Load(l.p.FS, l.p.Config)
+	if err != nil {
+		return err
+	}
+	interchange.AddTerms(arts, g)
 	var buf bytes.Buffer
 	if format == "po" {
 		srcLang := ""

@@ -38,6 +38,9 @@ func ToXLIFF(arts []*Article) *xliff.Document {
 					xu.Notes = append(xu.Notes, xliff.Note{From: "ceviri", Annotate: "target", Text: "Untracked translation: " + u.Target})
 				}
 			}
+			for _, t := range u.Terms {
+				xu.Notes = append(xu.Notes, xliff.Note{From: "glossary", Text: t})
+			}
 			for _, m := range u.Matches {
 				xu.AltTrans = append(xu.AltTrans, xliff.AltTrans{MatchQuality: strconv.Itoa(m.Score) + "%", Origin: origin(m),
 					SourceLang: a.SourceLang, TargetLang: a.TargetLang, Source: m.Source, Target: m.Target, Note: whence(m)})
@@ -107,6 +110,9 @@ func ToPO(arts []*Article, lang, srcLang string, header []po.Field) *po.File {
 				Extracted:  []string{fmt.Sprintf("%s: %s, %s", a.ID, u.Kind, words(u.Words))},
 				References: []string{a.SourcePath + ":" + strconv.Itoa(u.Line)},
 				HasCtxt:    true, Msgctxt: u.ID, Msgid: u.Source, Msgstr: []string{""},
+			}
+			for _, t := range u.Terms {
+				e.Extracted = append(e.Extracted, "glossary: "+t)
 			}
 			switch u.Status {
 			case Changed:

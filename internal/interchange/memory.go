@@ -1,7 +1,10 @@
 package interchange
 
 import (
+	"strings"
+
 	"github.com/ceviri/ceviri/internal/align"
+	"github.com/ceviri/ceviri/internal/glossary"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/tm"
@@ -67,6 +70,26 @@ func AddMatches(arts []*Article, m *tm.Memory) {
 				continue
 			}
 			u.Matches = m.Lookup(p, u.Source, MaxMatches)
+		}
+	}
+}
+
+// AddTerms gives each unit of arts the glossary entries its source uses,
+// as one-line notes for the translator (glossary.Entry.Describe): export
+// writes them as XLIFF <note from="glossary"> and PO "#. glossary:"
+// comments. A nil glossary adds nothing.
+func AddTerms(arts []*Article, g *glossary.Glossary) {
+	if g == nil {
+		return
+	}
+	for _, a := range arts {
+		for i := range a.Units {
+			u := &a.Units[i]
+			for _, e := range g.Matches(a.SourceLang, u.Source) {
+				if e.Term(a.TargetLang) != "" || e.DoNotTranslate {
+					u.Terms = append(u.Terms, strings.Join(strings.Fields(e.Describe(a.SourceLang, a.TargetLang)), " "))
+				}
+			}
 		}
 	}
 }

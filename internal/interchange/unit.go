@@ -49,6 +49,9 @@ type Unit struct {
 	// Matches are the translation memory's offers for the source, best
 	// first (AddMatches).
 	Matches []tm.Match
+	// Terms are the glossary's entries the source uses, each as a note for
+	// the translator (AddTerms).
+	Terms []string
 }
 
 // Article is the units of one article for one target language.
