@@ -5,24 +5,27 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"errors"
-	"github.com/ceviri/ceviri/internal/fastpath"
 	"io/fs"
-	"os"
+
+	"github.com/ceviri/ceviri/internal/fastpath"
 
 	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/project"
-	"github.com/ceviri/ceviri/internal/safefile"
 )
 
-// metaCacheFile keeps what the first pass learned about each article, by
+// metaCacheName keeps what the first pass learned about each article, by
 // the hash of the article's files, so that a rebuild reads an unchanged
-// article's files (to hash them) but does not parse them again. It lives
-// in the project's git-ignored cache directory.
-const metaCacheFile = ".ceviri/cache/bundle-articles.gob"
+// article's files (to hash them) but does not parse them again. It is a
+// blob of the status cache's directory and format (cache.WriteBlob: a
+// checksum, and a key, here cacheHeader, that another ceviri version or
+// ceviri.yaml does not match), holding the articles gob-encoded.
+const metaCacheName = "bundle-articles.bin"
+
+// metaCacheFile is the cache's path from the project's root.
+const metaCacheFile = cache.Dir + "/" + metaCacheName
 
 // metaCache is the decoded cache: articles by Key.
 type metaCache struct {
-	Header   string // ceviri's version and the hash of ceviri.yaml: another one makes the cache foreign
 	Articles map[string]*article
 
 	written int64               // the cache file's mtime (ns), for cache.Clean
@@ -94,30 +97,17 @@ func readMetaCache(p *project.Project, header string) *metaCache {
 	if !fastpath.On() {
 		return nil // every article parsed again (CEVIRI_NO_FASTPATH)
 	}
-	// Through the project's root: a .ceviri that is a symlink out of the
-	// project is neither read nor written.
-	r, err := os.OpenRoot(p.Root)
-	if err != nil {
-		return nil
-	}
-	defer r.Close()
-	fi, err := r.Stat(metaCacheFile)
-	if err != nil {
-		return nil
-	}
-	data, err := r.ReadFile(metaCacheFile)
-	if err != nil || len(data) < sha256.Size {
-		return nil
-	}
-	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
-	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+	// cache.ReadBlob reads through the project's root: a .ceviri that is a
+	// symlink out of the project is neither read nor written.
+	data, written, ok := cache.ReadBlob(p.Root, metaCacheName, header)
+	if !ok {
 		return nil
 	}
 	var mc metaCache
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&mc); err != nil || mc.Header != header {
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&mc); err != nil {
 		return nil
 	}
-	mc.written = fi.ModTime().UnixNano()
+	mc.written = written
 	mc.ids = make(map[string]*article, len(mc.Articles))
 	for _, a := range mc.Articles {
 		mc.ids[a.ID] = a
@@ -128,7 +118,7 @@ func readMetaCache(p *project.Project, header string) *metaCache {
 // writeMetaCache replaces the cache with arts. Writing is best effort: a
 // read-only checkout builds without a cache.
 func writeMetaCache(p *project.Project, header string, arts []*article) error {
-	mc := metaCache{Header: header, Articles: make(map[string]*article, len(arts))}
+	mc := metaCache{Articles: make(map[string]*article, len(arts))}
 	for _, a := range arts {
 		mc.Articles[a.Key] = a
 	}
@@ -136,14 +126,7 @@ func writeMetaCache(p *project.Project, header string, arts []*article) error {
 	if err := gob.NewEncoder(&buf).Encode(&mc); err != nil {
 		return err
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
-	d, err := safefile.OpenDir(p.Root)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.WriteFile(metaCacheFile, buf.Bytes(), 0o644); err != nil && !errors.Is(err, fs.ErrPermission) {
+	if err := cache.WriteBlob(p.Root, metaCacheName, header, buf.Bytes()); err != nil && !errors.Is(err, fs.ErrPermission) {
 		return err
 	}
 	return nil
