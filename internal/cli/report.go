@@ -87,10 +87,11 @@ func runReport(ctx context.Context, env *Env, opts *reportOptions) error {
 			m.UILang = "tr"
 		}
 	}
-	if err := reportArticles(env, l, m, opts); err != nil {
+	mtimes, err := reportArticles(env, l, m, opts)
+	if err != nil {
 		return err
 	}
-	m.AgeFrom = sourceAges(ctx, p, l.status, m.Articles)
+	m.AgeFrom = sourceAges(ctx, p, l.status, m.Articles, mtimes)
 	var buf bytes.Buffer
 	if err := report.Write(&buf, m); err != nil {
 		return err
@@ -131,7 +132,7 @@ func reportDate(env *Env, flag string) (string, error) {
 // the status cache), reading again in full only the articles whose text the
 // report shows: those with a stale translation (for its diff) or, with
 // --check, all of them. The others give only their source's title.
-func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) error {
+func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) ([]int64, error) {
 	p := l.p
 	full := *p
 	full.Cache, full.StatesOnly = nil, false
@@ -147,10 +148,10 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) e
 		}
 		var err error
 		if copts, err = contentOptions(p, files); err != nil {
-			return err
+			return nil, err
 		}
 		if accepted, err = readAccepted(p); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	arts := make([]*report.Article, len(l.status))
@@ -158,9 +159,30 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) e
 	errs := make([]error, len(l.status))
 	var keyMu sync.Mutex
 	keys := map[string]bool{} // findings accepted
+	var rc *reportCache
+	mtimes := make([]int64, len(l.status)) // of the sources, when known
+	if !opts.Check {
+		// With --check every article is read in full for its findings.
+		rc = env.openReportCache(p)
+	}
 	workers.Each(len(l.status), 0, func(i int) {
 		a := l.status[i]
-		if opts.Check || hasStale(a) {
+		stale := hasStale(a)
+		var row *reportRow
+		if rc != nil {
+			stamp, clean, mtime := reportStamp(p, l.articles[i], a, stale, rc.written)
+			mtimes[i] = mtime
+			if r, ok := rc.lookup(a.ID, stamp, clean); ok {
+				if stale {
+					arts[i] = &report.Article{ID: a.ID, Source: a.Source, Title: r.Title, Cells: r.Cells}
+				} else {
+					arts[i] = articleRow(a, r.Title)
+				}
+				return
+			}
+			row = &reportRow{ID: a.ID, Stamp: stamp}
+		}
+		if opts.Check || stale {
 			var vs []*project.Version
 			for _, v := range l.articles[i].Versions {
 				fv := full.LoadFile(v.File)
@@ -184,7 +206,15 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) e
 			}
 		}
 		arts[i] = reportArticle(&full, a)
+		if row != nil {
+			row.Title = arts[i].Title
+			if stale {
+				row.Cells = arts[i].Cells
+			}
+			rc.put(row)
+		}
 	})
+	rc.save()
 	var bad []error
 	for _, err := range errs {
 		if err != nil {
@@ -193,16 +223,16 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) e
 	}
 	if len(bad) > 0 {
 		diag.Sort(bad)
-		return errors.Join(bad...)
+		return nil, errors.Join(bad...)
 	}
 	m.Articles = arts
 	if !opts.Check {
-		return nil
+		return mtimes, nil
 	}
 	in := check.Input{Config: p.Config, Options: copts}
 	set, err := locale.Load(p.FS, p.Config.Locales, p.Config.Languages, p.Config.Tags)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	in.Locales = set
 	byID := map[string]*report.Article{}
@@ -220,7 +250,7 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) e
 			m.Findings = append(m.Findings, rf)
 		}
 	}
-	return nil
+	return mtimes, nil
 }
 
 // findingWhere identifies a finding within one run.
@@ -242,8 +272,12 @@ func hasStale(a *track.Article) bool {
 // reportArticle is the row of one article. a is read in full when it has a
 // stale version; otherwise only its source's title is read here.
 func reportArticle(p *project.Project, a *track.Article) *report.Article {
-	ra := &report.Article{ID: a.ID, Source: a.Source, Cells: map[string]*report.Cell{}}
-	ra.Title = titleOf(p, a)
+	return articleRow(a, titleOf(p, a))
+}
+
+// articleRow is the row of article a with this title.
+func articleRow(a *track.Article, title string) *report.Article {
+	ra := &report.Article{ID: a.ID, Source: a.Source, Title: title, Cells: map[string]*report.Cell{}}
 	for lang, v := range a.Versions {
 		c := &report.Cell{State: v.State, Path: v.Path, Note: v.Note, Placeholder: v.Placeholder}
 		if v.State.Pending() && v.PendingWords != nil {
@@ -271,15 +305,7 @@ func reportArticle(p *project.Project, a *track.Article) *report.Article {
 // titleOf returns the title of an article's source (of its first version
 // in language order for an orphan), or its id when it has none.
 func titleOf(p *project.Project, a *track.Article) string {
-	v := a.SourceFile
-	if v == nil {
-		for _, l := range p.Config.Languages {
-			if tv := a.Versions[l]; tv != nil && tv.File != nil {
-				v = tv.File
-				break
-			}
-		}
-	}
+	v := titleFile(p, a)
 	if v == nil {
 		return a.ID
 	}
@@ -301,12 +327,27 @@ func titleOf(p *project.Project, a *track.Article) string {
 	return a.ID
 }
 
+// titleFile is the version titleOf reads the title from: the article's
+// source, else its first version in language order; nil when none.
+func titleFile(p *project.Project, a *track.Article) *project.Version {
+	if a.SourceFile != nil {
+		return a.SourceFile
+	}
+	for _, l := range p.Config.Languages {
+		if tv := a.Versions[l]; tv != nil && tv.File != nil {
+			return tv.File
+		}
+	}
+	return nil
+}
+
 // sourceAges sets when each article's source last changed: the date of the
 // last commit of its file when the project is in a git work tree (for a
 // file never committed, its modification time), else the file's
 // modification time. It returns where the dates came from
-// (report.AgeGit or report.AgeMtime).
-func sourceAges(ctx context.Context, p *project.Project, status []*track.Article, arts []*report.Article) string {
+// (report.AgeGit or report.AgeMtime). mtimes holds the modification times
+// of the sources already looked at (nanoseconds; 0: not looked at).
+func sourceAges(ctx context.Context, p *project.Project, status []*track.Article, arts []*report.Article, mtimes []int64) string {
 	paths := make([]string, len(status))
 	for i, a := range status {
 		if a.SourceFile != nil {
@@ -336,7 +377,9 @@ func sourceAges(ctx context.Context, p *project.Project, status []*track.Article
 				continue
 			}
 		}
-		if fi, err := fs.Stat(p.FS, path); err == nil {
+		if mtimes[i] != 0 {
+			arts[i].Changed = time.Unix(0, mtimes[i]).UTC()
+		} else if fi, err := fs.Stat(p.FS, path); err == nil {
 			arts[i].Changed = fi.ModTime().UTC()
 		}
 	}

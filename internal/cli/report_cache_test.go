@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ceviri/ceviri/internal/cache"
+	"github.com/ceviri/ceviri/internal/corpusgen"
+	"github.com/ceviri/ceviri/internal/track"
+)
+
+// The report is byte for byte the same with its cache (cold, warm, and
+// after each kind of edit) as without it, and a warm report reads again
+// only the articles whose files changed.
+func TestReportSameWithAndWithoutCache(t *testing.T) {
+	old := cache.Granularity
+	cache.Granularity = 0 // files of this test are seconds old at most
+	defer func() { cache.Granularity = old }()
+
+	const n = 40
+	dir := filepath.Join(t.TempDir(), "p")
+	if _, err := corpusgen.Generate(corpusgen.Options{Dir: dir, Articles: n, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	blob := filepath.Join(dir, cache.Dir, reportBlob)
+	args := []string{"--root", dir, "report", "-o", "-"}
+	// compare checks the report with the cache against the one without,
+	// twice; misses is how many articles the first run with the cache
+	// should read again (-1: any number), the second reads none.
+	compare := func(step string, misses int) {
+		t.Helper()
+		time.Sleep(30 * time.Millisecond) // let the clock tick past the edit
+		want, wantErr, wantCode := runCeviri(t, false, args...)
+		if wantCode != 0 || !strings.Contains(want, "<html") {
+			t.Fatalf("%s: report without the cache failed (exit %d): %s", step, wantCode, wantErr)
+		}
+		for run := 0; run < 2; run++ {
+			lastReportMisses = -1
+			got, gotErr, gotCode := runCeviri(t, true, args...)
+			if got != want || gotErr != wantErr || gotCode != wantCode {
+				t.Fatalf("%s: the report differs with the cache (run %d, exit %d, %d bytes against %d): %s",
+					step, run, gotCode, len(got), len(want), firstDiff(want, got))
+			}
+			switch {
+			case run == 0 && misses >= 0 && lastReportMisses != misses:
+				t.Errorf("%s: the first report with the cache read %d articles again, want %d", step, lastReportMisses, misses)
+			case run == 1 && lastReportMisses != 0:
+				t.Errorf("%s: a warm report read %d articles again, want none", step, lastReportMisses)
+			}
+			time.Sleep(30 * time.Millisecond)
+		}
+		if _, err := os.Stat(blob); err != nil {
+			t.Fatalf("%s: no report cache written: %v", step, err)
+		}
+	}
+	article := func(i int, lang string) string {
+		return filepath.Join(dir, "articles", corpusgen.ID(i), lang+".md")
+	}
+	edit := func(name string, re, repl string) {
+		t.Helper()
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rx := regexp.MustCompile(re)
+		if !rx.Match(data) {
+			t.Fatalf("%s has no %q", name, re)
+		}
+		if err := os.WriteFile(name, rx.ReplaceAll(data, []byte(repl)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// Without the cache nothing is written.
+	if _, _, code := runCeviri(t, false, args...); code != 0 {
+		t.Fatal("report failed")
+	}
+	if _, err := os.Stat(blob); err == nil {
+		t.Fatal("CEVIRI_NO_CACHE=1: the report cache was written")
+	}
+	compare("fresh corpus", n)
+
+	// A source edited: its translation becomes (or stays) stale, with
+	// another diff.
+	edit(article(0, "tr"), "(?m)^([^-\\n][^\\n]*?)Toplam", "${1}Toplamda")
+	compare("source edited", 1)
+
+	// That stale translation edited.
+	edit(article(0, "en"), "\\n*$", "\n\nAn added paragraph.\n")
+	compare("translation edited", 1)
+
+	// A title changed (of an article with and of one without a stale
+	// translation).
+	edit(article(3, "tr"), `(?m)^title: .*$`, `title: "Değişen <b>başlık</b>"`)
+	edit(article(4, "tr"), `(?m)^title: .*$`, `title: "Çağlayan"`)
+	compare("titles edited", 2)
+
+	// Same size and the old times put back: the change time still tells.
+	name := article(5, "tr")
+	fi, _ := os.Stat(name)
+	edit(name, `(?m)^title: "(.)`, `title: "X`)
+	_ = os.Chtimes(name, fi.ModTime(), fi.ModTime())
+	compare("same-size edit, mtime restored", 1)
+
+	// The stored source copies the diffs come from removed: every stale
+	// translation is told again.
+	if err := os.RemoveAll(filepath.Join(dir, filepath.FromSlash(track.StoreDir))); err != nil {
+		t.Fatal(err)
+	}
+	compare("stored copies removed", -1)
+
+	// A corrupt cache is rebuilt, not trusted.
+	data, _ := os.ReadFile(blob)
+	data[len(data)/2] ^= 0xff
+	_ = os.WriteFile(blob, data, 0o644)
+	compare("corrupt cache", n)
+
+	// Another configuration: nothing cached is trusted.
+	edit(filepath.Join(dir, "ceviri.yaml"), `translatable: \[title, summary\]`, "translatable: [title]")
+	compare("config changed", n)
+}
+
+// firstDiff shows where two texts part.
+func firstDiff(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "at byte " + strconv.Itoa(i) + ":\n--- without\n" + clip(a[from:]) + "\n--- with\n" + clip(b[from:])
+}
+
+func clip(s string) string {
+	if len(s) > 240 {
+		return s[:240]
+	}
+	return s
+}
