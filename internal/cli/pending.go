@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/gitlog"
@@ -31,38 +31,24 @@ type pendingOptions struct {
 }
 
 func newPendingCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &pendingOptions{}
 	c := &cobra.Command{
-		Use:   "pending [ID...] --lang L",
-		Short: "List the translations in a language that need work, newest first",
-		Long: `List every version of language L that needs a translator: missing, stale (the
-source changed since it was translated), draft and untracked, newest article first
-(by the source's date, then id), with the words to translate and a total. A
-placeholder (an empty body, or the placeholder.field marker set) is missing, and
-listed as "missing (placeholder)".
-
-Words are counted the way CAT tools quote them: a missing or untracked version owes
-the whole source; a stale one only the source segments added or changed since its
-recorded version; a draft the segments still identical to the source. URLs, e-mail
-addresses and code are not counted. A count marked ~ is an estimate (the recorded
-source version is not stored, and git history did not have it either); stderr then
-names the translation record, the stored copy looked for, and how to recover.
-
-pending only reads; it exits 0 whatever it lists.`,
-		Example: `  ceviri pending --lang en
-  ceviri pending --lang tr --state stale,draft
-  ceviri pending --lang tr --since 2025-11-01 --json`,
+		Use:     "pending [ID...] --lang L",
+		Short:   tx.T("cmd_pending_short"),
+		Long:    tx.T("cmd_pending_long"),
+		Example: tx.T("cmd_pending_example"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IDs = args
 			return runPending(c.Context(), env, opts)
 		},
 	}
 	f := c.Flags()
-	f.StringVarP(&opts.Lang, "lang", "l", "", "language of the translations (required)")
-	f.StringSliceVar(&opts.States, "state", nil, "list only these states: missing, stale, draft, untracked (repeat or separate by commas)")
-	f.StringVar(&opts.Since, "since", "", "list only articles dated on or after `DATE` (YYYY-MM-DD)")
-	f.BoolVar(&opts.NoGit, "no-git", false, "do not look in git history for recorded source versions whose copy is missing")
-	f.BoolVar(&opts.NoMatches, "no-matches", false, "leave out the translation memory's match bands (faster on large projects)")
+	f.StringVarP(&opts.Lang, "lang", "l", "", tx.T("flag_pending_lang"))
+	f.StringSliceVar(&opts.States, "state", nil, tx.T("flag_pending_state"))
+	f.StringVar(&opts.Since, "since", "", tx.T("flag_pending_since"))
+	f.BoolVar(&opts.NoGit, "no-git", false, tx.T("flag_pending_no_git"))
+	f.BoolVar(&opts.NoMatches, "no-matches", false, tx.T("flag_pending_no_matches"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -134,7 +120,7 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 	var since time.Time
 	if opts.Since != "" {
 		if since, err = time.Parse(time.DateOnly, opts.Since); err != nil {
-			return diag.Usagef("--since %q is not a date (YYYY-MM-DD)", opts.Since)
+			return usageText("err_pending_since", "Date", q(opts.Since))
 		}
 	}
 	l, err := env.load(opts.IDs)
@@ -193,6 +179,7 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 		}
 		return a.ID < b.ID
 	})
+	tx := env.text()
 	if env.JSON {
 		if err := writeJSON(env.Stdout, pendingJSON{Lang: opts.Lang, Items: items, TotalWords: total, Matches: bands}); err != nil {
 			return err
@@ -200,16 +187,16 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 		return l.err()
 	}
 	if len(items) == 0 {
-		fmt.Fprintf(env.Stdout, "nothing to translate in %s\n", opts.Lang)
+		fmt.Fprintln(env.Stdout, tx.T("pending_nothing", "Lang", opts.Lang))
 		return l.err()
 	}
 	writePendingTable(env, items, total)
 	if bands != nil && bands.Exact+bands.High+bands.Mid+bands.Low > 0 {
-		writeBands(env, bands)
+		writeBands(env, tx, bands)
 	}
 	for _, it := range items {
 		if it.Note != "" {
-			env.Infof("%s", estimateNote(it))
+			env.Infof("%s", estimateNote(tx, it))
 		}
 	}
 	return l.err()
@@ -219,17 +206,17 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 // stored copy of its recorded source version is missing, which record
 // names it, which file was looked for and how to recover it. Content (paths,
 // ids) is escaped.
-func estimateNote(it *pendingItem) string {
+func estimateNote(tx *clitext.Printer, it *pendingItem) string {
 	m := it.missing
 	if m == nil {
-		return fmt.Sprintf("%s: ~%d words is an estimate (the whole source): %s", diag.EscapeLine(it.Path), it.PendingWords, diag.Escape(it.Note))
+		return tx.T("pending_estimate", "Path", diag.EscapeLine(it.Path), "Words", tx.Num(it.PendingWords), "Note", diag.Escape(it.Note))
 	}
 	hint := m.Hint()
 	if it.searched {
-		hint = fmt.Sprintf("the git history of %s does not have it either: check the translation against the current source and run `ceviri done %s --lang %s`", m.SourcePath, m.ID, m.Lang)
+		hint = tx.T("pending_hint_git", "Source", m.SourcePath, "ID", m.ID, "Lang", m.Lang)
 	}
-	return fmt.Sprintf("%s:%d: ~%d words is an estimate (the whole source): %s\nhint: %s",
-		diag.EscapeLine(m.Path), m.Line, it.PendingWords, diag.EscapeLine(m.Problem()), diag.EscapeLine(hint))
+	return tx.T("pending_estimate_missing", "Path", diag.EscapeLine(m.Path), "Line", m.Line, "Words", tx.Num(it.PendingWords),
+		"Problem", diag.EscapeLine(m.Problem()), "Hint", diag.EscapeLine(hint))
 }
 
 // pendingGit recovers, from git, recorded source versions whose stored copy
@@ -263,35 +250,42 @@ func (g *pendingGit) recount(ctx context.Context, it *pendingItem, src *project.
 // writePendingTable prints the work list as aligned columns, words right
 // aligned, and the total.
 func writePendingTable(env *Env, items []*pendingItem, total int) {
+	tx := env.text()
 	words := make([]string, len(items))
-	w := len("WORDS")
+	head := tx.T("pending_head_words")
+	w := width(head)
 	for i, it := range items {
-		words[i] = strconv.Itoa(it.PendingWords)
+		words[i] = tx.Num(it.PendingWords)
 		if it.Note != "" {
 			words[i] = "~" + words[i]
 		}
-		w = max(w, len(words[i]))
+		w = max(w, width(words[i]))
 	}
 	t := &table{}
-	t.add("ARTICLE", "STATE", fmt.Sprintf("%*s", w, "WORDS"), "DATE", "FILE")
+	t.add(tx.T("pending_head_article"), tx.T("pending_head_state"), padLeft(head, w), tx.T("pending_head_date"), tx.T("pending_head_file"))
 	for i, it := range items {
-		state := string(it.State)
+		state := stateName(tx, it.State)
 		if it.State == track.Stale && it.ChangedSegments != nil && it.Note == "" {
-			state += " (" + plural(*it.ChangedSegments, "segment", "segments") + ")"
+			state += " (" + tx.N("segments", *it.ChangedSegments) + ")"
 		}
 		if it.Placeholder {
-			state += " (placeholder)"
+			state += " (" + tx.T("placeholder") + ")"
 		}
 		date := "-"
 		if !it.when.IsZero() {
 			date = it.when.Format(time.DateOnly)
 		}
 		// id and path come from content: escaped, see diag.Escape.
-		t.add(diag.EscapeLine(it.ID), env.paint(it.State, state), fmt.Sprintf("%*s", w, words[i]), date, diag.EscapeLine(it.Path))
+		t.add(diag.EscapeLine(it.ID), env.paint(it.State, state), padLeft(words[i], w), date, diag.EscapeLine(it.Path))
 	}
 	t.write(env.Stdout)
-	fmt.Fprintf(env.Stdout, "\n%s: %s, %s to translate\n", env.bold("total"),
-		plural(len(items), "version", "versions"), plural(total, "word", "words"))
+	fmt.Fprintf(env.Stdout, "\n%s: %s\n", env.bold(tx.T("pending_total")),
+		tx.T("pending_total_line", "Versions", tx.N("versions", len(items)), "Words", tx.N("words", total)))
+}
+
+// padLeft right-aligns s in a column w characters wide (display width).
+func padLeft(s string, w int) string {
+	return strings.Repeat(" ", max(0, w-width(s))) + s
 }
 
 // memoryFor reports whether m has entries into lang.
@@ -321,13 +315,18 @@ func owedByMatch(m *tm.Memory, a *track.Article, lang string) *matchBands {
 
 // writeBands prints the owed words by memory match band, as a CAT tool's
 // analysis does.
-func writeBands(env *Env, b *matchBands) {
+func writeBands(env *Env, tx *clitext.Printer, b *matchBands) {
 	t := &table{}
 	cells := []int{b.Exact, b.High, b.Mid, b.Low, b.NoMatch}
-	head := []string{"MATCH", "100%", "95-99%", "85-94%", "75-84%", "no match"}
-	row := []string{"words"}
+	head := []string{tx.T("pending_band_head"), tx.T("pending_band_100"), tx.T("pending_band_95"), tx.T("pending_band_85"),
+		tx.T("pending_band_75"), tx.T("pending_band_none")}
+	row := []string{tx.T("pending_band_words")}
 	for i, n := range cells {
-		row = append(row, fmt.Sprintf("%*d", len(head[i+1]), n))
+		// Numbers and their band right aligned, whichever is wider.
+		num := tx.Num(n)
+		w := max(width(head[i+1]), width(num))
+		head[i+1] = padLeft(head[i+1], w)
+		row = append(row, padLeft(num, w))
 	}
 	t.add(head...)
 	t.add(row...)
@@ -348,7 +347,7 @@ func parseStates(vals []string) (map[track.State]bool, error) {
 			}
 			st := track.State(s)
 			if !st.Pending() {
-				return nil, diag.Usagef("--state %q is not a pending state (one of missing, stale, draft, untracked)", s)
+				return nil, usageText("err_pending_state", "State", q(s))
 			}
 			want[st] = true
 		}
