@@ -39,7 +39,9 @@ func Write(w io.Writer, m *Model) error {
 	if _, ok := texts[m.UILang]; !ok {
 		return fmt.Errorf("report: unknown UI language %q (known: %s)", m.UILang, strings.Join(UILangs, ", "))
 	}
-	return page.Execute(w, build(m))
+	v := build(m)
+	v.RowsHTML, v.DiffsHTML = rowsHTML(v), diffsHTML(v)
+	return page.Execute(w, v)
 }
 
 // The view: what the template prints, every string already in the page's
@@ -55,13 +57,16 @@ type view struct {
 	States   []option
 	SecOpts  []option
 	Rows     []rowView
-	Checked  bool
-	Findings []findingView // about no article
-	Total    int
-	ShownAll string
-	CSP      string
-	JS       template.JS  // script.js, a constant
-	HideCSS  template.CSS // built from numbers only
+	// RowsHTML and DiffsHTML are the rows and diffs, rendered from
+	// Rows with every text escaped (rows.go).
+	RowsHTML, DiffsHTML template.HTML
+	Checked             bool
+	Findings            []findingView // about no article
+	Total               int
+	ShownAll            string
+	CSP                 string
+	JS                  template.JS  // script.js, a constant
+	HideCSS             template.CSS // built from numbers only
 	// Script is the data the page's script reads: its strings and the
 	// languages, embedded as JSON by html/template.
 	Script scriptData

@@ -14,7 +14,7 @@
 package report
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -128,12 +128,13 @@ func TitleOrder(arts []*Article) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(x, y int) bool {
-		a, b := idx[x], idx[y]
+	// Ids are unique, so the order is total: an unstable sort gives the
+	// same order as a stable one, in a fraction of the time.
+	slices.SortFunc(idx, func(a, b int) int {
 		if d := compareBytes(keys[a], keys[b]); d != 0 {
-			return d < 0
+			return d
 		}
-		return arts[a].ID < arts[b].ID
+		return strings.Compare(arts[a].ID, arts[b].ID)
 	})
 	return idx
 }
