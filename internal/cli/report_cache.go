@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/gob"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -69,8 +67,7 @@ func (e *Env) openReportCache(p *project.Project) *reportCache {
 	}
 	rc := &reportCache{root: p.Root, key: cache.Key(buildIdentity(), cfg), old: map[string]*reportRow{}}
 	if data, w, ok := cache.ReadBlob(p.Root, reportBlob, rc.key); ok {
-		var rows []*reportRow
-		if gob.NewDecoder(bytes.NewReader(data)).Decode(&rows) == nil {
+		if rows, err := decodeReportRows(data); err == nil {
 			rc.written = w
 			for _, r := range rows {
 				if r != nil {
@@ -122,11 +119,7 @@ func (rc *reportCache) save() {
 		return
 	}
 	sort.Slice(rc.rows, func(i, k int) bool { return rc.rows[i].ID < rc.rows[k].ID })
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(rc.rows); err != nil {
-		return
-	}
-	_ = cache.WriteBlob(rc.root, reportBlob, rc.key, buf.Bytes()) // best effort, as the status cache
+	_ = cache.WriteBlob(rc.root, reportBlob, rc.key, encodeReportRows(rc.rows)) // best effort, as the status cache
 }
 
 // reportStamp identifies what the report's row of article a (art: its

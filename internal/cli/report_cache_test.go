@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,7 +12,9 @@ import (
 
 	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/corpusgen"
+	"github.com/ceviri/ceviri/internal/report"
 	"github.com/ceviri/ceviri/internal/track"
+	"github.com/ceviri/ceviri/internal/wordiff"
 )
 
 // The report is byte for byte the same with its cache (cold, warm, and
@@ -140,4 +143,76 @@ func clip(s string) string {
 		return s[:240]
 	}
 	return s
+}
+
+// sampleRows has every field of a cached row set.
+func sampleRows() []*reportRow {
+	return []*reportRow{
+		{ID: "a", Stamp: "title\n\"a\" 1 2 3 4 5 \"sha256:x\"\n", Title: "<script>İ</script>"},
+		{ID: "b/c", Stamp: "stale\n", Title: "B", Cells: map[string]*report.Cell{
+			"tr": {State: track.Source, Path: "b/c/tr.md"},
+			"en": {State: track.Stale, Path: "b/c/en.md", Owed: 12, Changed: 2, Total: 9, Note: "n", Diff: []*track.DiffEntry{
+				{Op: "changed", Kind: "paragraph", Segment: "body.2", Old: "eski", New: "yeni", Translation: "old",
+					OldLine: 7, NewLine: 8, TranslationLine: 9, InsertAfterLine: 0, Words: 3,
+					Diff: []wordiff.Span{{Op: wordiff.Delete, Text: "eski"}, {Op: wordiff.Insert, Text: "yeni"}, {Text: " "}}},
+				{Op: "added", Kind: "heading", Segment: "body.3", New: "x", InsertAfterLine: -1, Words: 1},
+			}},
+			"de": {State: track.Missing, Path: "b/c/de.md", Placeholder: true, Command: "ceviri translate b/c --lang de"},
+		}},
+	}
+}
+
+// The codec keeps every field of a row; a field added to report.Cell,
+// track.DiffEntry or wordiff.Span must be added to it (and here).
+func TestReportRowsCodec(t *testing.T) {
+	for typ, n := range map[reflect.Type]int{
+		reflect.TypeFor[report.Cell](): 9, reflect.TypeFor[track.DiffEntry](): 12, reflect.TypeFor[wordiff.Span](): 2,
+	} {
+		if typ.NumField() != n {
+			t.Errorf("%v has %d fields, the report cache's codec knows %d: encode the new ones", typ, typ.NumField(), n)
+		}
+	}
+	rows := sampleRows()
+	got, err := decodeReportRows(encodeReportRows(rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, rows) {
+		t.Errorf("decoded rows differ:\n%#v\nwant\n%#v", got, rows)
+	}
+	if got, err := decodeReportRows(encodeReportRows(nil)); err != nil || len(got) != 0 {
+		t.Errorf("no rows: %v, %v", got, err)
+	}
+	data := encodeReportRows(rows)
+	for i := range len(data) {
+		if _, err := decodeReportRows(data[:i]); err == nil {
+			t.Errorf("truncated at %d of %d: no error", i, len(data))
+		}
+	}
+	if _, err := decodeReportRows(append(data, 0)); err == nil {
+		t.Error("trailing byte: no error")
+	}
+}
+
+// A hostile cache file is refused, never trusted, and decoding it
+// allocates in proportion to its size.
+func FuzzDecodeReportRows(f *testing.F) {
+	f.Add(encodeReportRows(sampleRows()))
+	f.Add([]byte{})
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})          // a huge count
+	f.Add([]byte{1, 1, 'a', 0, 0, 1, 0xff, 0xff, 0xff, 0x7f})                          // a huge cell count
+	f.Add([]byte{1, 1, 'a', 0, 0, 2})                                                  // a bad flag
+	f.Add([]byte{1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}) // a bad varint
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, err := decodeReportRows(data)
+		if err != nil {
+			return
+		}
+		// What decodes encodes to the same bytes but for map order and
+		// nil cells, and decodes the same again.
+		again, err := decodeReportRows(encodeReportRows(rows))
+		if err != nil || !reflect.DeepEqual(again, rows) {
+			t.Fatalf("re-encoded rows differ: %v", err)
+		}
+	})
 }
