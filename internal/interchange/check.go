@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -234,7 +235,7 @@ func CheckWith(arts []*track.Article, langs []string, subs []Submitted, opts Opt
 		if more > 0 {
 			errs = append(errs, fmt.Errorf("and %d more problems in the units (only the first %d are listed)", more, maxProblems))
 		}
-		return nil, &multi{errs}
+		return nil, errors.Join(errs...)
 	}
 	out := make([]*Accepted, 0, len(acc))
 	for k, a := range acc {

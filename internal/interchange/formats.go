@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -225,7 +226,7 @@ func FromXLIFF(name string, d *xliff.Document) ([]Submitted, error) {
 			out = append(out, s)
 		}
 	}
-	return out, joinErrs(errs)
+	return out, sortedJoin(errs)
 }
 
 // FromPO returns the entries of a PO file as units. Fuzzy entries are left
@@ -249,24 +250,10 @@ func FromPO(name string, f *po.File) ([]Submitted, error) {
 	return out, nil
 }
 
-func joinErrs(errs []error) error {
-	if len(errs) == 0 {
-		return nil
-	}
+// sortedJoin joins errs (errors.Join: one per line, Unwrap() []error for
+// the cli to print each) in file, line and column order; nil when there
+// are none.
+func sortedJoin(errs []error) error {
 	diag.Sort(errs)
-	return &multi{errs}
+	return errors.Join(errs...)
 }
-
-// multi is several errors, printed one per line.
-type multi struct{ errs []error }
-
-func (m *multi) Error() string {
-	s := make([]string, len(m.errs))
-	for i, e := range m.errs {
-		s[i] = e.Error()
-	}
-	return strings.Join(s, "\n")
-}
-
-// Unwrap returns the errors.
-func (m *multi) Unwrap() []error { return m.errs }

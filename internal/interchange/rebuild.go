@@ -119,7 +119,7 @@ func (rb *rebuild) fromSource() (*bodyPlan, error) {
 			}
 		}
 		if len(lost) > 0 {
-			return nil, joinErrs(lost)
+			return nil, sortedJoin(lost)
 		}
 	}
 	plan := &bodyPlan{place: map[int]int{}}
@@ -252,7 +252,7 @@ func (rb *rebuild) owed(cfg *config.Config, data []byte) ([]int, error) {
 			"article %q: the source changed since the export: %s:%d (segment %s, %s) now reads %q, and no imported unit has it; export again (ceviri export --lang %s)",
 			rb.acc.Article.ID, diag.EscapeLine(rb.src.Path), s.Line, diag.EscapeLine(slot), strings.ReplaceAll(s.Kind, "_", " "), clip(s.Text), rb.acc.Lang))
 	}
-	return owed, joinErrs(errs)
+	return owed, sortedJoin(errs)
 }
 
 // firstUnit returns the article's unit that comes first in the imported

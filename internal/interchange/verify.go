@@ -50,5 +50,5 @@ func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte, want
 	if !shape && len(errs) == 0 {
 		errs = append(errs, diag.Errorf(f.Path, 1, 1, "rebuilding the translation would change its structure (%d segments instead of %d); an imported segment reads as Markdown structure (a line starting with \"#\", \"- \" or \"1. \", a blank line): check the units of this article", len(got.Body), len(want)))
 	}
-	return joinErrs(errs)
+	return sortedJoin(errs)
 }
