@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/glossary"
 	"github.com/ceviri/ceviri/internal/interchange"
@@ -25,38 +27,22 @@ type exportOptions struct {
 }
 
 func newExportCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &exportOptions{}
 	c := &cobra.Command{
-		Use:   "export --lang L [--format xliff|po] [-o FILE] [ID...]",
-		Short: "Hand pending segments to a CAT tool or PO editor",
-		Long: `Write the segments a translator has to work on in language L as XLIFF 1.2 (for CAT
-tools: memoQ, Trados, OmegaT, Weblate) or as a gettext PO file (Poedit, Weblate): new
-segments, segments whose source changed (with the previous source and translation),
-and segments of a draft still identical to the source. With --all, every segment.
-Translatable front-matter fields are units too. Take the work back with ` + "`ceviri import`" + `.
-
-Each unit to translate carries the translation memory's matches for its source
-(docs/memory.md): in XLIFF up to three <alt-trans match-quality="87%"> elements; in
-PO the best match as a fuzzy entry (msgstr pre-filled, the match's source as the
-previous msgid), which import takes only once the fuzzy flag is cleared.
-
-In XLIFF, inline Markdown (link syntax and destinations, emphasis markers, code
-spans, raw HTML) is carried as <ph> placeholders the translator places but cannot
-edit. The format is taken from --format, else from the extension of -o (.po, .xlf,
-.xliff), else XLIFF. Without -o the file goes to stdout. When nothing is pending,
-nothing is written.`,
-		Example: `  ceviri export --lang en -o en.xlf
-  ceviri export --lang en --format po ukraine-talks > en.po
-  ceviri export --lang tr --all -o tr-all.xlf`,
+		Use:     "export --lang L [--format xliff|po] [-o FILE] [ID...]",
+		Short:   tx.T("cmd_export_short"),
+		Long:    tx.T("cmd_export_long"),
+		Example: tx.T("cmd_export_example"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IDs = args
 			return runExport(env, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "the target language (required)")
-	c.Flags().StringVarP(&opts.Format, "format", "f", "", "xliff or po (default: from -o, else xliff)")
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of stdout")
-	c.Flags().BoolVar(&opts.All, "all", false, "export every segment, not only the pending ones")
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", tx.T("flag_export_lang"))
+	c.Flags().StringVarP(&opts.Format, "format", "f", "", tx.T("flag_export_format"))
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", tx.T("flag_output_file"))
+	c.Flags().BoolVar(&opts.All, "all", false, tx.T("flag_export_all"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -70,7 +56,7 @@ func exportFormat(format, output string) (string, error) {
 		return "po", nil
 	case "":
 	default:
-		return "", diag.Usagef("unknown format %q (known: xliff, po)", format)
+		return "", usageText("err_export_format", "Format", q(format))
 	}
 	switch strings.ToLower(filepath.Ext(output)) {
 	case ".po", ".pot":
@@ -92,7 +78,7 @@ func runExport(env *Env, opts *exportOptions) error {
 		return err
 	}
 	if len(l.errs) > 0 {
-		return errors.Join(append(l.errs, errors.New("nothing exported: fix the files above first"))...)
+		return errors.Join(append(l.errs, textErr("err_export_fix_first"))...)
 	}
 	var arts []*interchange.Article
 	units, words := 0, 0
@@ -106,7 +92,7 @@ func runExport(env *Env, opts *exportOptions) error {
 		}
 	}
 	if len(arts) == 0 {
-		env.Infof("nothing to translate in %s: no file written", opts.Lang)
+		env.Infof("%s", env.text().T("export_nothing", "Lang", opts.Lang))
 		return nil
 	}
 	// Matches from the translation memory (docs/memory.md).
@@ -134,7 +120,7 @@ func runExport(env *Env, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := exportFits(format, buf.Len(), units, opts.Lang); err != nil {
+	if err := exportFitsIn(env.text(), format, buf.Len(), units, opts.Lang); err != nil {
 		return err
 	}
 	where := "stdout"
@@ -152,14 +138,21 @@ func runExport(env *Env, opts *exportOptions) error {
 		}
 		where = opts.Output
 	}
-	env.Infof("exported %s (%s) of %s in %s to %s", plural(units, "segment", "segments"), plural(words, "word", "words"),
-		plural(len(arts), "article", "articles"), opts.Lang, diag.EscapeLine(where))
+	tx := env.text()
+	env.Infof("%s", tx.T("export_done", "Segments", tx.N("segments", units), "Words", tx.N("words", words),
+		"Articles", tx.N("articles", len(arts)), "Lang", opts.Lang, "Where", diag.EscapeLine(where)))
 	return nil
 }
 
 // exportFits refuses an export that import would refuse to read back: over
 // 64 MiB, or over the readers' number of units.
 func exportFits(format string, size, units int, lang string) error {
+	return exportFitsIn(english(), format, size, units, lang)
+}
+
+// exportFitsIn is exportFits with the refusal's numbers written as tx's
+// language writes them (70,2 MiB, 250.000 birim in Turkish).
+func exportFitsIn(tx *clitext.Printer, format string, size, units int, lang string) error {
 	limit := xliff.MaxUnits
 	if format == "po" {
 		limit = po.MaxEntries
@@ -167,8 +160,11 @@ func exportFits(format string, size, units int, lang string) error {
 	if size <= maxImport && units <= limit {
 		return nil
 	}
-	return diag.Usagef("the export would be %.1f MiB with %d units, more than import reads back from one file (64 MiB, %d units); nothing written\nhint: export fewer articles per file: ceviri export --lang %s ID...",
-		float64(size)/(1<<20), units, limit, lang)
+	mib := fmt.Sprintf("%.1f", float64(size)/(1<<20))
+	if tx.Lang() == "tr" {
+		mib = strings.Replace(mib, ".", ",", 1) // a decimal comma
+	}
+	return usageText("err_export_too_big", "Size", mib, "Units", tx.Num(units), "Limit", tx.Num(limit), "Lang", lang)
 }
 
 // poHeader is the header of an exported PO file.

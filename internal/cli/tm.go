@@ -40,18 +40,14 @@ const memoryBlob = "memory.bin"
 const memoryDir = ".ceviri/memory"
 
 func newTMCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	c := &cobra.Command{
-		Use:   "tm",
-		Short: "Exchange the translation memory with CAT tools (TMX)",
-		Long: `The translation memory holds every segment of every current translation with its
-source segment, per language pair: ` + "`translate`" + ` pre-fills exact matches, ` + "`export`" + ` offers exact
-and fuzzy matches, ` + "`pending`" + ` counts the owed words by match band. ` + "`tm export`" + ` writes it as
-TMX 1.4b for a CAT tool; ` + "`tm import`" + ` keeps a CAT tool's TMX under .ceviri/memory/, used for
-matches only, never written into articles. See docs/memory.md.`,
-		Example: `  ceviri tm export -o memory.tmx
-  ceviri tm import omegat-project.tmx`,
-		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
+		Use:     "tm",
+		Short:   tx.T("cmd_tm_short"),
+		Long:    tx.T("cmd_tm_long"),
+		Example: tx.T("cmd_tm_example"),
+		Args:    cobra.NoArgs,
+		RunE:    func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	c.AddCommand(newTMExportCmd(env), newTMImportCmd(env))
 	return c
@@ -63,22 +59,18 @@ type tmExportOptions struct {
 }
 
 func newTMExportCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &tmExportOptions{}
 	c := &cobra.Command{
-		Use:   "export [-o FILE.tmx] [--lang L]",
-		Short: "Write the project's translation memory as TMX 1.4b",
-		Long: `Write every source segment of every current translation with its translation as
-TMX 1.4b: one <tu> per pair, with the article id as <prop type="x-ceviri-article">
-and the article's date as creationdate. With --lang, only the pairs whose target
-is L. External memories imported with ` + "`ceviri tm import`" + ` are not written again.
-Without -o the file goes to stdout.`,
-		Example: `  ceviri tm export -o memory.tmx
-  ceviri tm export --lang en > tr-en.tmx`,
-		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, args []string) error { return runTMExport(env, opts) },
+		Use:     "export [-o FILE.tmx] [--lang L]",
+		Short:   tx.T("cmd_tm_export_short"),
+		Long:    tx.T("cmd_tm_export_long"),
+		Example: tx.T("cmd_tm_export_example"),
+		Args:    cobra.NoArgs,
+		RunE:    func(c *cobra.Command, args []string) error { return runTMExport(env, opts) },
 	}
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of stdout")
-	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "only the pairs whose target language is L")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", tx.T("flag_output_file"))
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", tx.T("flag_tm_export_lang"))
 	return c
 }
 
@@ -135,7 +127,8 @@ func runTMExport(env *Env, opts *tmExportOptions) error {
 		}
 		where = opts.Output
 	}
-	env.Infof("exported %s to %s", plural(len(t.Units), "translation unit", "translation units"), diag.EscapeLine(where))
+	tx := env.text()
+	env.Infof("%s", tx.T("tm_exported", "Units", tx.N("translation_units", len(t.Units)), "Where", diag.EscapeLine(where)))
 	return nil
 }
 
@@ -150,17 +143,12 @@ func exportTime(env *Env) time.Time {
 }
 
 func newTMImportCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	return &cobra.Command{
-		Use:   "import FILE.tmx",
-		Short: "Keep a CAT tool's TMX as an external memory for matches",
-		Long: `Read a TMX file (from OmegaT, Trados, memoQ, Weblate ...) and keep the units in the
-project's languages under .ceviri/memory/ (as FILE's base name; importing a file of
-the same name again replaces it). translate, export and pending then use them for
-matches; nothing is ever written into an article from them. Languages match the
-project's by tag, or by primary subtag (en-US is en). A file with a DTD or entity
-declarations, over 64 MiB, or with no unit in two of the project's languages is
-refused, and nothing is written.`,
-		Example: `  ceviri tm import omegat/project_save.tmx`,
+		Use:     "import FILE.tmx",
+		Short:   tx.T("cmd_tm_import_short"),
+		Long:    tx.T("cmd_tm_import_long"),
+		Example: tx.T("cmd_tm_import_example"),
 		Args:    cobra.ExactArgs(1),
 		RunE:    func(c *cobra.Command, args []string) error { return runTMImport(env, args[0]) },
 	}
@@ -176,7 +164,7 @@ func runTMImport(env *Env, name string) error {
 	if name == "-" {
 		shown = "stdin"
 		if r == nil {
-			return diag.Usagef("stdin: no standard input to read")
+			return usageText("err_tm_no_stdin")
 		}
 	} else {
 		path := name
@@ -189,14 +177,14 @@ func runTMImport(env *Env, name string) error {
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-			return diag.Usagef("%s: not a regular file; name the TMX file to import", shown)
+			return usageText("err_tm_not_regular", "Path", shown)
 		}
 		r = f
 	}
 	// ReadTMX bounds what it reads (tm.MaxTMXSize).
 	x, err := tm.ReadTMX(shown, r)
 	if err != nil {
-		return errors.Join(err, errors.New("nothing imported"))
+		return errors.Join(err, textErr("err_tm_nothing_imported"))
 	}
 	kept := &tm.TMX{SrcLang: x.SrcLang}
 	if l, ok := projectLang(p.Config, x.SrcLang); ok {
@@ -223,7 +211,7 @@ func runTMImport(env *Env, name string) error {
 		kept.Units = append(kept.Units, u)
 	}
 	if len(kept.Units) == 0 {
-		return diag.Usagef("%s: no translation unit has text in two of the project's languages %v; nothing imported", shown, p.Config.Languages)
+		return usageText("err_tm_no_units", "Path", shown, "Langs", fmt.Sprint(p.Config.Languages))
 	}
 	base := "stdin.tmx"
 	if name != "-" {
@@ -247,8 +235,8 @@ func runTMImport(env *Env, name string) error {
 	if err := pl.commit(); err != nil {
 		return err
 	}
-	env.Infof("imported %s from %s into %s (used for matches, never written into articles)",
-		plural(len(kept.Units), "translation unit", "translation units"), shown, diag.EscapeLine(target))
+	tx := env.text()
+	env.Infof("%s", tx.T("tm_imported", "Units", tx.N("translation_units", len(kept.Units)), "From", shown, "Target", diag.EscapeLine(target)))
 	return nil
 }
 
@@ -434,13 +422,13 @@ func (e *Env) addExternal(p *project.Project, m *tm.Memory) {
 		name := memoryDir + "/" + de.Name()
 		f, err := fsys.Open(name)
 		if err != nil {
-			e.Infof("ceviri: warning: %s: %v; not used", diag.EscapeLine(name), err)
+			e.Infof("%s", e.text().T("warning_line", "Msg", e.text().T("tm_not_used", "Err", diag.EscapeLine(name)+": "+err.Error())))
 			continue
 		}
 		x, err := tm.ReadTMX(name, f)
 		f.Close()
 		if err != nil {
-			e.Infof("ceviri: warning: %s; not used", diag.Escape(err.Error()))
+			e.Infof("%s", e.text().T("warning_line", "Msg", e.text().T("tm_not_used", "Err", diag.Escape(err.Error()))))
 			continue
 		}
 		m.AddTMX(x, de.Name(), func(tag string) (string, bool) { return projectLang(p.Config, tag) })

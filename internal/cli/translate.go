@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
-	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/interchange"
 	"github.com/ceviri/ceviri/internal/project"
@@ -18,24 +15,20 @@ type translateOptions struct {
 }
 
 func newTranslateCmd(env *Env) *cobra.Command {
+	tx := env.text()
 	opts := &translateOptions{}
 	c := &cobra.Command{
-		Use:   "translate ID --lang L",
-		Short: "Start a translation from the current source",
-		Long: `Create the translation of an article in language L from its current source: the
-translatable fields and the body are copied for the translator to overwrite, and a
-translation record with draft: true says which source version it starts from.
-The article stays a draft until ` + "`ceviri done`" + `. An existing file is never overwritten.`,
-		Example: `  ceviri translate library-night-hours --lang tr
-  $EDITOR articles/library-night-hours/tr.md
-  ceviri done library-night-hours --lang tr`,
-		Args: cobra.ExactArgs(1),
+		Use:     "translate ID --lang L",
+		Short:   tx.T("cmd_translate_short"),
+		Long:    tx.T("cmd_translate_long"),
+		Example: tx.T("cmd_translate_example"),
+		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			return runTranslate(env, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language of the new translation (required)")
+	c.Flags().StringVarP(&opts.Lang, "lang", "l", "", tx.T("flag_translate_lang"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -67,11 +60,11 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	}
 	switch {
 	case a.SourceFile == nil:
-		return diag.Usagef("article %q has no source version to translate from", opts.ID)
+		return usageText("err_translate_no_source", "ID", q(opts.ID))
 	case a.Versions[opts.Lang] != nil && a.Versions[opts.Lang].File != nil:
-		return diag.Usagef("%s already exists; edit it, then run `ceviri done %s --lang %s`", target, opts.ID, opts.Lang)
+		return usageText("err_translate_exists_version", "Path", target, "ID", opts.ID, "Lang", opts.Lang)
 	case exists(p, target):
-		return diag.Usagef("%s already exists", target)
+		return usageText("err_translate_exists", "Path", target)
 	}
 	data, err := draftFrom(p, a.SourceFile)
 	if err != nil {
@@ -86,7 +79,7 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	// What ceviri writes it must be able to read back.
 	doc, err := frontmatter.Parse(target, data)
 	if err != nil {
-		return fmt.Errorf("the draft would not read back (%w); nothing was written", err)
+		return textWrap(err, "err_translate_read_back")
 	}
 	pl := newPlan(p)
 	draft := frontmatter.Record{From: a.SourceFile.Lang, SourceHash: a.SourceFile.Fingerprint, Draft: true}
@@ -95,10 +88,10 @@ func runTranslate(env *Env, opts *translateOptions) error {
 		return err
 	}
 	if doc, err = frontmatter.Parse(target, data); err != nil {
-		return fmt.Errorf("the draft would not read back (%w); nothing was written", err)
+		return textWrap(err, "err_translate_read_back")
 	}
 	if r, err := doc.Record(); err != nil || (r != nil && r.SourceHash != draft.SourceHash) || (r == nil && pl.lock == nil) {
-		return fmt.Errorf("%s: the draft's translation record would not read back; nothing was written", target)
+		return textErr("err_translate_record_read_back", "Path", target)
 	}
 	if err := pl.snapshot(p, a.SourceFile); err != nil {
 		return err
@@ -107,10 +100,11 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	if err := pl.commit(); err != nil {
 		return err
 	}
+	tx := env.text()
 	if filled > 0 {
-		env.Infof("pre-filled %s (%s) from the translation memory: review them", plural(filled, "segment", "segments"), plural(filledWords, "word", "words"))
+		env.Infof("%s", tx.T("translate_prefilled", "Segments", tx.N("segments", filled), "Words", tx.N("words", filledWords)))
 	}
-	env.Infof("created %s (draft, from %s)\nnext: translate it, then run `ceviri done %s --lang %s`", target, a.SourceFile.Path, opts.ID, opts.Lang)
+	env.Infof("%s", tx.T("translate_created", "Path", target, "Source", a.SourceFile.Path, "ID", opts.ID, "Lang", opts.Lang))
 	return nil
 }
 
