@@ -58,3 +58,25 @@ kelime   1.000       2       0       0       12.251
 		}
 	}
 }
+
+// TestExportFitsText checks export's refusal of a file import would not
+// read back: English as it was (digits alone, a decimal point), Turkish
+// with its own numbers (70,5 MiB, 300.000 birim).
+func TestExportFitsText(t *testing.T) {
+	size := 70*(1<<20) + (1 << 19)
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "ceviri: the export would be 70.5 MiB with 300000 units, more than import reads back from one file (64 MiB, 250000 units); nothing written\nhint: export fewer articles per file: ceviri export --lang en ID...\n"},
+		{"tr", "ceviri: dışa aktarım 300.000 birimle 70,5 MiB olurdu; bu, import'un tek bir dosyadan geri okuduğundan fazla (64 MiB, 250.000 birim); hiçbir şey yazılmadı\nipucu: dosya başına daha az makale aktarın: ceviri export --lang en ID...\n"},
+	} {
+		tx := clitext.New(tc.lang)
+		err := exportFitsIn(tx, "xliff", size, 300000, "en")
+		var b bytes.Buffer
+		printErrIn(&b, err, tx)
+		if b.String() != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.lang, b.String(), tc.want)
+		}
+	}
+	if err := exportFits("po", 1<<20, 10, "en"); err != nil {
+		t.Errorf("a small export refused: %v", err)
+	}
+}
