@@ -204,7 +204,7 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache, ow
 	}
 	for lang, vs := range st.Versions {
 		v := &version{State: vs.State, Path: vs.Path}
-		if f := vs.File; f != nil {
+		if f := vs.Parsed; f != nil {
 			v.Title = scalar(f.Doc, "title")
 			v.Summary = scalar(f.Doc, "summary")
 			v.Words = f.Words

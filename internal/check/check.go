@@ -120,7 +120,7 @@ type Finding struct {
 // Input is what the rules look at.
 type Input struct {
 	Config   *config.Config
-	Articles []*track.Article // the articles, with their states
+	Articles []*track.ArticleStatus // the articles, with their states
 	// Unreadable are the positioned errors of versions that could not be
 	// read; each becomes an invalid-front-matter finding.
 	Unreadable []error
@@ -246,12 +246,12 @@ func Counts(fs []Finding) (errors, warnings int) {
 
 // ArticleFindings applies the state, metadata and content rules to one
 // article, with the default Options.
-func ArticleFindings(cfg *config.Config, a *track.Article) []Finding {
+func ArticleFindings(cfg *config.Config, a *track.ArticleStatus) []Finding {
 	return ArticleFindingsWith(cfg, Options{}, a)
 }
 
 // ArticleFindingsWith is ArticleFindings with options.
-func ArticleFindingsWith(cfg *config.Config, opts Options, a *track.Article) []Finding {
+func ArticleFindingsWith(cfg *config.Config, opts Options, a *track.ArticleStatus) []Finding {
 	var out []Finding
 	src := a.SourceFile
 	if src != nil {
@@ -264,22 +264,22 @@ func ArticleFindingsWith(cfg *config.Config, opts Options, a *track.Article) []F
 		}
 		f := finder{id: a.ID, lang: lang, file: v.Path}
 		out = append(out, stateFindings(cfg, f, src, v)...)
-		if v.File == nil || src == nil {
+		if v.Parsed == nil || src == nil {
 			continue
 		}
 		if v.Placeholder {
 			// Not a translation: nothing to compare with the source. What
 			// build cannot publish is still reported, as build reads it.
-			out = append(out, unpublishable(f, v.File.Doc, false)...)
+			out = append(out, unpublishable(f, v.Parsed.Doc, false)...)
 			continue
 		}
-		out = append(out, translationFields(cfg, f, src, v.File)...)
+		out = append(out, translationFields(cfg, f, src, v.Parsed)...)
 		switch v.State {
 		case track.Current, track.Stale, track.Untracked:
-			out = append(out, compareWith(cfg, opts, f, src, v.File, v.Recorded)...)
+			out = append(out, compareWith(cfg, opts, f, src, v.Parsed, v.Recorded)...)
 		}
 		if v.State == track.Current && opts.Glossary != nil {
-			out = append(out, terminology(opts.Glossary, f, src, v.File)...)
+			out = append(out, terminology(opts.Glossary, f, src, v.Parsed)...)
 		}
 	}
 	return out

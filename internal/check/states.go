@@ -20,15 +20,15 @@ func displayName(t language.Tag, code string) string {
 }
 
 // stateFindings are the findings of the state rules for one translation.
-func stateFindings(cfg *config.Config, f finder, src *project.Version, v *track.Version) []Finding {
+func stateFindings(cfg *config.Config, f finder, src *project.Version, v *track.VersionStatus) []Finding {
 	srcName := ""
 	if src != nil {
 		srcName = langName(cfg, src.Lang)
 	}
 	recLine := 1
 	// A record in the lock file (Record.File) has no line in the translation.
-	if v.File != nil && v.File.Record != nil && v.File.Record.Line > 0 && v.File.Record.File == "" {
-		recLine = v.File.Record.Line
+	if v.Parsed != nil && v.Parsed.Record != nil && v.Parsed.Record.Line > 0 && v.Parsed.Record.File == "" {
+		recLine = v.Parsed.Record.Line
 	}
 	switch v.State {
 	case track.Missing:

@@ -99,12 +99,12 @@ var (
 // it cites none (a state finding: accepted until the source changes),
 // with the rule, the article, the language and the message without its
 // line numbers (so an edit that only moves the text keeps the key).
-func findingKey(f check.Finding, a *track.Article) string {
+func findingKey(f check.Finding, a *track.ArticleStatus) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", f.Rule, f.ID, f.Lang, lineNumber.ReplaceAllString(f.Message, ""))
 	if a != nil {
-		if v := a.Versions[f.Lang]; v != nil && v.File != nil && v.File.Path == f.File {
-			fmt.Fprintf(h, "tr %s\x00", segmentAt(v.File, f.Line))
+		if v := a.Versions[f.Lang]; v != nil && v.Parsed != nil && v.Parsed.Path == f.File {
+			fmt.Fprintf(h, "tr %s\x00", segmentAt(v.Parsed, f.Line))
 		}
 		if src := a.SourceFile; src != nil {
 			if m := lineRef.FindStringSubmatch(f.Message); m != nil {

@@ -45,8 +45,8 @@ func (f adoptFrom) check() error {
 
 // adoptItem is a translation done records.
 type adoptItem struct {
-	a  *track.Article
-	v  *track.Version
+	a  *track.ArticleStatus
+	v  *track.VersionStatus
 	at int // the article's index, for done's messages
 }
 
@@ -117,7 +117,7 @@ func fromField(ctx context.Context, repo *gitlog.Repo, p *project.Project, items
 	var errs []error
 	pos := map[int]*frontmatter.Node{}
 	for i, it := range items {
-		n := fieldAt(it.v.File.Doc, from.field)
+		n := fieldAt(it.v.Parsed.Doc, from.field)
 		if n == nil || n.Blank() {
 			if !from.git {
 				out[i].today = because("adopt_no_field", "Field", from.field)

@@ -93,7 +93,7 @@ func runCheck(env *Env, opts *checkOptions) error {
 	where := func(f check.Finding) string {
 		return fmt.Sprintf("%s\x00%d\x00%s\x00%s\x00%s", f.File, f.Line, f.Rule, f.Lang, f.Message)
 	}
-	per, ids, errs := eachArticle(p, files, func(a *track.Article) []check.Finding {
+	per, ids, errs := eachArticle(p, files, func(a *track.ArticleStatus) []check.Finding {
 		fs := check.ArticleFindingsWith(cfg, copts, a)
 		keyMu.Lock()
 		for _, f := range fs {

@@ -71,8 +71,8 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 		return err
 	}
 	out := &diffJSON{ID: a.ID, Lang: opts.Lang, State: v.State, Path: v.Path, SourcePath: a.SourceFile.Path,
-		From: v.File.Record.SourceHash, To: a.SourceFile.Fingerprint, Changes: []*track.DiffEntry{}, Commits: []gitlog.Commit{},
-		src: a.SourceFile, tr: v.File}
+		From: v.Parsed.Record.SourceHash, To: a.SourceFile.Fingerprint, Changes: []*track.DiffEntry{}, Commits: []gitlog.Commit{},
+		src: a.SourceFile, tr: v.Parsed}
 	// A record under another configuration names another fingerprint than
 	// the source's, and may still be current (track.Version.Reconfigured).
 	if out.From != out.To && !v.Reconfigured {
@@ -86,7 +86,7 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 		if rec == nil {
 			return noRecorded(out, v, opts)
 		}
-		out.Changes = track.Describe(track.Compare(rec.Segments(), a.SourceFile.Segments()), rec, a.SourceFile, v.File)
+		out.Changes = track.Describe(track.Compare(rec.Segments(), a.SourceFile.Segments()), rec, a.SourceFile, v.Parsed)
 		for _, c := range out.Changes {
 			out.PendingWords += c.Words
 		}
@@ -105,7 +105,7 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 }
 
 // diffable explains why a version has no recorded source to compare with.
-func diffable(a *track.Article, v *track.Version, opts *diffOptions, langs []string) error {
+func diffable(a *track.ArticleStatus, v *track.VersionStatus, opts *diffOptions, langs []string) error {
 	switch {
 	case v == nil || a.SourceFile == nil:
 		return usageText("err_diff_no_source", "ID", q(opts.ID))
@@ -113,7 +113,7 @@ func diffable(a *track.Article, v *track.Version, opts *diffOptions, langs []str
 		return usageText("err_diff_missing", "Path", diag.EscapeLine(v.Path), "ID", diag.EscapeLine(opts.ID), "Lang", opts.Lang)
 	case v.State == track.Source:
 		return usageText("err_diff_source", "Path", diag.EscapeLine(v.Path), "QID", q(opts.ID), "ID", diag.EscapeLine(opts.ID), "Other", otherLang(a, langs, opts.Lang))
-	case v.State == track.Untracked || v.File == nil || v.File.Record == nil:
+	case v.State == track.Untracked || v.Parsed == nil || v.Parsed.Record == nil:
 		return usageText("err_diff_untracked", "Path", diag.EscapeLine(v.Path), "Source", diag.EscapeLine(a.SourceFile.Path), "ID", diag.EscapeLine(opts.ID), "Lang", opts.Lang)
 	}
 	return nil
@@ -121,7 +121,7 @@ func diffable(a *track.Article, v *track.Version, opts *diffOptions, langs []str
 
 // otherLang returns the first language, in the project's order, that is not
 // not and is a translation of the article.
-func otherLang(a *track.Article, langs []string, not string) string {
+func otherLang(a *track.ArticleStatus, langs []string, not string) string {
 	for _, l := range langs {
 		if v := a.Versions[l]; v != nil && l != not && v.State != track.Source {
 			return l
@@ -133,7 +133,7 @@ func otherLang(a *track.Article, langs []string, not string) string {
 // noRecorded is the error for a recorded source version found nowhere: it
 // names the translation record (path:line), the stored copy looked for,
 // where else it was looked for, and what to do.
-func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
+func noRecorded(out *diffJSON, v *track.VersionStatus, opts *diffOptions) error {
 	// where and hint are messages too, written in the error's language.
 	src, id := diag.EscapeLine(out.SourcePath), diag.EscapeLine(opts.ID)
 	where := textErr("diff_where_no_git")
@@ -144,7 +144,7 @@ func noRecorded(out *diffJSON, v *track.Version, opts *diffOptions) error {
 		where = textErr("diff_where_not_in_history", "Source", src)
 	}
 	at, line := out.Path, 1
-	if r := v.File.Record; r.Line > 0 {
+	if r := v.Parsed.Record; r.Line > 0 {
 		line = r.Line
 		if r.File != "" {
 			at = r.File // the lock file

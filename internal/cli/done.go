@@ -85,7 +85,7 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 			// one is a translation, so the source is another one.
 			if src := track.SourceExcept(l.p, l.articles[i], opts.Lang); src != nil {
 				a.SourceFile = src
-				v = &track.Version{State: track.Untracked, Path: v.Path, File: v.File}
+				v = &track.VersionStatus{State: track.Untracked, Path: v.Path, Parsed: v.Parsed}
 			}
 		}
 		switch {
@@ -147,7 +147,7 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 		if src == nil {
 			src = a.SourceFile
 		}
-		out, err := pl.record(v.File, v.File.Doc, frontmatter.Record{From: a.SourceFile.Lang, SourceHash: src.Fingerprint})
+		out, err := pl.record(v.Parsed, v.Parsed.Doc, frontmatter.Record{From: a.SourceFile.Lang, SourceHash: src.Fingerprint})
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -155,7 +155,7 @@ func runDone(ctx context.Context, env *Env, opts *doneOptions) error {
 		if err := pl.snapshot(l.p, src); err != nil {
 			return err
 		}
-		if !bytes.Equal(out, v.File.Doc.Raw) {
+		if !bytes.Equal(out, v.Parsed.Doc.Raw) {
 			pl.add(v.Path, out)
 		}
 		recorded++

@@ -80,7 +80,7 @@ func runExport(env *Env, opts *exportOptions) error {
 	if len(l.errs) > 0 {
 		return errors.Join(append(l.errs, textErr("err_export_fix_first"))...)
 	}
-	var arts []*interchange.Article
+	var arts []*interchange.ArticleUnits
 	units, words := 0, 0
 	srcLangs := map[string]bool{}
 	for _, a := range l.status {

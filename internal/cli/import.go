@@ -211,9 +211,9 @@ func runImport(env *Env, opts *importOptions) error {
 			continue
 		}
 		units += len(acc.Targets)
-		sameRecord := v.File != nil && v.File.Record != nil && v.File.Record.From == res.Record.From &&
-			v.File.Record.SourceHash == res.Record.SourceHash && v.File.Record.Draft == res.Record.Draft
-		if v.File != nil && v.State != track.Missing && bytes.Equal(res.Data, v.File.Doc.Raw) && (!res.InLock || sameRecord) {
+		sameRecord := v.Parsed != nil && v.Parsed.Record != nil && v.Parsed.Record.From == res.Record.From &&
+			v.Parsed.Record.SourceHash == res.Record.SourceHash && v.Parsed.Record.Draft == res.Record.Draft
+		if v.Parsed != nil && v.State != track.Missing && bytes.Equal(res.Data, v.Parsed.Doc.Raw) && (!res.InLock || sameRecord) {
 			continue
 		}
 		if err := pl.snapshot(l.p, a.SourceFile); err != nil {
@@ -224,7 +224,7 @@ func runImport(env *Env, opts *importOptions) error {
 		} else if _, ok := l.p.Lock.Get(a.ID, acc.Lang); ok {
 			pl.lockFile().Delete(a.ID, acc.Lang)
 		}
-		if v.State == track.Missing || !bytes.Equal(res.Data, v.File.Doc.Raw) {
+		if v.State == track.Missing || !bytes.Equal(res.Data, v.Parsed.Doc.Raw) {
 			pl.add(res.Path, res.Data)
 		}
 		msgs = append(msgs, tx.T("import_file", "Path", diag.EscapeLine(res.Path), "From", stateName(tx, res.Before), "To", stateName(tx, res.After), "Segments", tx.N("segments_translated", res.Applied)))
@@ -297,7 +297,7 @@ func refused(errs []error) error {
 
 // newTranslation makes the version a missing translation starts from: a
 // draft with the source's translatable fields and body, as translate makes.
-func newTranslation(p *project.Project, a *track.Article, lang string, v *track.Version) (*track.Version, error) {
+func newTranslation(p *project.Project, a *track.ArticleStatus, lang string, v *track.VersionStatus) (*track.VersionStatus, error) {
 	data, err := draftFrom(p, a.SourceFile)
 	if err != nil {
 		return nil, err
@@ -306,5 +306,5 @@ func newTranslation(p *project.Project, a *track.Article, lang string, v *track.
 	if f.Err != nil {
 		return nil, f.Err
 	}
-	return &track.Version{State: track.Missing, Path: v.Path, File: f}, nil
+	return &track.VersionStatus{State: track.Missing, Path: v.Path, Parsed: f}, nil
 }

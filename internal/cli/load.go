@@ -56,9 +56,9 @@ func (e *Env) openProject() (*project.Project, error) {
 // loaded is a project with its articles read.
 type loaded struct {
 	p        *project.Project
-	articles []*project.Article // articles whose every file could be read
-	status   []*track.Article   // their states, in the same order
-	errs     []error            // files that could not be read, sorted
+	articles []*project.Article     // articles whose every file could be read
+	status   []*track.ArticleStatus // their states, in the same order
+	errs     []error                // files that could not be read, sorted
 }
 
 // load opens the project and reads the articles named by ids (all when
@@ -167,7 +167,7 @@ func only(p *project.Project, files []project.File, ids []string) ([]project.Fil
 // version's text and syntax; loading all of them first took 55 KB per
 // file). It returns fn's results in id order, the ids of those articles,
 // and the errors of the files that could not be read, in id order.
-func eachArticle[T any](p *project.Project, files []project.File, fn func(a *track.Article) T) (results []T, done []string, errs []error) {
+func eachArticle[T any](p *project.Project, files []project.File, fn func(a *track.ArticleStatus) T) (results []T, done []string, errs []error) {
 	groups := project.GroupFiles(files)
 	out := make([]T, len(groups))
 	bad := make([][]error, len(groups))

@@ -143,7 +143,7 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 			bands = &matchBands{}
 		}
 	}
-	var itemArts []*track.Article // the article of each item
+	var itemArts []*track.ArticleStatus // the article of each item
 	for _, a := range l.status {
 		v := a.Versions[opts.Lang]
 		if v == nil || !v.State.Pending() || !want[v.State] || a.SourceFile == nil {
@@ -159,8 +159,8 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 		if !since.IsZero() && (it.when.IsZero() || it.when.Format(time.DateOnly) < opts.Since) {
 			continue
 		}
-		if it.Note != "" && it.State == track.Stale && v.File != nil && v.File.Record != nil && !opts.NoGit {
-			g.recount(ctx, it, a.SourceFile, v.File.Record.SourceHash)
+		if it.Note != "" && it.State == track.Stale && v.Parsed != nil && v.Parsed.Record != nil && !opts.NoGit {
+			g.recount(ctx, it, a.SourceFile, v.Parsed.Record.SourceHash)
 		}
 		items = append(items, it)
 		itemArts = append(itemArts, a)
@@ -300,7 +300,7 @@ func memoryFor(m *tm.Memory, lang string) bool {
 
 // owedByMatch counts the words of the segments a version owes (the units
 // export would write) by the best memory match of each.
-func owedByMatch(m *tm.Memory, a *track.Article, lang string) *matchBands {
+func owedByMatch(m *tm.Memory, a *track.ArticleStatus, lang string) *matchBands {
 	b := &matchBands{}
 	ia := interchange.Collect(a, lang, false)
 	if ia == nil {

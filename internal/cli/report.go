@@ -260,7 +260,7 @@ func findingWhere(f check.Finding) string {
 
 // hasStale reports whether a version of a is stale: the report shows its
 // diff, for which the texts are needed.
-func hasStale(a *track.Article) bool {
+func hasStale(a *track.ArticleStatus) bool {
 	for _, v := range a.Versions {
 		if v.State == track.Stale {
 			return true
@@ -271,12 +271,12 @@ func hasStale(a *track.Article) bool {
 
 // reportArticle is the row of one article. a is read in full when it has a
 // stale version; otherwise only its source's title is read here.
-func reportArticle(p *project.Project, a *track.Article) *report.Article {
+func reportArticle(p *project.Project, a *track.ArticleStatus) *report.Article {
 	return articleRow(a, titleOf(p, a))
 }
 
 // articleRow is the row of article a with this title.
-func articleRow(a *track.Article, title string) *report.Article {
+func articleRow(a *track.ArticleStatus, title string) *report.Article {
 	ra := &report.Article{ID: a.ID, Source: a.Source, Title: title, Cells: map[string]*report.Cell{}}
 	for lang, v := range a.Versions {
 		c := &report.Cell{State: v.State, Path: v.Path, Note: v.Note, Placeholder: v.Placeholder}
@@ -304,7 +304,7 @@ func articleRow(a *track.Article, title string) *report.Article {
 
 // titleOf returns the title of an article's source (of its first version
 // in language order for an orphan), or its id when it has none.
-func titleOf(p *project.Project, a *track.Article) string {
+func titleOf(p *project.Project, a *track.ArticleStatus) string {
 	v := titleFile(p, a)
 	if v == nil {
 		return a.ID
@@ -329,13 +329,13 @@ func titleOf(p *project.Project, a *track.Article) string {
 
 // titleFile is the version titleOf reads the title from: the article's
 // source, else its first version in language order; nil when none.
-func titleFile(p *project.Project, a *track.Article) *project.Version {
+func titleFile(p *project.Project, a *track.ArticleStatus) *project.Version {
 	if a.SourceFile != nil {
 		return a.SourceFile
 	}
 	for _, l := range p.Config.Languages {
-		if tv := a.Versions[l]; tv != nil && tv.File != nil {
-			return tv.File
+		if tv := a.Versions[l]; tv != nil && tv.Parsed != nil {
+			return tv.Parsed
 		}
 	}
 	return nil
@@ -347,7 +347,7 @@ func titleFile(p *project.Project, a *track.Article) *project.Version {
 // modification time. It returns where the dates came from
 // (report.AgeGit or report.AgeMtime). mtimes holds the modification times
 // of the sources already looked at (nanoseconds; 0: not looked at).
-func sourceAges(ctx context.Context, p *project.Project, status []*track.Article, arts []*report.Article, mtimes []int64) string {
+func sourceAges(ctx context.Context, p *project.Project, status []*track.ArticleStatus, arts []*report.Article, mtimes []int64) string {
 	paths := make([]string, len(status))
 	for i, a := range status {
 		if a.SourceFile != nil {

@@ -133,7 +133,7 @@ func (rc *reportCache) save() {
 //
 // srcMtime is the modification time of the article's source when it was
 // looked at (nanoseconds since the epoch; 0 when not), for sourceAges.
-func reportStamp(p *project.Project, art *project.Article, a *track.Article, stale bool, written int64) (stamp string, clean bool, srcMtime int64) {
+func reportStamp(p *project.Project, art *project.Article, a *track.ArticleStatus, stale bool, written int64) (stamp string, clean bool, srcMtime int64) {
 	var b strings.Builder
 	clean = true
 	file := func(path, fingerprint string, mayLack bool) bool {
@@ -178,10 +178,10 @@ func reportStamp(p *project.Project, art *project.Article, a *track.Article, sta
 			continue
 		}
 		fmt.Fprintf(&b, "%q %q %q %t\n", l, v.State, v.Path, v.Placeholder)
-		if v.File == nil {
+		if v.Parsed == nil {
 			continue
 		}
-		for _, r := range []*frontmatter.Record{v.File.Record, v.File.FileRecord} {
+		for _, r := range []*frontmatter.Record{v.Parsed.Record, v.Parsed.FileRecord} {
 			if r == nil {
 				b.WriteString("-\n")
 				continue
@@ -194,7 +194,7 @@ func reportStamp(p *project.Project, art *project.Article, a *track.Article, sta
 				}
 			}
 		}
-		if r := v.File.Record; r != nil && a.SourceFile != nil && r.SourceHash != a.SourceFile.Fingerprint {
+		if r := v.Parsed.Record; r != nil && a.SourceFile != nil && r.SourceHash != a.SourceFile.Fingerprint {
 			for _, sp := range []string{track.SnapshotPathOf(r.SourceHash, a.SourceFile.Path), track.SnapshotPath(r.SourceHash)} {
 				if !file(sp, "", true) {
 					return "", false, 0

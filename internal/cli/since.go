@@ -100,8 +100,8 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 	if opts.Lang != "" {
 		langs = []string{opts.Lang}
 	}
-	keep := func(arts []*track.Article) []*track.Article {
-		var out []*track.Article
+	keep := func(arts []*track.ArticleStatus) []*track.ArticleStatus {
+		var out []*track.ArticleStatus
 		for _, a := range arts {
 			if !skip[a.ID] && (len(opts.IDs) == 0 || slices.Contains(opts.IDs, a.ID)) {
 				out = append(out, a)
@@ -151,9 +151,9 @@ func erroredIDs(p *project.Project, errs []error) []string {
 
 // knownIDs is the usage error for an id that names an article neither in
 // REF nor now (nor one left out as unreadable).
-func knownIDs(ids []string, skipped map[string]bool, before, after []*track.Article, rev string) error {
+func knownIDs(ids []string, skipped map[string]bool, before, after []*track.ArticleStatus, rev string) error {
 	known := maps.Clone(skipped)
-	for _, arts := range [][]*track.Article{before, after} {
+	for _, arts := range [][]*track.ArticleStatus{before, after} {
 		for _, a := range arts {
 			known[a.ID] = true
 		}

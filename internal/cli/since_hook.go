@@ -102,9 +102,9 @@ func runPrecommit(ctx context.Context, env *Env) error {
 // commit would name a source version it does not hold. Sorted by id and
 // language; here turns a path of the project into the one the hint's git
 // add names.
-func unstagedRecords(langs []string, staged, head, work []*track.Article, here func(string) string) []*diag.PosError {
-	byID := func(arts []*track.Article) map[string]*track.Article {
-		m := map[string]*track.Article{}
+func unstagedRecords(langs []string, staged, head, work []*track.ArticleStatus, here func(string) string) []*diag.PosError {
+	byID := func(arts []*track.ArticleStatus) map[string]*track.ArticleStatus {
+		m := map[string]*track.ArticleStatus{}
 		for _, a := range arts {
 			m[a.ID] = a
 		}
@@ -119,12 +119,12 @@ func unstagedRecords(langs []string, staged, head, work []*track.Article, here f
 		}
 		for _, lang := range langs {
 			v := a.Versions[lang]
-			if v == nil || v.File == nil || v.File.Record == nil || v.File.Record.Draft || v.State == track.Current {
+			if v == nil || v.Parsed == nil || v.Parsed.Record == nil || v.Parsed.Record.Draft || v.State == track.Current {
 				continue
 			}
-			rec := v.File.Record
-			if hv := versionOf(heads[a.ID], lang); hv != nil && hv.File != nil && hv.File.Record != nil &&
-				hv.File.Record.SourceHash == rec.SourceHash && !hv.File.Record.Draft {
+			rec := v.Parsed.Record
+			if hv := versionOf(heads[a.ID], lang); hv != nil && hv.Parsed != nil && hv.Parsed.Record != nil &&
+				hv.Parsed.Record.SourceHash == rec.SourceHash && !hv.Parsed.Record.Draft {
 				continue // the commit does not change the record
 			}
 			if rec.SourceHash != w.SourceFile.Fingerprint || rec.SourceHash == a.SourceFile.Fingerprint {

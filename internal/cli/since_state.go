@@ -103,12 +103,12 @@ type sinceDiff struct {
 // compareStatus compares the status before a change with the status after
 // it, for langs: a version is listed when its state or its words to
 // translate differ; the summary counts every version of each language.
-func compareStatus(langs []string, before, after []*track.Article) *sinceDiff {
+func compareStatus(langs []string, before, after []*track.ArticleStatus) *sinceDiff {
 	d := &sinceDiff{Languages: langs, Summary: map[string]*sinceSummary{}}
 	for _, l := range langs {
 		d.Summary[l] = &sinceSummary{}
 	}
-	type pair struct{ before, after *track.Article }
+	type pair struct{ before, after *track.ArticleStatus }
 	byID := map[string]*pair{}
 	for _, a := range before {
 		byID[a.ID] = &pair{before: a}
@@ -167,14 +167,14 @@ func compareStatus(langs []string, before, after []*track.Article) *sinceDiff {
 	return d
 }
 
-func versionOf(a *track.Article, lang string) *track.Version {
+func versionOf(a *track.ArticleStatus, lang string) *track.VersionStatus {
 	if a == nil {
 		return nil
 	}
 	return a.Versions[lang]
 }
 
-func pendingWords(v *track.Version) int {
+func pendingWords(v *track.VersionStatus) int {
 	if v == nil || v.PendingWords == nil {
 		return 0
 	}

@@ -10,12 +10,12 @@ import (
 )
 
 // art builds a track.Article from "lang=state:words" pairs.
-func art(id, source string, versions ...string) *track.Article {
-	a := &track.Article{ID: id, Source: source, Versions: map[string]*track.Version{}}
+func art(id, source string, versions ...string) *track.ArticleStatus {
+	a := &track.ArticleStatus{ID: id, Source: source, Versions: map[string]*track.VersionStatus{}}
 	for _, v := range versions {
 		lang, rest, _ := strings.Cut(v, "=")
 		state, words, _ := strings.Cut(rest, ":")
-		tv := &track.Version{State: track.State(state), Path: "articles/" + id + "/" + lang + ".md"}
+		tv := &track.VersionStatus{State: track.State(state), Path: "articles/" + id + "/" + lang + ".md"}
 		if words != "" {
 			var n int
 			fmt.Sscan(words, &n)
@@ -56,24 +56,24 @@ func describeSince(d *sinceDiff) string {
 func TestCompareStatus(t *testing.T) {
 	tests := []struct {
 		name          string
-		before, after []*track.Article
+		before, after []*track.ArticleStatus
 		want          string
 	}{
 		{
 			name:   "nothing changed",
-			before: []*track.Article{art("a", "tr", "tr=source", "en=stale:5")},
-			after:  []*track.Article{art("a", "tr", "tr=source", "en=stale:5")},
+			before: []*track.ArticleStatus{art("a", "tr", "tr=source", "en=stale:5")},
+			after:  []*track.ArticleStatus{art("a", "tr", "tr=source", "en=stale:5")},
 			want:   "tr: {New:0 Source:0 Current:0 Stale:0 Draft:0 Untracked:0 Missing:0 Orphan:0 Removed:0} 0>0:+0\nen: {New:0 Source:0 Current:0 Stale:0 Draft:0 Untracked:0 Missing:0 Orphan:0 Removed:0} 5>5:+0",
 		},
 		{
 			name: "edit, new article, removed source, made current, more words",
-			before: []*track.Article{
+			before: []*track.ArticleStatus{
 				art("edited", "tr", "tr=source", "en=current"),
 				art("gone", "tr", "tr=source", "en=current"),
 				art("done", "tr", "tr=source", "en=stale:7"),
 				art("grown", "tr", "tr=source", "en=stale:3"),
 			},
-			after: []*track.Article{
+			after: []*track.ArticleStatus{
 				art("done", "tr", "tr=source", "en=current"),
 				art("edited", "tr", "tr=source", "en=stale:16"),
 				art("gone", "", "en=orphan"),
@@ -90,8 +90,8 @@ func TestCompareStatus(t *testing.T) {
 		},
 		{
 			name:   "a language added to the project, one dropped",
-			before: []*track.Article{art("a", "tr", "tr=source", "de=current")},
-			after:  []*track.Article{art("a", "tr", "tr=source", "en=missing:4")},
+			before: []*track.ArticleStatus{art("a", "tr", "tr=source", "de=current")},
+			after:  []*track.ArticleStatus{art("a", "tr", "tr=source", "en=missing:4")},
 			want: "a tr>tr tr=source en=nil>missing:0>4:+4 de=current>nil:0>0:+0\n" +
 				"tr: {New:0 Source:0 Current:0 Stale:0 Draft:0 Untracked:0 Missing:0 Orphan:0 Removed:0} 0>0:+0\n" +
 				"en: {New:0 Source:0 Current:0 Stale:0 Draft:0 Untracked:0 Missing:1 Orphan:0 Removed:0} 0>4:+4\n" +
@@ -99,8 +99,8 @@ func TestCompareStatus(t *testing.T) {
 		},
 		{
 			name:   "the source moved to another language",
-			before: []*track.Article{art("a", "tr", "tr=source", "en=untracked:4")},
-			after:  []*track.Article{art("a", "en", "tr=current", "en=source")},
+			before: []*track.ArticleStatus{art("a", "tr", "tr=source", "en=untracked:4")},
+			after:  []*track.ArticleStatus{art("a", "en", "tr=current", "en=source")},
 			want: "a tr>en tr=source>current:0>0:+0 en=untracked>source:4>0:-4\n" +
 				"tr: {New:0 Source:0 Current:1 Stale:0 Draft:0 Untracked:0 Missing:0 Orphan:0 Removed:0} 0>0:+0\n" +
 				"en: {New:0 Source:1 Current:0 Stale:0 Draft:0 Untracked:0 Missing:0 Orphan:0 Removed:0} 4>0:-4",
@@ -144,7 +144,7 @@ func TestCodeSpan(t *testing.T) {
 }
 
 func TestSinceMarkdownFolds(t *testing.T) {
-	var before, after []*track.Article
+	var before, after []*track.ArticleStatus
 	for i := range sinceCollapse + 1 {
 		id := fmt.Sprintf("a%02d", i)
 		before = append(before, art(id, "tr", "tr=source", "en=current"))

@@ -18,9 +18,9 @@ import (
 
 // snapshot is the project's status as a commit or the index holds it.
 type snapshot struct {
-	p      *project.Project // nil when that tree has no ceviri.yaml
-	status []*track.Article // sorted by id, as Scan sorts
-	errs   []error          // files that could not be read there, their articles left out
+	p      *project.Project       // nil when that tree has no ceviri.yaml
+	status []*track.ArticleStatus // sorted by id, as Scan sorts
+	errs   []error                // files that could not be read there, their articles left out
 }
 
 // treeStatus evaluates the project as entries (the files of the project's

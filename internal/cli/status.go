@@ -46,7 +46,7 @@ func newStatusCmd(env *Env) *cobra.Command {
 // statusJSON is the shape of status --json (docs/reference.md).
 type statusJSON struct {
 	Languages []string                  `json:"languages"`
-	Articles  []*track.Article          `json:"articles"`
+	Articles  []*track.ArticleStatus    `json:"articles"`
 	Summary   map[string]*track.Summary `json:"summary"`
 	// Skipped are the files the content templates match but ceviri
 	// cannot read; left out when none.
@@ -67,10 +67,10 @@ func runStatus(env *Env, opts *statusOptions) error {
 	}
 	arts := l.status
 	if opts.Lang != "" {
-		arts = make([]*track.Article, 0, len(l.status))
+		arts = make([]*track.ArticleStatus, 0, len(l.status))
 		for _, a := range l.status {
 			if v, ok := a.Versions[opts.Lang]; ok {
-				arts = append(arts, &track.Article{ID: a.ID, Source: a.Source, Versions: map[string]*track.Version{opts.Lang: v}})
+				arts = append(arts, &track.ArticleStatus{ID: a.ID, Source: a.Source, Versions: map[string]*track.VersionStatus{opts.Lang: v}})
 			}
 		}
 	}
@@ -78,7 +78,7 @@ func runStatus(env *Env, opts *statusOptions) error {
 	tx := env.text()
 	if env.JSON {
 		if arts == nil {
-			arts = []*track.Article{}
+			arts = []*track.ArticleStatus{}
 		}
 		if err := writeJSON(env.Stdout, statusJSON{Languages: langs, Articles: arts, Summary: summary, Skipped: l.p.Skipped}); err != nil {
 			return err
@@ -130,7 +130,7 @@ func runStatus(env *Env, opts *statusOptions) error {
 // and, when the stored copy of its recorded source version is missing,
 // which record names it, which file was looked for and how to recover it.
 // Content (paths, ids) is escaped.
-func statusNote(tx *clitext.Printer, v *track.Version) string {
+func statusNote(tx *clitext.Printer, v *track.VersionStatus) string {
 	if m := v.Missing; m != nil {
 		return tx.T("status_note_missing", "Path", diag.EscapeLine(m.Path), "Line", m.Line, "State", stateName(tx, v.State),
 			"Problem", diag.EscapeLine(m.Problem()), "Hint", diag.EscapeLine(m.Hint()))
@@ -139,7 +139,7 @@ func statusNote(tx *clitext.Printer, v *track.Version) string {
 }
 
 // cell is the text of one version in the status table.
-func cell(tx *clitext.Printer, v *track.Version) string {
+func cell(tx *clitext.Printer, v *track.VersionStatus) string {
 	s := stateName(tx, v.State)
 	switch v.State {
 	case track.Stale:

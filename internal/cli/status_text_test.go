@@ -13,8 +13,8 @@ import (
 // singular after a number.
 func TestStatusTextNumbers(t *testing.T) {
 	n := func(i int) *int { return &i }
-	stale := &track.Version{State: track.Stale, ChangedSegments: n(1), PendingWords: n(1250)}
-	missing := &track.Version{State: track.Missing, Placeholder: true, PendingWords: n(1)}
+	stale := &track.VersionStatus{State: track.Stale, ChangedSegments: n(1), PendingWords: n(1250)}
+	missing := &track.VersionStatus{State: track.Missing, Placeholder: true, PendingWords: n(1)}
 	sum := &track.Summary{Source: 1, Stale: 1200, Missing: 1, PendingWords: 1251}
 	since := &sinceSummary{Became: became{New: 1, Stale: 2, Removed: 1}, WordsBefore: 1000, WordsAfter: 2250, Words: 1250}
 	for _, tc := range []struct {

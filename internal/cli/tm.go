@@ -300,9 +300,9 @@ func (e *Env) memory(l *loaded, partial bool) (*tm.Memory, error) {
 		}
 	}
 	type job struct {
-		a    *track.Article
+		a    *track.ArticleStatus
 		lang string
-		v    *track.Version
+		v    *track.VersionStatus
 		rec  tm.Record
 		hit  bool
 	}
@@ -312,10 +312,10 @@ func (e *Env) memory(l *loaded, partial bool) (*tm.Memory, error) {
 			continue
 		}
 		for lang, v := range a.Versions {
-			if v.State != track.Current || v.File == nil {
+			if v.State != track.Current || v.Parsed == nil {
 				continue
 			}
-			stamp, clean := memoryStamp(p.Root, a.SourceFile, v.File, written)
+			stamp, clean := memoryStamp(p.Root, a.SourceFile, v.Parsed, written)
 			j := &job{a: a, lang: lang, v: v}
 			if r, ok := old[a.ID+"\x00"+lang]; ok && clean && r.Stamp == stamp && r.Pair.Source == a.Source {
 				j.rec, j.hit = r, true
@@ -333,7 +333,7 @@ func (e *Env) memory(l *loaded, partial bool) (*tm.Memory, error) {
 		if j.hit {
 			return
 		}
-		src, tr := j.a.SourceFile, j.v.File
+		src, tr := j.a.SourceFile, j.v.Parsed
 		if src.Doc == nil {
 			src = full.LoadFile(src.File)
 		}

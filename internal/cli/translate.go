@@ -61,7 +61,7 @@ func runTranslate(env *Env, opts *translateOptions) error {
 	switch {
 	case a.SourceFile == nil:
 		return usageText("err_translate_no_source", "ID", q(opts.ID))
-	case a.Versions[opts.Lang] != nil && a.Versions[opts.Lang].File != nil:
+	case a.Versions[opts.Lang] != nil && a.Versions[opts.Lang].Parsed != nil:
 		return usageText("err_translate_exists_version", "Path", target, "ID", opts.ID, "Lang", opts.Lang)
 	case exists(p, target):
 		return usageText("err_translate_exists", "Path", target)
@@ -116,7 +116,7 @@ func runTranslate(env *Env, opts *translateOptions) error {
 // parsed again), with the number of segments and words filled. It returns
 // no data and 0 when nothing matched or the result would not rebuild: the
 // draft is then the copy of the source.
-func prefill(p *project.Project, m *tm.Memory, a *track.Article, lang, target string) ([]byte, int, int) {
+func prefill(p *project.Project, m *tm.Memory, a *track.ArticleStatus, lang, target string) ([]byte, int, int) {
 	ia := interchange.Collect(a, lang, false)
 	if ia == nil {
 		return nil, 0, 0
@@ -139,11 +139,11 @@ func prefill(p *project.Project, m *tm.Memory, a *track.Article, lang, target st
 	if len(subs) == 0 {
 		return nil, 0, 0
 	}
-	accepted, err := interchange.CheckWith([]*track.Article{a}, p.Config.Languages, subs, interchange.Options{DraftOnProblems: true})
+	accepted, err := interchange.CheckWith([]*track.ArticleStatus{a}, p.Config.Languages, subs, interchange.Options{DraftOnProblems: true})
 	if err != nil || len(accepted) != 1 {
 		return nil, 0, 0
 	}
-	v, err := newTranslation(p, a, lang, &track.Version{State: track.Missing, Path: target})
+	v, err := newTranslation(p, a, lang, &track.VersionStatus{State: track.Missing, Path: target})
 	if err != nil {
 		return nil, 0, 0
 	}

@@ -35,13 +35,13 @@ type alignment struct {
 // recorded source's, else by the best alignment of the two bodies (package
 // align). pending follows the rules of track, so the words of the pending
 // units add up to the version's pending words.
-func alignTo(src *project.Version, v *track.Version) alignment {
+func alignTo(src *project.Version, v *track.VersionStatus) alignment {
 	segs := src.Segments()
 	out := make([]link, len(segs))
 	for i := range out {
 		out[i].trBody = -1
 	}
-	tr := v.File
+	tr := v.Parsed
 	all := func() {
 		for i := range out {
 			out[i].pending = true

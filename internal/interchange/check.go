@@ -17,7 +17,7 @@ import (
 // Accepted holds the translations that came back for one article in one
 // language, checked against its current source.
 type Accepted struct {
-	Article *track.Article
+	Article *track.ArticleStatus
 	Lang    string
 	Targets map[int]string    // index in the source's Segments() -> translated Markdown
 	From    map[int]Submitted // where each target came from, for later errors
@@ -45,7 +45,7 @@ type source struct {
 	byHash map[string][]int // the first 8 hex digits of a segment's hash -> its indices
 }
 
-func newSource(a *track.Article) *source {
+func newSource(a *track.ArticleStatus) *source {
 	src := a.SourceFile
 	f := segment.FormatOf(src.Path)
 	s := &source{format: f, refs: ReferencesAs(segment.Normalize(src.Doc.Body), f), byHash: map[string][]int{}}
@@ -58,7 +58,7 @@ func newSource(a *track.Article) *source {
 }
 
 // Check is CheckWith with the zero Options.
-func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted, error) {
+func Check(arts []*track.ArticleStatus, langs []string, subs []Submitted) ([]*Accepted, error) {
 	return CheckWith(arts, langs, subs, Options{})
 }
 
@@ -71,8 +71,8 @@ func Check(arts []*track.Article, langs []string, subs []Submitted) ([]*Accepted
 // with opts.DraftOnProblems, a problem of markup or links is a warning
 // instead and the article a draft. Units with an empty target are checked
 // and then left out.
-func CheckWith(arts []*track.Article, langs []string, subs []Submitted, opts Options) ([]*Accepted, error) {
-	byID := map[string]*track.Article{}
+func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, opts Options) ([]*Accepted, error) {
+	byID := map[string]*track.ArticleStatus{}
 	for _, a := range arts {
 		byID[a.ID] = a
 	}

@@ -17,7 +17,7 @@ import (
 // units get an empty target in state needs-translation; changed ones
 // needs-review-translation with the previous source and translation in
 // notes; inline Markdown becomes <ph> placeholders.
-func ToXLIFF(arts []*Article) *xliff.Document {
+func ToXLIFF(arts []*ArticleUnits) *xliff.Document {
 	d := &xliff.Document{}
 	for _, a := range arts {
 		f := xliff.File{Original: a.SourcePath, SourceLang: a.SourceLang, TargetLang: a.TargetLang, Datatype: "x-markdown"}
@@ -103,7 +103,7 @@ func targetSpans(target string, src []Piece, f segment.Format) []xliff.Span {
 // ToPO makes a PO file for one target language: msgctxt is the unit id,
 // msgid the source Markdown; a changed unit is fuzzy with the previous
 // source as #| msgid and the previous translation as msgstr.
-func ToPO(arts []*Article, lang, srcLang string, header []po.Field) *po.File {
+func ToPO(arts []*ArticleUnits, lang, srcLang string, header []po.Field) *po.File {
 	f := &po.File{Header: header}
 	for _, a := range arts {
 		for _, u := range a.Units {

@@ -183,8 +183,8 @@ func FuzzImportGate(f *testing.F) {
 	links := linkRule(f, gateConfig)
 	ia := Collect(arts[0], "tr", false)
 	var xb, pb bytes.Buffer
-	_ = xliff.Write(&xb, ToXLIFF([]*Article{ia}))
-	_ = po.Write(&pb, ToPO([]*Article{ia}, "tr", "en", []po.Field{{Key: "Language", Value: "tr"}}))
+	_ = xliff.Write(&xb, ToXLIFF([]*ArticleUnits{ia}))
+	_ = po.Write(&pb, ToPO([]*ArticleUnits{ia}, "tr", "en", []po.Field{{Key: "Language", Value: "tr"}}))
 	f.Add(xb.Bytes(), false, false)
 	f.Add(pb.Bytes(), true, false)
 	empty := `<target state="needs-translation"></target>`

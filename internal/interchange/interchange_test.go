@@ -13,7 +13,7 @@ import (
 )
 
 // open makes a project from files and analyses it.
-func open(t testing.TB, files map[string]string) (*project.Project, []*track.Article) {
+func open(t testing.TB, files map[string]string) (*project.Project, []*track.ArticleStatus) {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, data := range files {
@@ -138,7 +138,7 @@ iki satır.
 `
 
 // importUnits runs units through Check and Rebuild for the article a in en.
-func importUnits(t *testing.T, p *project.Project, arts []*track.Article, subs []Submitted) (string, *Result, error) {
+func importUnits(t *testing.T, p *project.Project, arts []*track.ArticleStatus, subs []Submitted) (string, *Result, error) {
 	t.Helper()
 	acc, err := Check(arts, p.Config.Languages, subs)
 	if err != nil {
@@ -156,7 +156,7 @@ func importUnits(t *testing.T, p *project.Project, arts []*track.Article, subs [
 
 // version returns the translation to import into; a missing one starts as
 // a draft copy of the source's body, as the import command makes it.
-func version(t testing.TB, p *project.Project, a *Accepted) *track.Version {
+func version(t testing.TB, p *project.Project, a *Accepted) *track.VersionStatus {
 	v := a.Article.Versions[a.Lang]
 	if v.State != track.Missing {
 		return v
@@ -167,10 +167,10 @@ func version(t testing.TB, p *project.Project, a *Accepted) *track.Version {
 	if f.Err != nil {
 		t.Fatal(f.Err)
 	}
-	return &track.Version{State: track.Missing, Path: v.Path, File: f}
+	return &track.VersionStatus{State: track.Missing, Path: v.Path, Parsed: f}
 }
 
-func unitsOf(t *testing.T, arts []*track.Article, all bool, fill func(Unit) string) []Submitted {
+func unitsOf(t *testing.T, arts []*track.ArticleStatus, all bool, fill func(Unit) string) []Submitted {
 	t.Helper()
 	var subs []Submitted
 	for _, a := range arts {
@@ -316,7 +316,7 @@ func FuzzImport(f *testing.F) {
 		"articles/b/en.md":          "---\ntitle: Old\ntranslation:\n  from: tr\n  source_hash: " + oldHash + "\n---\n\nOne.\n\nNote.\n\n- Two\n- Three\n",
 		track.SnapshotPath(oldHash): oldB,
 	})
-	var ias []*Article
+	var ias []*ArticleUnits
 	for _, a := range arts {
 		ias = append(ias, Collect(a, "en", false))
 	}

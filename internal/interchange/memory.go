@@ -55,7 +55,7 @@ const MaxMatches = 3
 // AddMatches offers every unit of arts still to translate the memory's
 // matches for its source (at most MaxMatches, best first). A unit already
 // translated (export --all) gets none.
-func AddMatches(arts []*Article, m *tm.Memory) {
+func AddMatches(arts []*ArticleUnits, m *tm.Memory) {
 	if m == nil {
 		return
 	}
@@ -78,7 +78,7 @@ func AddMatches(arts []*Article, m *tm.Memory) {
 // as one-line notes for the translator (glossary.Entry.Describe): export
 // writes them as XLIFF <note from="glossary"> and PO "#. glossary:"
 // comments. A nil glossary adds nothing.
-func AddTerms(arts []*Article, g *glossary.Glossary) {
+func AddTerms(arts []*ArticleUnits, g *glossary.Glossary) {
 	if g == nil {
 		return
 	}

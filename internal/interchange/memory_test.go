@@ -34,7 +34,7 @@ func TestMemoryPairs(t *testing.T) {
 			})
 			a := arts[0]
 			var got []string
-			for _, p := range MemoryPairs(a.SourceFile, a.Versions["en"].File) {
+			for _, p := range MemoryPairs(a.SourceFile, a.Versions["en"].Parsed) {
 				got = append(got, p[0]+"="+p[1])
 			}
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
@@ -56,9 +56,9 @@ func TestExportMatches(t *testing.T) {
 	m.Add(p, tm.Entry{Source: "YAZAR HAKKINDA", Target: "ABOUT THE AUTHOR", Article: "b"})
 	m.Add(p, tm.Entry{Source: "Panelin video kaydı önümüzdeki hafta paylaşılacak.", Target: "The panel's video will be shared next week.", Article: "c"})
 	ia := Collect(arts[0], "en", false)
-	AddMatches([]*Article{ia}, m)
+	AddMatches([]*ArticleUnits{ia}, m)
 	var buf bytes.Buffer
-	if err := xliff.Write(&buf, ToXLIFF([]*Article{ia})); err != nil {
+	if err := xliff.Write(&buf, ToXLIFF([]*ArticleUnits{ia})); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -73,7 +73,7 @@ func TestExportMatches(t *testing.T) {
 		t.Errorf("%d alt-trans, want 2", n)
 	}
 	buf.Reset()
-	if err := po.Write(&buf, ToPO([]*Article{ia}, "en", "tr", []po.Field{{Key: "Language", Value: "en"}})); err != nil {
+	if err := po.Write(&buf, ToPO([]*ArticleUnits{ia}, "en", "tr", []po.Field{{Key: "Language", Value: "en"}})); err != nil {
 		t.Fatal(err)
 	}
 	want := `# translation memory: 85% match (article c): review it and clear the fuzzy flag

@@ -67,8 +67,8 @@ type bodyPlan struct {
 // still has, and refused if that would drop translated text. Either way the
 // result is parsed again and must have the expected segments. The record
 // says current when nothing is left to translate, draft otherwise.
-func Rebuild(cfg *config.Config, acc *Accepted, v *track.Version) (*Result, error) {
-	tr := v.File
+func Rebuild(cfg *config.Config, acc *Accepted, v *track.VersionStatus) (*Result, error) {
+	tr := v.Parsed
 	if tr == nil || tr.Doc == nil {
 		return nil, fmt.Errorf("%s: no translation file to build on", v.Path)
 	}
@@ -151,7 +151,7 @@ func (rb *rebuild) fromSource() (*bodyPlan, error) {
 
 // finish puts a rebuilt body into the translation file, sets the
 // translated fields and the record, and checks the result.
-func (rb *rebuild) finish(cfg *config.Config, v *track.Version, plan *bodyPlan) (*Result, error) {
+func (rb *rebuild) finish(cfg *config.Config, v *track.VersionStatus, plan *bodyPlan) (*Result, error) {
 	tr, src, links, segs := rb.tr, rb.src, rb.al.links, rb.segs
 	res := &Result{Path: v.Path, Before: v.State, Applied: plan.applied}
 	left := plan.left

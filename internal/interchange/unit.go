@@ -54,8 +54,8 @@ type Unit struct {
 	Terms []string
 }
 
-// Article is the units of one article for one target language.
-type Article struct {
+// ArticleUnits is the units of one article for one target language.
+type ArticleUnits struct {
 	ID                     string
 	SourceLang, TargetLang string
 	SourcePath, TargetPath string
@@ -64,7 +64,7 @@ type Article struct {
 }
 
 // Words returns the words of the article's units.
-func (a *Article) Words() int {
+func (a *ArticleUnits) Words() int {
 	n := 0
 	for _, u := range a.Units {
 		n += u.Words
@@ -76,7 +76,7 @@ func (a *Article) Words() int {
 // segments (new, changed, untranslated), or with all every translatable
 // segment. It returns nil when the version is the source, an orphan, or
 // (without all) has nothing pending.
-func Collect(st *track.Article, lang string, all bool) *Article {
+func Collect(st *track.ArticleStatus, lang string, all bool) *ArticleUnits {
 	v := st.Versions[lang]
 	src := st.SourceFile
 	if v == nil || src == nil || v.State == track.Source || v.State == track.Orphan {
@@ -85,7 +85,7 @@ func Collect(st *track.Article, lang string, all bool) *Article {
 	if !all && !v.State.Pending() {
 		return nil
 	}
-	a := &Article{ID: st.ID, SourceLang: src.Lang, TargetLang: lang, SourcePath: src.Path, TargetPath: v.Path, State: v.State}
+	a := &ArticleUnits{ID: st.ID, SourceLang: src.Lang, TargetLang: lang, SourcePath: src.Path, TargetPath: v.Path, State: v.State}
 	links := alignTo(src, v).links
 	format := segment.FormatOf(src.Path)
 	refs := ReferencesAs(segment.Normalize(src.Doc.Body), format)

@@ -100,14 +100,14 @@ func Describe(changes []Change, rec, src, tr *project.Version) []*DiffEntry {
 // translation. It returns nil when there is nothing to describe: v has no
 // stored copy (v.Missing or v.Note say why), or its record names the
 // current source (or is current under another configuration).
-func DescribeVersion(a *Article, v *Version) []*DiffEntry {
-	if a == nil || v == nil || a.SourceFile == nil || v.File == nil || v.File.Record == nil || v.Recorded == nil || v.Reconfigured {
+func DescribeVersion(a *ArticleStatus, v *VersionStatus) []*DiffEntry {
+	if a == nil || v == nil || a.SourceFile == nil || v.Parsed == nil || v.Parsed.Record == nil || v.Recorded == nil || v.Reconfigured {
 		return nil
 	}
-	if v.File.Record.SourceHash == a.SourceFile.Fingerprint {
+	if v.Parsed.Record.SourceHash == a.SourceFile.Fingerprint {
 		return nil
 	}
-	return Describe(Compare(v.Recorded.Segments(), a.SourceFile.Segments()), v.Recorded, a.SourceFile, v.File)
+	return Describe(Compare(v.Recorded.Segments(), a.SourceFile.Segments()), v.Recorded, a.SourceFile, v.Parsed)
 }
 
 // position names a segment for the reader: its field key, or "body.N" with

@@ -64,15 +64,15 @@ func TestPlaceholders(t *testing.T) {
 				if got := describe(v); got != want {
 					t.Errorf("en = %q, want %q", got, want)
 				}
-				if v.File == nil || v.Path != "articles/a/en.md" {
-					t.Errorf("file = %v, path = %q; want the placeholder's", v.File, v.Path)
+				if v.Parsed == nil || v.Path != "articles/a/en.md" {
+					t.Errorf("file = %v, path = %q; want the placeholder's", v.Parsed, v.Path)
 				}
 			})
 		}
 	}
 }
 
-func describe(v *Version) string {
+func describe(v *VersionStatus) string {
 	s := string(v.State)
 	if v.Placeholder {
 		s += " placeholder"

@@ -36,7 +36,7 @@ func (o *openCounter) opened() int {
 }
 
 // analyze loads every article of fsys under the configuration cfg.
-func analyze(t *testing.T, fsys fs.FS, cfg string, statesOnly bool) map[string]*Version {
+func analyze(t *testing.T, fsys fs.FS, cfg string, statesOnly bool) map[string]*VersionStatus {
 	t.Helper()
 	p, err := project.New("/p", fsys, []byte(cfg))
 	if err != nil {
@@ -53,7 +53,7 @@ func analyze(t *testing.T, fsys fs.FS, cfg string, statesOnly bool) map[string]*
 			t.Fatal(v.Err)
 		}
 	}
-	out := map[string]*Version{}
+	out := map[string]*VersionStatus{}
 	for _, a := range Analyze(p, project.Group(vs)) {
 		out[a.ID] = a.Versions["en"]
 	}
@@ -74,7 +74,7 @@ func fingerprintUnder(t *testing.T, cfg, doc string) string {
 	return v.Fingerprint
 }
 
-func describeVersion(v *Version) string {
+func describeVersion(v *VersionStatus) string {
 	s := string(v.State)
 	if v.PendingWords != nil {
 		s += fmt.Sprintf(" pending=%d", *v.PendingWords)

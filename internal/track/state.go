@@ -34,8 +34,8 @@ func (s State) Pending() bool {
 	return s == Stale || s == Draft || s == Untracked || s == Missing
 }
 
-// Version is the status of one language version.
-type Version struct {
+// VersionStatus is the status of one language version.
+type VersionStatus struct {
 	State           State  `json:"state"`
 	Path            string `json:"path"`
 	Words           *int   `json:"words,omitempty"`            // the source's words
@@ -54,8 +54,8 @@ type Version struct {
 	PlaceholderWhy  string `json:"-"`
 	PlaceholderLine int    `json:"-"`
 
-	// File is the parsed version; nil when missing.
-	File *project.Version `json:"-"`
+	// Parsed is the parsed version; nil when missing.
+	Parsed *project.Version `json:"-"`
 	// Changes since the recorded source version, for a stale (or draft)
 	// translation whose stored copy was found.
 	Changes []Change `json:"-"`
@@ -71,19 +71,19 @@ type Version struct {
 	Missing *MissingCopyError `json:"-"`
 }
 
-// Article is the status of one article in every language.
-type Article struct {
-	ID       string              `json:"id"`
-	Source   string              `json:"source,omitempty"` // the source language; empty for an orphan
-	Versions map[string]*Version `json:"versions"`
+// ArticleStatus is the status of one article in every language.
+type ArticleStatus struct {
+	ID       string                    `json:"id"`
+	Source   string                    `json:"source,omitempty"` // the source language; empty for an orphan
+	Versions map[string]*VersionStatus `json:"versions"`
 
 	SourceFile *project.Version `json:"-"`
 }
 
 // Analyze returns the status of each article. Articles whose files could
 // not be read must be left out by the caller.
-func Analyze(p *project.Project, arts []*project.Article) []*Article {
-	out := make([]*Article, len(arts))
+func Analyze(p *project.Project, arts []*project.Article) []*ArticleStatus {
+	out := make([]*ArticleStatus, len(arts))
 	// In parallel: a stale translation's stored source copy is read and
 	// segmented here.
 	workers.Each(len(arts), 0, func(i int) { out[i] = AnalyzeArticle(p, arts[i]) })
@@ -118,8 +118,8 @@ func SourceExcept(p *project.Project, a *project.Article, not string) *project.V
 }
 
 // AnalyzeArticle returns the status of one article.
-func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
-	st := &Article{ID: a.ID, Versions: map[string]*Version{}}
+func AnalyzeArticle(p *project.Project, a *project.Article) *ArticleStatus {
+	st := &ArticleStatus{ID: a.ID, Versions: map[string]*VersionStatus{}}
 	src := SourceOf(p, a)
 	st.SourceFile = src
 	if src != nil {
@@ -131,7 +131,7 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 			// Before the record: a placeholder recorded as done is still
 			// not a translation.
 			if why, line := placeholder(src, v); why != "" {
-				st.Versions[lang] = &Version{State: Missing, Path: v.Path, File: v, PendingWords: intp(src.Words),
+				st.Versions[lang] = &VersionStatus{State: Missing, Path: v.Path, Parsed: v, PendingWords: intp(src.Words),
 					Placeholder: true, PlaceholderWhy: why, PlaceholderLine: line}
 				continue
 			}
@@ -142,13 +142,13 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 		case v == nil && p.Config.Excluded(a.ID, lang):
 			continue // the language has none of these, and none is expected (exclude)
 		case v == nil:
-			st.Versions[lang] = &Version{State: Missing, Path: p.Layout.PathLike(a.ID, lang, src.Path), PendingWords: intp(src.Words)}
+			st.Versions[lang] = &VersionStatus{State: Missing, Path: p.Layout.PathLike(a.ID, lang, src.Path), PendingWords: intp(src.Words)}
 		case v == src:
-			st.Versions[lang] = &Version{State: Source, Path: v.Path, File: v, Words: intp(v.Words)}
+			st.Versions[lang] = &VersionStatus{State: Source, Path: v.Path, Parsed: v, Words: intp(v.Words)}
 		case src == nil:
-			st.Versions[lang] = &Version{State: Orphan, Path: v.Path, File: v}
+			st.Versions[lang] = &VersionStatus{State: Orphan, Path: v.Path, Parsed: v}
 		case v.Record == nil:
-			st.Versions[lang] = &Version{State: Untracked, Path: v.Path, File: v, PendingWords: intp(src.Words)}
+			st.Versions[lang] = &VersionStatus{State: Untracked, Path: v.Path, Parsed: v, PendingWords: intp(src.Words)}
 		default:
 			st.Versions[lang] = translation(p, src, v)
 		}
@@ -164,8 +164,8 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *Article {
 // version and the current source are compared, both segmented under the
 // current configuration: a change of configuration (translatable fields,
 // say) then changes neither, and an unchanged source stays current.
-func translation(p *project.Project, src, v *project.Version) *Version {
-	vs := &Version{Path: v.Path, File: v}
+func translation(p *project.Project, src, v *project.Version) *VersionStatus {
+	vs := &VersionStatus{Path: v.Path, Parsed: v}
 	upToDate := v.Record.SourceHash == src.Fingerprint
 	var rec *project.Version
 	var err error // why the changes since the record are not known
@@ -259,7 +259,7 @@ type Summary struct {
 }
 
 // Add counts one version.
-func (s *Summary) Add(v *Version) {
+func (s *Summary) Add(v *VersionStatus) {
 	switch v.State {
 	case Source:
 		s.Source++
@@ -282,7 +282,7 @@ func (s *Summary) Add(v *Version) {
 }
 
 // Summarize counts the versions of every language.
-func Summarize(langs []string, arts []*Article) map[string]*Summary {
+func Summarize(langs []string, arts []*ArticleStatus) map[string]*Summary {
 	out := map[string]*Summary{}
 	for _, l := range langs {
 		out[l] = &Summary{}

@@ -53,7 +53,7 @@ func TestCompare(t *testing.T) {
 
 const h0 = "sha256:0000000000000000000000000000000000000000000000000000000000000000"
 
-func newProject(t *testing.T, files fstest.MapFS) (*project.Project, []*Article) {
+func newProject(t *testing.T, files fstest.MapFS) (*project.Project, []*ArticleStatus) {
 	t.Helper()
 	p, err := project.New("/p", files, []byte("languages: [tr, en]\n"))
 	if err != nil {

@@ -44,7 +44,7 @@ func TestStaleCountsAgreesWithStatus(t *testing.T) {
 	if v.State != Stale {
 		t.Fatalf("state = %s, want stale", v.State)
 	}
-	rec, err := LoadRecorded(p, arts[0].SourceFile, v.File)
+	rec, err := LoadRecorded(p, arts[0].SourceFile, v.Parsed)
 	if err != nil {
 		t.Fatal(err)
 	}
