@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/ceviri/ceviri/internal/cache"
 )
 
 // TestFeedLinksAndDates: an entry's first link is its page in the feed's
@@ -120,18 +118,14 @@ func TestPageBundleAssets(t *testing.T) {
 // cache trusts stats at once (no timestamp margin), so that an article's
 // directory is listed again only because its mtime moved.
 func TestAssetsIncremental(t *testing.T) {
-	t.Run("timestamp margin", testAssetsIncremental)
-	t.Run("no margin", func(t *testing.T) {
-		defer func(g time.Duration) { cache.Granularity = g }(cache.Granularity)
-		cache.Granularity = 0
-		testAssetsIncremental(t)
-	})
+	t.Run("timestamp margin", func(t *testing.T) { testAssetsIncremental(t, 0) })
+	t.Run("no margin", func(t *testing.T) { testAssetsIncremental(t, time.Nanosecond) })
 }
 
-func testAssetsIncremental(t *testing.T) {
+func testAssetsIncremental(t *testing.T, margin time.Duration) {
 	dir := assetSite(t)
 	out := t.TempDir()
-	mustBuild(t, dir, out, Options{})
+	mustBuild(t, dir, out, Options{Granularity: margin})
 	steps := []func(){
 		func() { writeFiles(t, dir, map[string]string{"content/posts/x/cover.png": "PNG1 changed"}) },
 		func() { writeFiles(t, dir, map[string]string{"content/posts/x/photo.jpg": "JPG"}) },
@@ -140,7 +134,7 @@ func testAssetsIncremental(t *testing.T) {
 	for i, step := range steps {
 		time.Sleep(20 * time.Millisecond) // a new mtime, on file systems of coarse timestamps too
 		step()
-		mustBuild(t, dir, out, Options{})
+		mustBuild(t, dir, out, Options{Granularity: margin})
 		full := t.TempDir()
 		mustBuild(t, dir, full, Options{Full: true})
 		if d := diffTrees(tree(t, out), tree(t, full)); len(d) > 0 {

@@ -69,6 +69,11 @@ type Options struct {
 	// feed, sitemap) are rendered or, reused true, taken from the previous
 	// bundle; for tests.
 	OnLists func(lang string, reused bool)
+	// Granularity is the timestamp margin of the build cache (cache.Clean):
+	// a file changed less than this before the cache was written is read
+	// again. 0 means cache.DefaultGranularity; tests pass less so that
+	// they need not wait.
+	Granularity time.Duration
 }
 
 // Result says what a build did.
@@ -145,6 +150,9 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	var cached *metaCache
 	if !opts.Full {
 		cached = readMetaCache(p, header)
+	}
+	if cached != nil {
+		cached.granularity = opts.Granularity
 	}
 	arts, errs2 := loadArticles(p, files, opts.Workers, cached)
 	errs = append(errs, errs2...)

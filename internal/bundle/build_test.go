@@ -3,7 +3,6 @@ package bundle
 import (
 	"errors"
 	"flag"
-	"github.com/ceviri/ceviri/internal/cache"
 	"os"
 	"path/filepath"
 	"strings"
@@ -318,17 +317,13 @@ func TestOutHoldsProject(t *testing.T) {
 // a full build into a fresh one: the tree a build writes into holds the
 // bundle of two builds ago, so staleness there must never show.
 func TestIncrementalSequence(t *testing.T) {
-	t.Run("timestamp margin", testIncrementalSequence)
+	t.Run("timestamp margin", func(t *testing.T) { testIncrementalSequence(t, 0) })
 	// Without the margin the first pass takes unchanged articles from its
 	// cache by their files' stats, without reading them.
-	t.Run("no margin", func(t *testing.T) {
-		defer func(g time.Duration) { cache.Granularity = g }(cache.Granularity)
-		cache.Granularity = 0
-		testIncrementalSequence(t)
-	})
+	t.Run("no margin", func(t *testing.T) { testIncrementalSequence(t, time.Nanosecond) })
 }
 
-func testIncrementalSequence(t *testing.T) {
+func testIncrementalSequence(t *testing.T, margin time.Duration) {
 	dir := copySample(t, nil)
 	out := t.TempDir()
 	read := func(name string) string {
@@ -394,6 +389,7 @@ func testIncrementalSequence(t *testing.T) {
 		st.edit()
 		watched := st.opts
 		watched.OnLists = onLists
+		watched.Granularity = margin
 		mustBuild(t, dir, out, watched)
 		if got := map[bool]string{true: reused, false: rendered}[listsReused]; st.lists != "" && got != st.lists {
 			t.Errorf("after %q the tr list files were %s, want %s", st.name, got, st.lists)

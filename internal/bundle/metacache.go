@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"io/fs"
+	"time"
 
 	"github.com/ceviri/ceviri/internal/fastpath"
 
@@ -28,8 +29,9 @@ const metaCacheFile = cache.Dir + "/" + metaCacheName
 type metaCache struct {
 	Articles map[string]*article
 
-	written int64               // the cache file's mtime (ns), for cache.Clean
-	ids     map[string]*article // Articles by id
+	written     int64               // the cache file's mtime (ns), for cache.Clean
+	granularity time.Duration       // cache.Clean's margin (Options.Granularity)
+	ids         map[string]*article // Articles by id
 }
 
 // byKey returns the cached article whose files hash to key, or nil.
@@ -52,7 +54,7 @@ func (mc *metaCache) byStat(id string, files []fileStat) *article {
 		return nil
 	}
 	for i, f := range files {
-		if a.Files[i] != f || !cache.Clean(f.Stat, mc.written) {
+		if a.Files[i] != f || !cache.Clean(f.Stat, mc.written, mc.granularity) {
 			return nil
 		}
 	}
@@ -71,7 +73,7 @@ func (mc *metaCache) byDirs(id string, dirs []fileStat) *article {
 		return nil
 	}
 	for i, d := range dirs {
-		if a.Dirs[i] != d || !cache.Clean(d.Stat, mc.written) {
+		if a.Dirs[i] != d || !cache.Clean(d.Stat, mc.written, mc.granularity) {
 			return nil
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/project"
 )
 
@@ -58,17 +57,19 @@ func TestMetaCache(t *testing.T) {
 // taken from the cache without reading its files, and every kind of edit,
 // even one that keeps the size and puts the old mtime back, is still seen.
 func TestMetaCacheStats(t *testing.T) {
-	defer func(g time.Duration) { cache.Granularity = g }(cache.Granularity)
-	cache.Granularity = 0
+	noMargin := Options{Granularity: time.Nanosecond}
 	dir := copySample(t, nil)
 	out := t.TempDir()
-	mustBuild(t, dir, out, Options{})
+	mustBuild(t, dir, out, noMargin)
 	p, err := project.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	files, _ := p.Scan()
 	mc := readMetaCache(p, cacheHeader(p, "test"))
+	if mc != nil {
+		mc.granularity = noMargin.Granularity
+	}
 	arts, errs := loadArticles(p, files, 1, mc)
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -102,7 +103,7 @@ func TestMetaCacheStats(t *testing.T) {
 	if err := os.Chtimes(filepath.Join(dir, metaCacheFile), later, later); err != nil {
 		t.Fatal(err)
 	}
-	mustBuild(t, dir, out, Options{})
+	mustBuild(t, dir, out, noMargin)
 	full := t.TempDir()
 	mustBuild(t, dir, full, Options{Full: true})
 	if d := diffTrees(tree(t, full), tree(t, out)); len(d) > 0 {

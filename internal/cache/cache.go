@@ -5,7 +5,7 @@
 // An entry is trusted only when the file's path, size, modification and
 // change times (in nanoseconds), inode and device are all as recorded, the
 // ceviri build and the bytes of ceviri.yaml are the ones the cache was
-// written with, and the file was last changed more than Granularity before
+// written with, and the file was last changed more than DefaultGranularity before
 // the cache was written: a file changed in the same timestamp tick as an
 // earlier look at it could have changed again without its times moving
 // (git's "racy clean" problem), so such a file is always read again. The
@@ -38,10 +38,11 @@ const Dir = ".ceviri/cache"
 // FileName is the status cache's file in Dir.
 const FileName = "versions.bin"
 
-// Granularity is the coarsest file timestamp resolution the cache allows
-// for (FAT keeps 2 s); a file changed less than this before the cache was
-// written is read again. It is a variable only so that tests need not wait.
-var Granularity = 2 * time.Second
+// DefaultGranularity is the coarsest file timestamp resolution the caches
+// allow for (FAT keeps 2 s): a file changed less than this before a cache
+// was written is read again (see Clean). Tests pass a smaller one so that
+// they need not wait (Cache.Granularity, the callers' options).
+const DefaultGranularity = 2 * time.Second
 
 // Stat is what identifies an unchanged file.
 type Stat struct {
@@ -55,11 +56,15 @@ func StatFile(name string) (st Stat, ok bool) { return statFile(name, nil) }
 
 // Clean reports whether a file with this stat was last changed safely
 // before a cache file last written at written (nanoseconds since the
-// epoch; 0: unknown) was: not racily clean, so that the stat alone shows
+// epoch; 0: unknown) was, by more than granularity (0 means
+// DefaultGranularity): not racily clean, so that the stat alone shows
 // whether it changed since.
-func Clean(st Stat, written int64) bool {
+func Clean(st Stat, written int64, granularity time.Duration) bool {
+	if granularity == 0 {
+		granularity = DefaultGranularity
+	}
 	last := max(st.Mtime, st.Ctime)
-	return written != 0 && last < written-int64(Granularity)
+	return written != 0 && last < written-int64(granularity)
 }
 
 // statFile returns the Stat of an OS path, from fi when the caller has it
@@ -92,6 +97,10 @@ type entry struct {
 // Cache is the status cache of one project. Load may be called from several
 // goroutines.
 type Cache struct {
+	// Granularity is the timestamp margin of Clean for this cache; 0
+	// means DefaultGranularity. Set it before the first Lookup.
+	Granularity time.Duration
+
 	root    string // project root, an OS path
 	file    string // the cache file, relative to root
 	key     string // ceviri build and configuration the entries belong to
@@ -213,7 +222,7 @@ func strip(segs []segment.Segment) []segment.Segment {
 
 // clean reports whether a file with this stat was last changed safely
 // before the cache was written (not racily clean).
-func (c *Cache) clean(st Stat) bool { return Clean(st, c.written) }
+func (c *Cache) clean(st Stat) bool { return Clean(st, c.written, c.Granularity) }
 
 // version returns a copy of the cached version as the file f (a stored
 // source copy can stand for several articles), with its segments decoded

@@ -294,7 +294,7 @@ func replaceSameSize(s, old, new string) string {
 	panic("replaceSameSize: " + old + " not found")
 }
 
-// A file changed within Granularity of the cache write is racily clean: its
+// A file changed within DefaultGranularity of the cache write is racily clean: its
 // stat may not have moved, so it must be read again, not trusted.
 func TestRacyCleanIsReadAgain(t *testing.T) {
 	dir := writeProject(t)
@@ -313,7 +313,7 @@ func TestRacyCleanIsReadAgain(t *testing.T) {
 	got := load(t, dir, c)
 	same(t, got, load(t, dir, nil))
 	if c.Hits() != 0 {
-		t.Errorf("%d versions trusted although written within %v of the cache", c.Hits(), Granularity)
+		t.Errorf("%d versions trusted although written within %v of the cache", c.Hits(), DefaultGranularity)
 	}
 }
 

@@ -76,7 +76,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 		return err
 	}
 	b := p.Config.Build
-	bo := bundle.Options{Out: b.Out, Fallback: b.Fallback, MinCurrent: b.MinCurrent, Archive: b.Archive,
+	bo := bundle.Options{Granularity: env.CacheGranularity, Out: b.Out, Fallback: b.Fallback, MinCurrent: b.MinCurrent, Archive: b.Archive,
 		BaseURL: b.BaseURL, Version: Version(), Build: buildIdentity(), Full: opts.Full, Force: opts.Force, Fault: testFault()}
 	for _, l := range opts.Langs {
 		for _, part := range strings.Split(l, ",") {

@@ -2,10 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"github.com/ceviri/ceviri/internal/fastpath"
 	"io/fs"
 	"os"
 	"sync"
+
+	"github.com/ceviri/ceviri/internal/fastpath"
 
 	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/config"
@@ -26,7 +27,9 @@ func (e *Env) openCache(p *project.Project) *cache.Cache {
 	if err != nil {
 		return nil
 	}
-	return cache.Open(p.Root, cache.Key(buildIdentity(), cfg))
+	c := cache.Open(p.Root, cache.Key(buildIdentity(), cfg))
+	c.Granularity = e.CacheGranularity
+	return c
 }
 
 // buildIdentity is the ceviri version plus the size and time of the running

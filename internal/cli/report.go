@@ -170,7 +170,7 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) (
 		stale := hasStale(a)
 		var row *reportRow
 		if rc != nil {
-			stamp, clean, mtime := reportStamp(p, l.articles[i], a, stale, rc.written)
+			stamp, clean, mtime := reportStamp(p, l.articles[i], a, stale, rc.written, env.CacheGranularity)
 			mtimes[i] = mtime
 			if r, ok := rc.lookup(a.ID, stamp, clean); ok {
 				if stale {

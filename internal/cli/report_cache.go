@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/config"
@@ -133,7 +134,7 @@ func (rc *reportCache) save() {
 //
 // srcMtime is the modification time of the article's source when it was
 // looked at (nanoseconds since the epoch; 0 when not), for sourceAges.
-func reportStamp(p *project.Project, art *project.Article, a *track.ArticleStatus, stale bool, written int64) (stamp string, clean bool, srcMtime int64) {
+func reportStamp(p *project.Project, art *project.Article, a *track.ArticleStatus, stale bool, written int64, granularity time.Duration) (stamp string, clean bool, srcMtime int64) {
 	var b strings.Builder
 	clean = true
 	file := func(path, fingerprint string, mayLack bool) bool {
@@ -147,7 +148,7 @@ func reportStamp(p *project.Project, art *project.Article, a *track.ArticleStatu
 		if a.SourceFile != nil && path == a.SourceFile.Path {
 			srcMtime = st.Mtime
 		}
-		clean = clean && cache.Clean(st, written)
+		clean = clean && cache.Clean(st, written, granularity)
 		fmt.Fprintf(&b, "%q %d %d %d %d %d %q\n", path, st.Size, st.Mtime, st.Ctime, st.Ino, st.Dev, fingerprint)
 		return true
 	}

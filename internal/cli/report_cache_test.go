@@ -21,9 +21,6 @@ import (
 // after each kind of edit) as without it, and a warm report reads again
 // only the articles whose files changed.
 func TestReportSameWithAndWithoutCache(t *testing.T) {
-	old := cache.Granularity
-	cache.Granularity = 0 // files of this test are seconds old at most
-	defer func() { cache.Granularity = old }()
 
 	const n = 40
 	dir := filepath.Join(t.TempDir(), "p")

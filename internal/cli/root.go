@@ -38,6 +38,10 @@ type Env struct {
 	// the segments it does not use (project.Project.StatesOnly); for tests,
 	// whose reference output it gives.
 	FullLoad bool
+	// CacheGranularity is the timestamp margin of the caches (cache.Clean):
+	// 0 means cache.DefaultGranularity; tests pass less so that they need
+	// not wait.
+	CacheGranularity time.Duration
 
 	outTTY, errTTY bool
 	tx             *clitext.Printer // ceviri's words in the user's language (text)

@@ -315,7 +315,7 @@ func (e *Env) memory(l *loaded, partial bool) (*tm.Memory, error) {
 			if v.State != track.Current || v.Parsed == nil {
 				continue
 			}
-			stamp, clean := memoryStamp(p.Root, a.SourceFile, v.Parsed, written)
+			stamp, clean := memoryStamp(p.Root, a.SourceFile, v.Parsed, written, e.CacheGranularity)
 			j := &job{a: a, lang: lang, v: v}
 			if r, ok := old[a.ID+"\x00"+lang]; ok && clean && r.Stamp == stamp && r.Pair.Source == a.Source {
 				j.rec, j.hit = r, true
@@ -389,7 +389,7 @@ func (e *Env) cacheOn() bool {
 // from: their paths, sizes, times, inodes and fingerprints. clean is false
 // when either file changed too close to when the memory was cached to
 // trust its times (cache.Clean); an empty stamp is never trusted.
-func memoryStamp(root string, src, tr *project.Version, written int64) (stamp string, clean bool) {
+func memoryStamp(root string, src, tr *project.Version, written int64, granularity time.Duration) (stamp string, clean bool) {
 	var b strings.Builder
 	clean = true
 	for _, v := range []*project.Version{src, tr} {
@@ -397,7 +397,7 @@ func memoryStamp(root string, src, tr *project.Version, written int64) (stamp st
 		if !ok {
 			return "", false
 		}
-		clean = clean && cache.Clean(st, written)
+		clean = clean && cache.Clean(st, written, granularity)
 		fmt.Fprintf(&b, "%s %d %d %d %d %d %s\n", v.Path, st.Size, st.Mtime, st.Ctime, st.Ino, st.Dev, v.Fingerprint)
 	}
 	return b.String(), clean

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ceviri/ceviri/internal/cache"
 	"github.com/ceviri/ceviri/internal/corpusgen"
 	"github.com/ceviri/ceviri/internal/tm"
 )
@@ -17,9 +16,6 @@ import (
 // without, and a second build aligns only the translations whose files
 // changed.
 func TestMemoryCache(t *testing.T) {
-	old := cache.Granularity
-	cache.Granularity = 0 // files of this test are seconds old at most
-	defer func() { cache.Granularity = old }()
 	dir := filepath.Join(t.TempDir(), "p")
 	if _, err := corpusgen.Generate(corpusgen.Options{Dir: dir, Articles: 30, Seed: 7}); err != nil {
 		t.Fatal(err)
@@ -27,7 +23,7 @@ func TestMemoryCache(t *testing.T) {
 	build := func(cached bool) (*tm.Memory, int) {
 		t.Helper()
 		var out, errb bytes.Buffer
-		env := &Env{Stdout: &out, Stderr: &errb, Now: time.Now, Wd: dir, Getenv: func(k string) string {
+		env := &Env{Stdout: &out, Stderr: &errb, Now: time.Now, Wd: dir, CacheGranularity: time.Nanosecond, Getenv: func(k string) string {
 			if k == NoCacheEnv && !cached {
 				return "1"
 			}
