@@ -13,10 +13,11 @@ import (
 	"unicode"
 
 	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/ceviri/ceviri/internal/sequence"
 )
 
-// maxCells bounds every alignment table (4 Mi cells); beyond it Segments
-// and Pairs pair by position and Common by patience.
+// maxCells bounds the alignment table (4 Mi cells); beyond it Segments
+// pairs by position.
 const maxCells = 4 << 20
 
 // Segments returns, for each segment of src, the index of the segment of tr
@@ -79,7 +80,7 @@ func score(a, b segment.Segment, ta, tb map[string]bool) (float64, bool) {
 	if a.Kind != b.Kind {
 		return 0, false
 	}
-	s := 1 + 2*Jaccard(ta, tb)
+	s := 1 + 2*sequence.Jaccard(ta, tb)
 	if a.Key == b.Key {
 		s += 0.5
 	}
@@ -103,19 +104,4 @@ func tokenSets(segs []segment.Segment) []map[string]bool {
 		out[i] = set
 	}
 	return out
-}
-
-// Jaccard is the Jaccard similarity of two sets: what they share over
-// what either has; 0 when either is empty.
-func Jaccard(a, b map[string]bool) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	common := 0
-	for w := range a {
-		if b[w] {
-			common++
-		}
-	}
-	return float64(common) / float64(len(a)+len(b)-common)
 }

@@ -3,8 +3,8 @@ package check
 import (
 	"sort"
 
-	"github.com/ceviri/ceviri/internal/align"
 	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/ceviri/ceviri/internal/sequence"
 )
 
 // pairBlocks pairs the body segments of a source and a translation: the longest
@@ -12,7 +12,7 @@ import (
 // added or dropped does not shift every pair after it. pair[i] is the index
 // of the translation segment paired with source segment i, or -1.
 func pairBlocks(src, tr []segment.Segment) []int {
-	return align.Pairs(labels(src), labels(tr))
+	return sequence.Pairs(labels(src), labels(tr))
 }
 
 func labels(segs []segment.Segment) []string {

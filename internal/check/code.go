@@ -7,8 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/ceviri/ceviri/internal/align"
 	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/ceviri/ceviri/internal/sequence"
 )
 
 // maxCodeRegions is how many differing places a code finding names before
@@ -229,7 +229,7 @@ func diffRegions(a, b *lexed, as, bs []int, key func(*lexed, int) string) []regi
 	for i := range kb {
 		kb[i] = key(b, bs[pre+i])
 	}
-	pair := align.Pairs(ka, kb)
+	pair := sequence.Pairs(ka, kb)
 	var out []region
 	for i, j := 0, 0; i < len(ka) || j < len(kb); {
 		if i < len(ka) && pair[i] == j {

@@ -1,6 +1,6 @@
 package check
 
-import "github.com/ceviri/ceviri/internal/align"
+import "github.com/ceviri/ceviri/internal/sequence"
 
 // maxStructure is the most structure findings one translation gets; past
 // it one more finding says how many differences were left out, since a
@@ -19,7 +19,7 @@ func (c *comparison) structure() {
 	for j, b := range tb {
 		tl[j] = b.kind
 	}
-	pair := align.Pairs(sl, tl)
+	pair := sequence.Pairs(sl, tl)
 	paired := make([]bool, len(tb))
 	var found []Finding
 	add := func(line int, format string, args ...any) {

@@ -15,10 +15,10 @@ import (
 var Of = map[string]int{
 	// 0: foundations, knowing nothing of ceviri's model.
 	"internal/diag": 0, "internal/fastpath": 0, "internal/workers": 0, "internal/safefile": 0,
-	"internal/wordiff": 0, "internal/gitlog": 0, "internal/skeleton": 0, "internal/preset": 0,
+	"internal/sequence": 0, "internal/gitlog": 0, "internal/skeleton": 0, "internal/preset": 0,
 	"internal/layers": 0, "internal/clitext": 0,
-	// 1: file formats of their own.
-	"internal/config": 1, "internal/locale": 1, "internal/po": 1, "internal/xliff": 1,
+	// 1: file formats of their own; word diffs (on sequence).
+	"internal/wordiff": 1, "internal/config": 1, "internal/locale": 1, "internal/po": 1, "internal/xliff": 1,
 	// 2: front matter (reads YAML, TOML, JSON; knows config's YAML errors).
 	"internal/frontmatter": 2,
 	// 3: what a version is made of, and the lock file of records.

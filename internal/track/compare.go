@@ -3,8 +3,8 @@ package track
 import (
 	"strings"
 
-	"github.com/ceviri/ceviri/internal/align"
 	"github.com/ceviri/ceviri/internal/segment"
+	"github.com/ceviri/ceviri/internal/sequence"
 )
 
 // Ops of a Change between two versions of a source.
@@ -30,7 +30,7 @@ type Change struct {
 // paired with an old one of the same kind is changed, and the rest are added
 // or removed.
 func Compare(old, new []segment.Segment) []Change {
-	pairs := align.Common(hashes(old), hashes(new))
+	pairs := sequence.Common(hashes(old), hashes(new))
 	// Hashes of segments outside the common subsequence, for moves.
 	oldFree := map[string][]int{}
 	inLCSOld := make([]bool, len(old))
@@ -174,7 +174,7 @@ func overlap(a, b map[string]bool) float64 {
 	if len(a)+len(b) == 0 {
 		return 1
 	}
-	return align.Jaccard(a, b)
+	return sequence.Jaccard(a, b)
 }
 
 // hashes returns the hashes of segs, the keys of their common subsequence.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/sequence"
 	"github.com/rivo/uniseg"
 )
 
@@ -74,7 +75,7 @@ func tokens(s string) []string {
 }
 
 // middle diffs two token lists with no common prefix or suffix by a longest
-// common subsequence.
+// common subsequence (sequence.Pairs).
 func middle(a, b []string) []Span {
 	n, m := len(a), len(b)
 	var out []Span
@@ -87,39 +88,19 @@ func middle(a, b []string) []Span {
 		}
 		return out
 	}
-	dp := make([][]int32, n+1)
-	for i := range dp {
-		dp[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			switch {
-			case a[i] == b[j]:
-				dp[i][j] = dp[i+1][j+1] + 1
-			case dp[i+1][j] >= dp[i][j+1]:
-				dp[i][j] = dp[i+1][j]
-			default:
-				dp[i][j] = dp[i][j+1]
-			}
-		}
-	}
-	i, j := 0, 0
-	for i < n && j < m {
-		switch {
-		case a[i] == b[j]:
-			out = append(out, Span{Equal, a[i]})
-			i++
-			j++
-		case dp[i+1][j] >= dp[i][j+1]:
+	// The same pairing as check's blocks (sequence.Pairs); the order of a
+	// change's deletions and insertions does not matter, tidy merges them.
+	j := 0
+	for i, p := range sequence.Pairs(a, b) {
+		if p < 0 {
 			out = append(out, Span{Delete, a[i]})
-			i++
-		default:
-			out = append(out, Span{Insert, b[j]})
-			j++
+			continue
 		}
-	}
-	for ; i < n; i++ {
-		out = append(out, Span{Delete, a[i]})
+		for ; j < p; j++ {
+			out = append(out, Span{Insert, b[j]})
+		}
+		out = append(out, Span{Equal, a[i]})
+		j = p + 1
 	}
 	for ; j < m; j++ {
 		out = append(out, Span{Insert, b[j]})

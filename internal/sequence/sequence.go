@@ -1,4 +1,10 @@
-package align
+// Package sequence holds the alignments of two sequences that ceviri's
+// comparisons share: a longest common subsequence of keys (Common, with a
+// patience fallback on long inputs), the pairing of two label sequences
+// (Pairs), and the Jaccard similarity of two sets. track compares versions
+// of a source with Common; check pairs blocks, align pairs segments and
+// wordiff diffs words with Pairs and Jaccard.
+package sequence
 
 // Common returns the index pairs of a longest common subsequence of a and
 // b, in order. A common prefix and suffix are paired first; past maxCells
@@ -171,3 +177,22 @@ func Pairs(src, tr []string) []int {
 	}
 	return pair
 }
+
+// Jaccard is the Jaccard similarity of two sets: what they share over
+// what either has; 0 when either is empty.
+func Jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	common := 0
+	for w := range a {
+		if b[w] {
+			common++
+		}
+	}
+	return float64(common) / float64(len(a)+len(b)-common)
+}
+
+// maxCells bounds the tables of Common and Pairs (4 Mi cells): beyond it
+// Common finds its subsequence by patience and Pairs pairs by position.
+const maxCells = 4 << 20
