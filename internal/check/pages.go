@@ -23,7 +23,7 @@ type Pages struct {
 	rule  anchor.Rule
 	read  func(name string) ([]byte, error)
 	ix    *pagelink.Index
-	files map[string]map[string]string // article id -> language -> file
+	files map[string]string // article id + "\x00" + language -> file
 
 	mu  sync.Mutex
 	ids map[string]*pageIDs // file -> its heading ids
@@ -46,13 +46,10 @@ func NewPages(cfg *config.Config, read func(name string) ([]byte, error), files 
 		rule = anchor.ASCII
 	}
 	p := &Pages{cfg: cfg, rule: rule, read: read, ix: pagelink.New(cfg.Languages, cfg.Build.BaseURL),
-		files: map[string]map[string]string{}, ids: map[string]*pageIDs{}}
+		files: make(map[string]string, len(files)), ids: map[string]*pageIDs{}}
 	for _, f := range files {
 		p.ix.Add(f.ID, f.Path)
-		if p.files[f.ID] == nil {
-			p.files[f.ID] = map[string]string{}
-		}
-		p.files[f.ID][f.Lang] = f.Path
+		p.files[f.ID+"\x00"+f.Lang] = f.Path
 	}
 	return p
 }
@@ -62,15 +59,8 @@ func NewPages(cfg *config.Config, read func(name string) ([]byte, error), files 
 // (the fallback page shows the source), else in the first language of
 // ceviri.yaml that has one.
 func (p *Pages) target(id, lang string) (file, fileLang string) {
-	v := p.files[id]
-	if f, ok := v[lang]; ok {
-		return f, lang
-	}
-	if f, ok := v[p.cfg.SourceLanguage]; ok {
-		return f, p.cfg.SourceLanguage
-	}
-	for _, l := range p.cfg.Languages {
-		if f, ok := v[l]; ok {
+	for _, l := range append([]string{lang, p.cfg.SourceLanguage}, p.cfg.Languages...) {
+		if f, ok := p.files[id+"\x00"+l]; ok {
 			return f, l
 		}
 	}
