@@ -52,10 +52,10 @@ type adoptItem struct {
 
 // adoption is the source version a translation is recorded against.
 type adoption struct {
-	src    *project.Version // the version to record: one read from git, or today's source
-	commit gitlog.Commit    // the commit it was read from; Hash "" for today's source
-	via    string           // how the commit was found: "git" or the field's path
-	today  *textError       // why today's source is recorded: git did not know; nil otherwise
+	src    *project.Version   // the version to record: one read from git, or today's source
+	commit gitlog.Commit      // the commit it was read from; Hash "" for today's source
+	via    string             // how the commit was found: "git" or the field's path
+	today  *clitext.TextError // why today's source is recorded: git did not know; nil otherwise
 }
 
 // behind reports whether the recorded version is not today's source.
@@ -316,7 +316,9 @@ func sourceAsOf(ctx context.Context, repo *gitlog.Repo, path string, at gitlog.C
 }
 
 // because is why today's source is recorded, in ceviri's words.
-func because(id string, pairs ...any) *textError { return &textError{id: id, pairs: pairs} }
+func because(id string, pairs ...any) *clitext.TextError {
+	return &clitext.TextError{Text: clitext.Msg(id, pairs...)}
+}
 
 // describe says, for done's message, which source version a translation
 // was recorded against.
@@ -324,7 +326,7 @@ func (ad adoption) describe(today *project.Version, tx *clitext.Printer) string 
 	src := diag.EscapeLine(today.Path)
 	switch {
 	case ad.today != nil:
-		return tx.T("adopt_today", "Source", src, "Why", ad.today.in(tx))
+		return tx.T("adopt_today", "Source", src, "Why", tx.Error(ad.today))
 	case ad.behind(today):
 		return tx.T("adopt_behind", "Source", src, "Commit", ad.where(tx))
 	}

@@ -147,7 +147,7 @@ func runExport(env *Env, opts *exportOptions) error {
 // exportFits refuses an export that import would refuse to read back: over
 // 64 MiB, or over the readers' number of units.
 func exportFits(format string, size, units int, lang string) error {
-	return exportFitsIn(english(), format, size, units, lang)
+	return exportFitsIn(clitext.English(), format, size, units, lang)
 }
 
 // exportFitsIn is exportFits with the refusal's numbers written as tx's

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/track"
 )
 
@@ -151,11 +152,11 @@ func TestSinceMarkdownFolds(t *testing.T) {
 		after = append(after, art(id, "tr", "tr=source", "en=stale:2"))
 	}
 	r := &sinceReport{diff: compareStatus([]string{"tr", "en"}, before[:sinceCollapse], after[:sinceCollapse]), since: "main", commit: "0123456789"}
-	if md := r.markdown(english()); strings.Contains(md, "<details>") || !strings.Contains(md, "| `a09` | source | current → stale (+2 words) |") {
+	if md := r.markdown(clitext.English()); strings.Contains(md, "<details>") || !strings.Contains(md, "| `a09` | source | current → stale (+2 words) |") {
 		t.Errorf("%d articles: folded or row missing:\n%s", sinceCollapse, md)
 	}
 	r.diff = compareStatus([]string{"tr", "en"}, before, after)
-	md := r.markdown(english())
+	md := r.markdown(clitext.English())
 	if !strings.Contains(md, "<details>\n<summary>11 articles changed</summary>\n\n| Article | TR | EN |") || !strings.HasSuffix(md, "|\n\n</details>\n") {
 		t.Errorf("%d articles: not folded:\n%s", sinceCollapse+1, md)
 	}

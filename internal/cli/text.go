@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -131,79 +130,26 @@ func usageTemplate(tx *clitext.Printer) string {
 `)
 }
 
-// english writes textErrors as their Error method gives them.
-var english = sync.OnceValue(func() *clitext.Printer { return clitext.New("en") })
-
-// textError is an error in ceviri's own words, message id with its pairs
-// of names and values: Error gives it in English, as ceviri's errors
-// always read, and printErr in the user's language (localize). A value
-// of its pairs that is an error is written in the same language; err,
-// when set, is the error it wraps, for errors.Is and errors.As.
-type textError struct {
-	id    string
-	pairs []any
-	err   error
-}
-
-func (e *textError) Error() string { return e.in(english()) }
-func (e *textError) Unwrap() error { return e.err }
-
-func (e *textError) in(tx *clitext.Printer) string {
-	pairs := make([]any, len(e.pairs))
-	for i, v := range e.pairs {
-		if err, ok := v.(error); ok && i%2 == 1 {
-			v = localize(err, tx)
-		}
-		pairs[i] = v
-	}
-	return tx.T(e.id, pairs...)
-}
-
 // textErr returns message id as an error.
-func textErr(id string, pairs ...any) error { return &textError{id: id, pairs: pairs} }
+func textErr(id string, pairs ...any) error { return clitext.NewError(id, pairs...) }
 
 // textWrap returns message id, whose template shows err as {{.Err}}, as
 // an error that wraps err.
-func textWrap(err error, id string, pairs ...any) error {
-	return &textError{id: id, pairs: append([]any{"Err", err}, pairs...), err: err}
-}
+func textWrap(err error, id string, pairs ...any) error { return clitext.Wrap(err, id, pairs...) }
 
 // usageText returns message id as a usage error (exit code 2).
-func usageText(id string, pairs ...any) error {
-	return &diag.UsageError{Err: textErr(id, pairs...)}
-}
+func usageText(id string, pairs ...any) error { return diag.UsageText(id, pairs...) }
 
 // posText returns message id as an error at file:line:col.
 func posText(file string, line, col int, id string, pairs ...any) *diag.PosError {
-	return &diag.PosError{File: file, Line: line, Col: col, Err: textErr(id, pairs...)}
+	return diag.Text(file, line, col, id, pairs...)
 }
 
 // localize returns err's message in tx's language: ceviri's own words
-// (textError), also inside usage and positioned errors and lists of
-// errors, are translated; other messages (those of the domain packages)
-// read as they do.
+// (clitext.TextError) wherever they are (clitext.Printer.Error), and the
+// errors cobra and pflag write when a command is called wrongly.
 func localize(err error, tx *clitext.Printer) string {
-	switch e := err.(type) {
-	case *textError:
-		return e.in(tx)
-	case *diag.UsageError:
-		return localize(e.Err, tx)
-	case *diag.PosError:
-		c := *e
-		c.Err = errors.New(localize(e.Err, tx))
-		return c.Error()
-	case interface{ Unwrap() []error }:
-		// errors.Join's list, one per line (not fmt.Errorf with two %w).
-		var parts, en []string
-		for _, x := range e.Unwrap() {
-			parts = append(parts, localize(x, tx))
-			en = append(en, x.Error())
-		}
-		if strings.Join(en, "\n") == err.Error() {
-			return strings.Join(parts, "\n")
-		}
-	}
-	return localizeCobraError(err.Error(), tx)
+	return localizeCobraError(tx.Error(err), tx)
 }
 
 // q quotes s as %q does, for a message's value.

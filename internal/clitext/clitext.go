@@ -10,6 +10,9 @@ package clitext
 import (
 	"embed"
 	"fmt"
+	"io/fs"
+	"path"
+	"sort"
 	"strings"
 	"sync"
 
@@ -20,7 +23,10 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Files are the message files, messages/<lang>.yaml.
+// Files are the message files: messages/<lang>.yaml holds the command
+// line's own words, messages/<area>.<lang>.yaml those of one part of
+// ceviri (check.en.yaml: the findings of check). Every language has the
+// same files with the same ids.
 //
 //go:embed messages/*.yaml
 var Files embed.FS
@@ -31,9 +37,36 @@ var Langs = []string{"en", "tr"}
 // tags are the language tags of Langs.
 var tags = map[string]language.Tag{"en": language.English, "tr": language.Turkish}
 
+// FileLang returns the language of message file name ("check.tr.yaml" and
+// "tr.yaml" are Turkish) and whether name is a message file.
+func FileLang(name string) (string, bool) {
+	stem, ok := strings.CutSuffix(path.Base(name), ".yaml")
+	if !ok {
+		return "", false
+	}
+	if i := strings.LastIndexByte(stem, '.'); i >= 0 {
+		stem = stem[i+1:]
+	}
+	_, known := tags[stem]
+	return stem, known
+}
+
+// FilesOf returns the message files of lang, sorted.
+func FilesOf(lang string) []string {
+	names, _ := fs.Glob(Files, "messages/*.yaml")
+	var out []string
+	for _, n := range names {
+		if l, ok := FileLang(n); ok && l == lang {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // bundles hold, by language, the messages of that language and of
 // English (the fallback), each loaded once when first needed: English
-// alone reads only its own file, as every command builds its --help.
+// alone reads only its own files, as every command builds its --help.
 var bundles = func() map[string]func() *i18n.Bundle {
 	m := map[string]func() *i18n.Bundle{}
 	for _, lang := range Langs {
@@ -41,8 +74,10 @@ var bundles = func() map[string]func() *i18n.Bundle {
 			b := i18n.NewBundle(language.English)
 			b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
 			for _, l := range []string{"en", lang} {
-				if _, err := b.LoadMessageFileFS(Files, "messages/"+l+".yaml"); err != nil {
-					panic(fmt.Sprintf("clitext: messages/%s.yaml: %v", l, err)) // embedded, checked by the tests
+				for _, name := range FilesOf(l) {
+					if _, err := b.LoadMessageFileFS(Files, name); err != nil {
+						panic(fmt.Sprintf("clitext: %s: %v", name, err)) // embedded, checked by the tests
+					}
 				}
 				if l == lang {
 					break
@@ -53,6 +88,40 @@ var bundles = func() map[string]func() *i18n.Bundle {
 	}
 	return m
 }()
+
+// Forms returns, by message id, the forms lang's files give it ("other";
+// "one" and "other" for a plural message), for the tests that check that
+// the ids code asks for exist.
+func Forms(lang string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for _, name := range FilesOf(lang) {
+		data, err := fs.ReadFile(Files, name)
+		if err != nil {
+			return nil, err
+		}
+		var msgs map[string]any
+		if err := yaml.Unmarshal(data, &msgs); err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		for id, m := range msgs {
+			if _, dup := out[id]; dup {
+				return nil, fmt.Errorf("%s: message %s is also in another file", name, id)
+			}
+			forms := []string{"other"} // a message written as a string
+			if m, ok := m.(map[string]any); ok {
+				forms = forms[:0]
+				for f := range m {
+					if f != "description" {
+						forms = append(forms, f)
+					}
+				}
+			}
+			sort.Strings(forms)
+			out[id] = forms
+		}
+	}
+	return out, nil
+}
 
 // FromEnv returns the language ceviri speaks for the environment getenv
 // reads: CEVIRI_LANG, then the POSIX locale variables in their order of

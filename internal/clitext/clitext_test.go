@@ -1,6 +1,8 @@
 package clitext
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -58,3 +60,48 @@ func TestPrinter(t *testing.T) {
 		}
 	}
 }
+
+// TestError: ceviri's own errors read in English through Error and in
+// Turkish through Printer.Error, inside joined errors, errors with an In
+// method and errors that wrap one behind a prefix; other errors as they
+// are.
+func TestError(t *testing.T) {
+	inner := NewError("state_stale")
+	tests := []struct {
+		err    error
+		en, tr string
+	}{
+		{inner, "stale", "eskimiş"},
+		{fmt.Errorf("a.md: %w", inner), "a.md: stale", "a.md: eskimiş"},
+		{fmt.Errorf("%w (while reading)", inner), "stale (while reading)", "stale (while reading)"},
+		{errors.Join(errors.New("disk full"), inner), "disk full\nstale", "disk full\neskimiş"},
+		{posLike{inner}, "x:1:1: stale", "x:1:1: eskimiş"},
+		{Wrap(errors.New("disk full"), "err_nothing_written"), "disk full\nnothing was written", "disk full\nhiçbir şey yazılmadı"},
+		{errors.New("plain"), "plain", "plain"},
+	}
+	tr := New("tr")
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.en {
+			t.Errorf("Error: got %q, want %q", got, tt.en)
+		}
+		if got := English().Error(tt.err); got != tt.en {
+			t.Errorf("English: got %q, want %q", got, tt.en)
+		}
+		if got := tr.Error(tt.err); got != tt.tr {
+			t.Errorf("Turkish: got %q, want %q", got, tt.tr)
+		}
+	}
+	if w := Wrap(inner, "err_nothing_written"); !errors.Is(w, inner) {
+		t.Errorf("Wrap: %v does not wrap its error", w)
+	}
+	if got := tr.Text(Msg("summary_to_translate", "Words", Msg("state_stale"))); got != "; çevrilecek eskimiş" {
+		t.Errorf("Text in Text: got %q", got)
+	}
+}
+
+// posLike is an error that writes itself with its inner error in another
+// language, as diag.PosError does.
+type posLike struct{ err error }
+
+func (p posLike) Error() string                    { return p.In(error.Error) }
+func (p posLike) In(msg func(error) string) string { return "x:1:1: " + msg(p.err) }

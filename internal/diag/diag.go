@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // PosError is an error at a position in a file. Line and Col are 1-based; a
@@ -22,7 +24,17 @@ func Errorf(file string, line, col int, format string, args ...any) *PosError {
 	return &PosError{File: file, Line: line, Col: col, Err: fmt.Errorf(format, args...)}
 }
 
-func (e *PosError) Error() string {
+// Text returns message id of ceviri's message files (clitext), with its
+// pairs of names and values, as an error at a position in a file.
+func Text(file string, line, col int, id string, pairs ...any) *PosError {
+	return &PosError{File: file, Line: line, Col: col, Err: clitext.NewError(id, pairs...)}
+}
+
+func (e *PosError) Error() string { return e.In(error.Error) }
+
+// In returns e's message with its error written by msg (in the reader's
+// language: clitext.Printer.Error).
+func (e *PosError) In(msg func(error) string) string {
 	line, col := e.Line, e.Col
 	if line < 1 {
 		line = 1
@@ -30,7 +42,10 @@ func (e *PosError) Error() string {
 	if col < 1 {
 		col = 1
 	}
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, line, col, e.Err)
+	if e.Err == nil {
+		return fmt.Sprintf("%s:%d:%d: %v", e.File, line, col, nil)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, line, col, msg(e.Err))
 }
 
 // Unwrap returns the underlying error.
@@ -42,8 +57,17 @@ type UsageError struct{ Err error }
 
 func (e *UsageError) Error() string { return e.Err.Error() }
 
+// In returns e's message written by msg (in the reader's language).
+func (e *UsageError) In(msg func(error) string) string { return msg(e.Err) }
+
 // Unwrap returns the underlying error.
 func (e *UsageError) Unwrap() error { return e.Err }
+
+// UsageText returns message id of ceviri's message files (clitext), with
+// its pairs of names and values, as a UsageError.
+func UsageText(id string, pairs ...any) error {
+	return &UsageError{Err: clitext.NewError(id, pairs...)}
+}
 
 // Usagef returns a UsageError with a formatted message.
 func Usagef(format string, args ...any) error {

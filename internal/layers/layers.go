@@ -13,34 +13,37 @@ import (
 // relative to the module. A package may import only packages of a lower
 // layer.
 var Of = map[string]int{
-	// 0: foundations, knowing nothing of ceviri's model.
-	"internal/diag": 0, "internal/fastpath": 0, "internal/workers": 0, "internal/safefile": 0,
-	"internal/sequence": 0, "internal/gitlog": 0, "internal/skeleton": 0, "internal/preset": 0,
-	"internal/layers": 0, "internal/clitext": 0,
-	// 1: file formats of their own; word diffs (on sequence).
-	"internal/wordiff": 1, "internal/config": 1, "internal/locale": 1, "internal/po": 1, "internal/xliff": 1,
-	// 2: front matter (reads YAML, TOML, JSON; knows config's YAML errors).
-	"internal/frontmatter": 2,
-	// 3: what a version is made of, and the lock file of records.
-	"internal/segment": 3, "internal/lockfile": 3,
-	// 4: the project (layout, scanning, loading), segment alignment,
+	// 0: ceviri's own words in English and Turkish, which every layer
+	// above speaks (its errors and findings carry message ids).
+	"internal/clitext": 0,
+	// 1: foundations, knowing nothing of ceviri's model.
+	"internal/diag": 1, "internal/fastpath": 1, "internal/workers": 1, "internal/safefile": 1,
+	"internal/sequence": 1, "internal/gitlog": 1, "internal/skeleton": 1, "internal/preset": 1,
+	"internal/layers": 1,
+	// 2: file formats of their own; word diffs (on sequence).
+	"internal/wordiff": 2, "internal/config": 2, "internal/locale": 2, "internal/po": 2, "internal/xliff": 2,
+	// 3: front matter (reads YAML, TOML, JSON; knows config's YAML errors).
+	"internal/frontmatter": 3,
+	// 4: what a version is made of, and the lock file of records.
+	"internal/segment": 4, "internal/lockfile": 4,
+	// 5: the project (layout, scanning, loading), segment alignment,
 	// heading anchors (the ids build gives headings, and check resolves)
 	// and the article a link names (build and check share it).
-	"internal/project": 4, "internal/align": 4, "internal/anchor": 4, "internal/pagelink": 4,
-	// 4 also: the translation memory (segment pairs, TMX) and the glossary
+	"internal/project": 5, "internal/align": 5, "internal/anchor": 5, "internal/pagelink": 5,
+	// 5 also: the translation memory (segment pairs, TMX) and the glossary
 	// (CSV, TBX).
-	"internal/tm": 4, "internal/glossary": 4,
-	// 5: states and stored source copies.
-	"internal/track": 5,
-	// 6: analyses over states: the status cache, the release gate,
+	"internal/tm": 5, "internal/glossary": 5,
+	// 6: states and stored source copies.
+	"internal/track": 6,
+	// 7: analyses over states: the status cache, the release gate,
 	// export/import; the benchmark corpus generator.
-	"internal/cache": 6, "internal/check": 6, "internal/interchange": 6, "internal/corpusgen": 6,
-	// 7: bundles (use the cache's file identity); the editors' HTML report.
-	"internal/bundle": 7, "internal/report": 7,
-	// 8: the command line, the only package that prints or exits.
-	"internal/cli": 8,
-	// 9: programs.
-	"cmd/ceviri": 9, "cmd/ceviri-bench": 9, "cmd/ceviri-corpus": 9,
+	"internal/cache": 7, "internal/check": 7, "internal/interchange": 7, "internal/corpusgen": 7,
+	// 8: bundles (use the cache's file identity); the editors' HTML report.
+	"internal/bundle": 8, "internal/report": 8,
+	// 9: the command line, the only package that prints or exits.
+	"internal/cli": 9,
+	// 10: programs.
+	"cmd/ceviri": 10, "cmd/ceviri-bench": 10, "cmd/ceviri-corpus": 10,
 }
 
 // Violations returns, for a graph of packages (by path relative to the

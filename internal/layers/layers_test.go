@@ -64,8 +64,8 @@ func TestViolations(t *testing.T) {
 	})
 	want := []string{
 		"internal/new has no layer: give it one in internal/layers and docs/architecture.md",
-		"internal/segment (layer 3) imports internal/lockfile (layer 3): imports run downwards only",
-		"internal/track (layer 5) imports internal/check (layer 6): imports run downwards only",
+		"internal/segment (layer 4) imports internal/lockfile (layer 4): imports run downwards only",
+		"internal/track (layer 6) imports internal/check (layer 7): imports run downwards only",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s", strings.Join(got, "\n"))

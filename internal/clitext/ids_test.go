@@ -1,0 +1,86 @@
+package clitext_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ceviri/ceviri/internal/clitext"
+)
+
+// messageCalls are the functions whose argument at the index is a message
+// id: those of clitext and diag everywhere, and a package's own helpers
+// in that package (by directory relative to the module). The cli
+// package's own are checked by its TestMessageIDs.
+var messageCalls = map[string]map[string]int{
+	"*": {"clitext.Msg": 0, "clitext.NewError": 0, "clitext.Wrap": 1, "diag.Text": 3, "diag.UsageText": 0},
+}
+
+// TestMessageIDsEverywhere checks that every message id a package of the
+// module asks for is in the English message files, so that a mistyped id
+// never prints as itself (TestMessageFiles checks that Turkish has the
+// same ids).
+func TestMessageIDsEverywhere(t *testing.T) {
+	msgs, err := clitext.Forms("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, pattern := range []string{"../../internal/*/*.go", "../../cmd/*/*.go"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	fset := token.NewFileSet()
+	n := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		dir := strings.TrimPrefix(filepath.ToSlash(filepath.Dir(name)), "../../")
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(node ast.Node) bool {
+			call, ok := node.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			var fn string
+			switch x := call.Fun.(type) {
+			case *ast.Ident:
+				fn = x.Name
+			case *ast.SelectorExpr:
+				fn = x.Sel.Name
+				if pkg, ok := x.X.(*ast.Ident); ok {
+					fn = pkg.Name + "." + fn
+				}
+			}
+			i, ok := messageCalls["*"][fn]
+			if !ok {
+				i, ok = messageCalls[dir][fn]
+			}
+			if !ok || i >= len(call.Args) {
+				return true
+			}
+			lit, ok := call.Args[i].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			id, _ := strconv.Unquote(lit.Value)
+			n++
+			forms, ok := msgs[id]
+			if !ok {
+				t.Errorf("%s: message %q is not in the English message files", fset.Position(lit.Pos()), id)
+			} else if len(forms) != 1 {
+				t.Errorf("%s: %s(%q): a plural message needs Printer.N", fset.Position(lit.Pos()), fn, id)
+			}
+			return true
+		})
+	}
+	t.Logf("%d message ids checked", n)
+}
