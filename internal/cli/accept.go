@@ -48,7 +48,7 @@ func readAccepted(p *project.Project) (*acceptedSet, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return s, nil
 		}
-		return nil, diag.Errorf(acceptedFile, 1, 1, "%v", err)
+		return nil, &diag.PosError{File: acceptedFile, Line: 1, Col: 1, Err: err}
 	}
 	if err := json.Unmarshal(data, s); err != nil {
 		return nil, posText(acceptedFile, 1, 1, "err_accepted_json", "Err", err)

@@ -230,7 +230,7 @@ func contentOptions(p *project.Project, all []project.File) (check.Options, erro
 	for _, pat := range cfg.Check.CodePlaceholders {
 		re, err := check.CodePlaceholder(pat)
 		if err != nil {
-			return check.Options{}, diag.Usagef("%s: check.code_placeholders: %v", config.FileName, err)
+			return check.Options{}, &diag.UsageError{Err: fmt.Errorf("%s: check.code_placeholders: %w", config.FileName, err)}
 		}
 		opts.CodePlaceholders = append(opts.CodePlaceholders, re)
 	}

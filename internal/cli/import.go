@@ -90,12 +90,12 @@ func readImport(env *Env, name string) ([]byte, error) {
 		}
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, diag.Usagef("%s: %v", shown, unwrapPathErr(err))
+			return nil, &diag.UsageError{Err: fmt.Errorf("%s: %w", shown, unwrapPathErr(err))}
 		}
 		defer f.Close()
 		fi, err := f.Stat()
 		if err != nil {
-			return nil, diag.Usagef("%s: %v", shown, unwrapPathErr(err))
+			return nil, &diag.UsageError{Err: fmt.Errorf("%s: %w", shown, unwrapPathErr(err))}
 		}
 		switch {
 		case fi.IsDir():
@@ -110,7 +110,7 @@ func readImport(env *Env, name string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxImport+1))
 	if err != nil {
-		return nil, diag.Usagef("%s: %v", shown, unwrapPathErr(err))
+		return nil, &diag.UsageError{Err: fmt.Errorf("%s: %w", shown, unwrapPathErr(err))}
 	}
 	if len(data) > maxImport {
 		return nil, tooLarge(shown)

@@ -73,7 +73,7 @@ func runNew(env *Env, opts *newOptions) error {
 	if date == "" {
 		date = env.Now().Format("2006-01-02")
 	} else if _, err := frontmatter.ParseDate(date); err != nil {
-		return diag.Usagef("--%v", err)
+		return &diag.UsageError{Err: fmt.Errorf("--%w", err)}
 	}
 	format, err := newFormat(p, opts.FrontMatter)
 	if err != nil {

@@ -173,7 +173,7 @@ func runTMImport(env *Env, name string) error {
 		}
 		f, err := os.Open(path)
 		if err != nil {
-			return diag.Usagef("%s: %v", shown, unwrapPathErr(err))
+			return &diag.UsageError{Err: fmt.Errorf("%s: %w", shown, unwrapPathErr(err))}
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {

@@ -3,6 +3,7 @@ package clitext
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"testing"
 )
 
@@ -78,6 +79,8 @@ func TestError(t *testing.T) {
 		{posLike{inner}, "x:1:1: stale", "x:1:1: eskimiş"},
 		{Wrap(errors.New("disk full"), "err_nothing_written"), "disk full\nnothing was written", "disk full\nhiçbir şey yazılmadı"},
 		{errors.New("plain"), "plain", "plain"},
+		{&fs.PathError{Op: "open", Path: "a.md", Err: fs.ErrNotExist}, "open a.md: file does not exist", "open a.md: böyle bir dosya ya da dizin yok"},
+		{fmt.Errorf("x: %w", fs.ErrPermission), "x: permission denied", "x: izin verilmedi"},
 	}
 	tr := New("tr")
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package clitext
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 	"sync"
 )
@@ -99,9 +100,34 @@ func (p *Printer) Error(err error) string {
 		return err.Error()
 	}
 	msg := err.Error()
-	if inner := errors.Unwrap(err); inner != nil {
-		if prefix, ok := strings.CutSuffix(msg, inner.Error()); ok {
-			return prefix + p.Error(inner)
+	inner := errors.Unwrap(err)
+	if inner == nil {
+		return p.osError(err, msg)
+	}
+	if prefix, ok := strings.CutSuffix(msg, inner.Error()); ok {
+		return prefix + p.Error(inner)
+	}
+	return msg
+}
+
+// osErrors are the operating system's errors users meet most (at the end
+// of "open articles/a.md: no such file or directory"), by the fs error
+// they are, with ceviri's words for them.
+var osErrors = []struct {
+	err error
+	id  string
+}{
+	{fs.ErrNotExist, "os_not_exist"},
+	{fs.ErrPermission, "os_permission"},
+	{fs.ErrExist, "os_exist"},
+}
+
+// osError returns msg, the text of err, an error that wraps no other, in
+// p's language when it is one of osErrors, else as it is.
+func (p *Printer) osError(err error, msg string) string {
+	for _, o := range osErrors {
+		if errors.Is(err, o.err) {
+			return p.T(o.id)
 		}
 	}
 	return msg
