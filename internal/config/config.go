@@ -13,8 +13,10 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -317,12 +319,12 @@ func Default(langs []string) (*Config, error) {
 	for _, l := range langs {
 		t, err := language.Parse(l)
 		if err != nil {
-			return nil, fmt.Errorf("bad language tag %q: %v", l, err)
+			return nil, clitext.NewError("cfg_bad_tag", "Tag", strconv.Quote(l), "Err", err)
 		}
 		c.Tags = append(c.Tags, t)
 	}
 	if len(langs) < 2 {
-		return nil, errors.New("a project needs at least two languages")
+		return nil, clitext.NewError("cfg_two_languages")
 	}
 	c.SourceLanguage = langs[0]
 	return c, nil
@@ -347,7 +349,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		return nil, p.yamlError(data, err)
 	}
 	if len(bytes.TrimSpace(data)) == 0 || len(doc.Content) == 0 {
-		return nil, diag.Errorf(name, 1, 1, "empty configuration: at least `languages` is required")
+		return nil, diag.Text(name, 1, 1, "cfg_empty")
 	}
 	root := doc.Content[0]
 	var langNode, srcNode *yaml.Node
@@ -359,12 +361,12 @@ func Parse(name string, data []byte) (*Config, error) {
 			for _, item := range p.strings(v) {
 				t, err := language.Parse(item.Value)
 				if err != nil {
-					p.errf(item, "bad language tag %q: %v", item.Value, err)
+					p.at(item, "cfg_bad_tag", "Tag", strconv.Quote(item.Value), "Err", err)
 					continue
 				}
 				code := t.String()
 				if c.Lang(code) {
-					p.errf(item, "language %q listed twice", code)
+					p.at(item, "cfg_language_twice", "Lang", strconv.Quote(code))
 					continue
 				}
 				c.Languages = append(c.Languages, code)
@@ -374,7 +376,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			if s := p.scalar(v); s != nil {
 				t, err := language.Parse(s.Value)
 				if err != nil {
-					p.errf(s, "bad language tag %q: %v", s.Value, err)
+					p.at(s, "cfg_bad_tag", "Tag", strconv.Quote(s.Value), "Err", err)
 				} else {
 					c.SourceLanguage = t.String()
 					srcNode = s
@@ -390,7 +392,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			case yaml.SequenceNode:
 				c.Sections = nil
 				if len(v.Content) == 0 {
-					p.errf(v, "content lists no section")
+					p.at(v, "cfg_content_no_section")
 				}
 				for _, item := range v.Content {
 					if sec, ok := p.section(item, true); ok {
@@ -398,7 +400,7 @@ func Parse(name string, data []byte) (*Config, error) {
 					}
 				}
 			default:
-				p.errf(v, "content must be a path template (articles/{id}/{lang}.md), a map of each language to its template ({en: \"_articles/{id}.md\", tr: \"_articles/tr/{id}.md\"}), or a list of such sections")
+				p.at(v, "cfg_content_shape")
 			}
 		case "locales":
 			if s := p.scalar(v); s != nil {
@@ -421,7 +423,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			globs := func(key string, v *yaml.Node) {
 				for _, g := range p.strings(v) {
 					if err := validGlob(g.Value); err != nil {
-						p.errf(g, "%v", err)
+						p.atErr(g, err)
 						continue
 					}
 					c.Exclude[key] = append(c.Exclude[key], g.Value)
@@ -438,14 +440,14 @@ func Parse(name string, data []byte) (*Config, error) {
 					}
 					t, err := language.Parse(k)
 					if err != nil {
-						p.errf(key, "exclude: %q is neither all nor a language tag", k)
+						p.at(key, "cfg_exclude_key", "Key", strconv.Quote(k))
 						return
 					}
 					excludeNodes[t.String()] = key
 					globs(t.String(), v)
 				})
 			default:
-				p.errf(v, "exclude must be a list of article-id globs ([blog/**]) or a map of all and languages to lists ({all: [drafts/**], tr: [blog/**]})")
+				p.at(v, "cfg_exclude_shape")
 			}
 		case "placeholder":
 			p.mapping(v, func(k string, key, v *yaml.Node) {
@@ -455,7 +457,7 @@ func Parse(name string, data []byte) (*Config, error) {
 						c.Placeholder.Field = s.Value
 					}
 				default:
-					p.errf(key, "unknown key %q in placeholder (known: field)", k)
+					p.at(key, "cfg_unknown_key_in", "Key", strconv.Quote(k), "In", "placeholder", "Known", "field")
 				}
 			})
 		case "build":
@@ -476,7 +478,7 @@ func Parse(name string, data []byte) (*Config, error) {
 				case "min_current":
 					var n int
 					if v.Kind != yaml.ScalarNode || v.Decode(&n) != nil || n < 0 || n > 100 {
-						p.errf(v, "min_current must be a whole number from 0 to 100")
+						p.at(v, "cfg_min_current")
 					}
 					c.Build.MinCurrent = n
 				case "base_url":
@@ -492,13 +494,13 @@ func Parse(name string, data []byte) (*Config, error) {
 						c.Build.Anchors = s
 					}
 				default:
-					p.errf(key, "unknown key %q in build (known: out, fallback, archive, min_current, base_url, html, anchors)", k)
+					p.at(key, "cfg_unknown_key_in", "Key", strconv.Quote(k), "In", "build", "Known", "out, fallback, archive, min_current, base_url, html, anchors")
 				}
 			})
 		case "glossary":
 			if s := p.scalar(v); s != nil {
 				if err := ValidateGlossary(s.Value); err != nil {
-					p.errf(s, "%v", err)
+					p.atErr(s, err)
 				} else {
 					c.Glossary = Glossary{Path: s.Value, Line: s.Line, Col: s.Column}
 				}
@@ -525,14 +527,14 @@ func Parse(name string, data []byte) (*Config, error) {
 				case "code_placeholders":
 					for _, n := range p.strings(v) {
 						if _, err := regexp.Compile(n.Value); err != nil {
-							p.errf(n, "code_placeholders: %q is not a regular expression: %v", n.Value, err)
+							p.at(n, "cfg_code_placeholder", "Value", strconv.Quote(n.Value), "Err", err)
 							continue
 						}
 						c.Check.CodePlaceholders = append(c.Check.CodePlaceholders, n.Value)
 					}
 				case "equivalent_links":
 					if v.Kind != yaml.SequenceNode {
-						p.errf(v, "equivalent_links must be a list of maps of languages to link prefixes")
+						p.at(v, "cfg_equivalent_links_shape")
 						return
 					}
 					for _, item := range v.Content {
@@ -544,31 +546,31 @@ func Parse(name string, data []byte) (*Config, error) {
 							}
 						})
 						if len(m) < 2 && item.Kind == yaml.MappingNode {
-							p.errf(item, "an equivalent_links entry needs a prefix for at least two languages")
+							p.at(item, "cfg_equivalent_links_two")
 						}
 						c.Check.EquivalentLinks = append(c.Check.EquivalentLinks, m)
 					}
 				default:
-					p.errf(key, "unknown key %q in check (known: rules, paths, code_placeholders, equivalent_links)", k)
+					p.at(key, "cfg_unknown_key_in", "Key", strconv.Quote(k), "In", "check", "Known", "rules, paths, code_placeholders, equivalent_links")
 				}
 			})
 		default:
-			p.errf(key, "unknown key %q (known: languages, source_language, content, exclude, locales, translatable, required, local, records, placeholder, glossary, build, check)", k)
+			p.at(key, "cfg_unknown_key", "Key", strconv.Quote(k), "Known", "languages, source_language, content, exclude, locales, translatable, required, local, records, placeholder, glossary, build, check")
 		}
 	})
 	if langNode == nil {
-		p.errf(root, "missing key `languages` (for example: languages: [tr, en])")
+		p.at(root, "cfg_missing_languages")
 	} else if len(c.Languages) < 2 && len(p.errs) == 0 {
-		p.errf(langNode, "a project needs at least two languages")
+		p.at(langNode, "cfg_two_languages")
 	}
 	if c.SourceLanguage == "" && len(c.Languages) > 0 {
 		c.SourceLanguage = c.Languages[0]
 	} else if c.SourceLanguage != "" && len(c.Languages) > 0 && !c.Lang(c.SourceLanguage) {
-		p.errf(srcNode, "source_language %q is not one of the languages %v", c.SourceLanguage, c.Languages)
+		p.at(srcNode, "cfg_source_no_language", "Lang", strconv.Quote(c.SourceLanguage), "Languages", c.Languages)
 	}
 	for lang, node := range excludeNodes {
 		if len(c.Languages) > 0 && !c.Lang(lang) {
-			p.errf(node, "exclude names %q, which is not one of the languages %v", lang, c.Languages)
+			p.at(node, "cfg_names_no_language", "What", "exclude", "Lang", strconv.Quote(lang), "Languages", c.Languages)
 		}
 	}
 	if contentNode != nil && len(c.Languages) > 0 && len(p.errs) == 0 {
@@ -590,25 +592,25 @@ func Parse(name string, data []byte) (*Config, error) {
 	} else {
 		for _, n := range localNodes {
 			if c.IsTranslatable(n.Value) {
-				p.errf(n, "%q is both local and translatable; a field is translated, or set by each version for itself", n.Value)
+				p.at(n, "cfg_local_translatable", "Field", strconv.Quote(n.Value))
 			}
 		}
 	}
 	if f := c.Placeholder.Field; f != "" && c.IsTranslatable(f) {
 		for _, n := range translatableNodes {
 			if strings.EqualFold(n.Value, f) {
-				p.errf(n, "%q is the placeholder field, which is not translated", n.Value)
+				p.at(n, "cfg_placeholder_translatable", "Field", strconv.Quote(n.Value))
 			}
 		}
 	}
 	for _, node := range linkNodes {
 		if len(c.Languages) > 0 && !c.Lang(node.Value) {
-			p.errf(node, "equivalent_links names %q, which is not one of the languages %v", node.Value, c.Languages)
+			p.at(node, "cfg_names_no_language", "What", "equivalent_links", "Lang", strconv.Quote(node.Value), "Languages", c.Languages)
 		}
 	}
 	for lang, node := range pathNodes {
 		if len(c.Languages) > 0 && !c.Lang(lang) {
-			p.errf(node, "check.paths names %q, which is not one of the languages %v", lang, c.Languages)
+			p.at(node, "cfg_names_no_language", "What", "check.paths", "Lang", strconv.Quote(lang), "Languages", c.Languages)
 		}
 	}
 	if len(p.errs) > 0 {

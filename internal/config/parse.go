@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -20,22 +21,29 @@ type parser struct {
 	errs []error
 }
 
-func (p *parser) errf(n *yaml.Node, format string, args ...any) {
-	p.errs = append(p.errs, diag.Errorf(p.name, n.Line, n.Column, format, args...))
+// at records message id of config's message files (clitext), with its
+// pairs of names and values, as an error at n.
+func (p *parser) at(n *yaml.Node, id string, pairs ...any) {
+	p.errs = append(p.errs, diag.Text(p.name, n.Line, n.Column, id, pairs...))
+}
+
+// atErr records err as an error at n.
+func (p *parser) atErr(n *yaml.Node, err error) {
+	p.errs = append(p.errs, &diag.PosError{File: p.name, Line: n.Line, Col: n.Column, Err: err})
 }
 
 // mapping calls fn for every key of a mapping node, in file order, and
 // reports a duplicate key once.
 func (p *parser) mapping(n *yaml.Node, fn func(k string, key, value *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
-		p.errf(n, "expected a mapping, found %s", kindName(n))
+		p.at(n, "cfg_expected_mapping", "Found", kindName(n))
 		return
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, v := n.Content[i], n.Content[i+1]
 		if seen[key.Value] {
-			p.errf(key, "duplicate key %q", key.Value)
+			p.at(key, "cfg_duplicate_key", "Key", strconv.Quote(key.Value))
 			continue
 		}
 		seen[key.Value] = true
@@ -45,7 +53,7 @@ func (p *parser) mapping(n *yaml.Node, fn func(k string, key, value *yaml.Node))
 
 func (p *parser) scalar(n *yaml.Node) *yaml.Node {
 	if n.Kind != yaml.ScalarNode {
-		p.errf(n, "expected a single value, found %s", kindName(n))
+		p.at(n, "cfg_expected_single", "Found", kindName(n))
 		return nil
 	}
 	return n
@@ -53,7 +61,7 @@ func (p *parser) scalar(n *yaml.Node) *yaml.Node {
 
 func (p *parser) strings(n *yaml.Node) []*yaml.Node {
 	if n.Kind != yaml.SequenceNode {
-		p.errf(n, "expected a list, found %s", kindName(n))
+		p.at(n, "cfg_expected_list", "Found", kindName(n))
 		return nil
 	}
 	var out []*yaml.Node
@@ -75,7 +83,7 @@ func (p *parser) oneOf(n *yaml.Node, allowed ...string) string {
 			return a
 		}
 	}
-	p.errf(s, "%q is not one of %s", s.Value, strings.Join(allowed, ", "))
+	p.at(s, "cfg_not_one_of", "Value", strconv.Quote(s.Value), "Allowed", strings.Join(allowed, ", "))
 	return ""
 }
 
@@ -87,19 +95,21 @@ func values(nodes []*yaml.Node) []string {
 	return out
 }
 
-func kindName(n *yaml.Node) string {
+// kindName names what n is, for messages: a clitext.Text, or a value
+// quoted.
+func kindName(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return clitext.Msg("cfg_kind_mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return clitext.Msg("cfg_kind_list")
 	case yaml.AliasNode:
-		return "an alias"
+		return clitext.Msg("cfg_kind_alias")
 	default:
 		if n.Value == "" {
-			return "nothing"
+			return clitext.Msg("cfg_kind_nothing")
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return strconv.Quote(n.Value)
 	}
 }
 
@@ -127,19 +137,19 @@ func YAMLError(name string, src []byte, lineOffset int, err error) error {
 	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return diag.Errorf(name, line+lineOffset, 1, "invalid YAML: %s", m[2])
+		return diag.Text(name, line+lineOffset, 1, "cfg_invalid_yaml", "Err", YAMLProblem(m[2]))
 	}
 	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
 		if line, col, ok := findAlias(src, m[1]); ok {
-			return diag.Errorf(name, line+lineOffset, col, "invalid YAML: alias *%s names no anchor (&%s) before it", m[1], m[1])
+			return diag.Text(name, line+lineOffset, col, "cfg_yaml_alias_no_anchor", "Name", m[1])
 		}
 	}
 	if msg == "yaml: control characters are not allowed" {
 		if line, col, r, ok := findControl(src); ok {
-			return diag.Errorf(name, line+lineOffset, col, "invalid YAML: control character %U is not allowed", r)
+			return diag.Text(name, line+lineOffset, col, "cfg_yaml_control", "Char", fmt.Sprintf("%U", r))
 		}
 	}
-	return diag.Errorf(name, lineOffset+1, 1, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+	return diag.Text(name, lineOffset+1, 1, "cfg_invalid_yaml", "Err", YAMLProblem(strings.TrimPrefix(msg, "yaml: ")))
 }
 
 // findAlias returns the line and column (in characters, 1-based) of the
@@ -191,7 +201,7 @@ var Extensions = []string{".md", ".markdown", ".mdx"}
 // relative, with {id} and {lang} once each, ending in a Markdown extension.
 func ValidateContent(tmpl string) error {
 	if strings.Count(tmpl, "{id}") != 1 || strings.Count(tmpl, "{lang}") != 1 {
-		return fmt.Errorf("content template %q must contain {id} and {lang} once each (or give each language its own template: content: {en: \"docs/{id}.md\", tr: \"tr/docs/{id}.md\"})", tmpl)
+		return clitext.NewError("cfg_template_id_lang", "Template", strconv.Quote(tmpl))
 	}
 	return validatePath(tmpl)
 }
@@ -200,7 +210,7 @@ func ValidateContent(tmpl string) error {
 // {id} once and {lang} at most once, ending in a Markdown extension.
 func ValidateTemplate(tmpl string) error {
 	if strings.Count(tmpl, "{id}") != 1 || strings.Count(tmpl, "{lang}") > 1 {
-		return fmt.Errorf("content template %q must contain {id} once (and {lang} at most once)", tmpl)
+		return clitext.NewError("cfg_template_id", "Template", strconv.Quote(tmpl))
 	}
 	return validatePath(tmpl)
 }
@@ -208,19 +218,19 @@ func ValidateTemplate(tmpl string) error {
 func validatePath(tmpl string) error {
 	switch {
 	case strings.HasPrefix(tmpl, "/") || strings.HasPrefix(tmpl, "\\") || (len(tmpl) > 1 && tmpl[1] == ':'):
-		return fmt.Errorf("content template %q must be a path inside the project", tmpl)
+		return clitext.NewError("cfg_template_inside", "Template", strconv.Quote(tmpl))
 	case strings.Contains(tmpl, "\\"):
-		return fmt.Errorf("content template %q: write paths with /, on every system", tmpl)
+		return clitext.NewError("cfg_template_slash", "Template", strconv.Quote(tmpl))
 	}
 	for _, part := range strings.Split(tmpl, "/") {
 		if part == ".." || part == "." || part == "" {
-			return fmt.Errorf("content template %q must be a clean path inside the project (no empty, . or .. parts)", tmpl)
+			return clitext.NewError("cfg_template_clean", "Template", strconv.Quote(tmpl))
 		}
 	}
 	if exts, ok := Alternatives(tmpl); ok {
 		for _, e := range exts {
 			if !slices.Contains(Extensions, e) {
-				return fmt.Errorf("content template %q: %q is not one of %s", tmpl, e, strings.Join(Extensions, ", "))
+				return clitext.NewError("cfg_template_ext_alt", "Template", strconv.Quote(tmpl), "Ext", strconv.Quote(e), "Extensions", strings.Join(Extensions, ", "))
 			}
 		}
 		return nil
@@ -230,7 +240,7 @@ func validatePath(tmpl string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("content template %q must end in %s (or several: .{md,mdx})", tmpl, strings.Join(Extensions, ", "))
+	return clitext.NewError("cfg_template_ext", "Template", strconv.Quote(tmpl), "Extensions", strings.Join(Extensions, ", "))
 }
 
 // Alternatives returns the extensions of a template that ends in
@@ -252,19 +262,19 @@ func Alternatives(tmpl string) ([]string, bool) {
 func ValidateGlossary(name string) error {
 	switch {
 	case name == "":
-		return fmt.Errorf("glossary must name a file (glossary.csv or a .tbx file)")
+		return clitext.NewError("cfg_glossary_empty")
 	case strings.HasPrefix(name, "/") || strings.HasPrefix(name, "\\") || (len(name) > 1 && name[1] == ':'):
-		return fmt.Errorf("glossary %q must be a path inside the project", name)
+		return clitext.NewError("cfg_glossary_inside", "Path", strconv.Quote(name))
 	case strings.Contains(name, "\\"):
-		return fmt.Errorf("glossary %q: write paths with /, on every system", name)
+		return clitext.NewError("cfg_glossary_slash", "Path", strconv.Quote(name))
 	}
 	for _, part := range strings.Split(name, "/") {
 		if part == ".." || part == "." || part == "" {
-			return fmt.Errorf("glossary %q must be a clean path inside the project (no empty, . or .. parts)", name)
+			return clitext.NewError("cfg_glossary_clean", "Path", strconv.Quote(name))
 		}
 	}
 	if ext := strings.ToLower(path.Ext(name)); ext != ".csv" && ext != ".tbx" {
-		return fmt.Errorf("glossary %q must end in .csv or .tbx", name)
+		return clitext.NewError("cfg_glossary_ext", "Path", strconv.Quote(name))
 	}
 	return nil
 }
@@ -272,14 +282,14 @@ func ValidateGlossary(name string) error {
 // validGlob checks an exclude glob: path.Match syntax per part, relative.
 func validGlob(g string) error {
 	if g == "" || strings.HasPrefix(g, "/") {
-		return fmt.Errorf("exclude glob %q must be a relative article-id pattern, like blog/**", g)
+		return clitext.NewError("cfg_glob_relative", "Glob", strconv.Quote(g))
 	}
 	for _, part := range strings.Split(g, "/") {
 		if part == "**" {
 			continue
 		}
 		if _, err := path.Match(part, ""); err != nil {
-			return fmt.Errorf("exclude glob %q: %v", g, err)
+			return clitext.Wrap(err, "cfg_glob_bad", "Glob", strconv.Quote(g))
 		}
 	}
 	return nil
@@ -294,7 +304,7 @@ func (p *parser) section(n *yaml.Node, inList bool) (Section, bool) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if err := ValidateContent(n.Value); err != nil {
-			p.errf(n, "%v", err)
+			p.atErr(n, err)
 			return sec, false
 		}
 		sec.Content = n.Value
@@ -305,7 +315,7 @@ func (p *parser) section(n *yaml.Node, inList bool) (Section, bool) {
 				if s := p.scalar(v); s != nil {
 					if s.Value != "" {
 						if err := ValidID(s.Value); err != nil {
-							p.errf(s, "section name %q: %v", s.Value, err)
+							p.at(s, "cfg_section_name", "Name", strconv.Quote(s.Value), "Err", err)
 						}
 					}
 					sec.Name, named = s.Value, true
@@ -314,7 +324,7 @@ func (p *parser) section(n *yaml.Node, inList bool) (Section, bool) {
 			}
 			t, err := language.Parse(k)
 			if err != nil {
-				p.errf(key, "bad language tag %q: %v", k, err)
+				p.at(key, "cfg_bad_tag", "Tag", strconv.Quote(k), "Err", err)
 				return
 			}
 			s := p.scalar(v)
@@ -322,19 +332,19 @@ func (p *parser) section(n *yaml.Node, inList bool) (Section, bool) {
 				return
 			}
 			if err := ValidateTemplate(s.Value); err != nil {
-				p.errf(s, "%v", err)
+				p.atErr(s, err)
 				return
 			}
 			lang := t.String()
 			if _, dup := sec.Templates[lang]; dup {
-				p.errf(key, "language %q has two templates", lang)
+				p.at(key, "cfg_lang_two_templates", "Lang", strconv.Quote(lang))
 				return
 			}
 			sec.Templates[lang] = s.Value
 			sec.nodes[lang] = key
 		})
 	default:
-		p.errf(n, "a content section must be a path template or a map of each language to its template")
+		p.at(n, "cfg_section_shape")
 		return sec, false
 	}
 	if inList && !named {
@@ -354,7 +364,7 @@ func (p *parser) checkSections(c *Config) {
 		if sec.Templates != nil {
 			for lang, node := range sec.nodes {
 				if !c.Lang(lang) {
-					p.errf(node, "content names %q, which is not one of the languages %v", lang, c.Languages)
+					p.at(node, "cfg_names_no_language", "What", "content", "Lang", strconv.Quote(lang), "Languages", c.Languages)
 				}
 			}
 			var missing []string
@@ -367,12 +377,12 @@ func (p *parser) checkSections(c *Config) {
 				}
 				path := strings.ReplaceAll(t, "{lang}", lang)
 				if other, dup := byPath[path]; dup {
-					p.errf(sec.nodes[lang], "%s and %s have the same template %q: no rule can tell their files apart; give each language its own directory or suffix", other, lang, t)
+					p.at(sec.nodes[lang], "cfg_same_template", "First", other, "Second", lang, "Template", strconv.Quote(t))
 				}
 				byPath[path] = lang
 			}
 			if len(missing) > 0 {
-				p.errf(sec.node, "content has no template for %s; give every language one", strings.Join(missing, ", "))
+				p.at(sec.node, "cfg_content_missing_langs", "Langs", strings.Join(missing, ", "))
 			}
 		}
 		if len(c.Sections) == 1 {
@@ -389,13 +399,13 @@ func (p *parser) checkSections(c *Config) {
 				dir = dir[i+1:]
 			}
 			if dir == "" || strings.Contains(dir, "{") {
-				p.errf(sec.node, "this section of content needs a name (section: blog): its articles' ids start with it")
+				p.at(sec.node, "cfg_section_needs_name")
 				continue
 			}
 			sec.Name = dir
 		}
 		if names[sec.Name] {
-			p.errf(sec.node, "two sections of content are named %q; name them (section: docs, section: blog)", sec.Name)
+			p.at(sec.node, "cfg_section_twice", "Name", strconv.Quote(sec.Name))
 		}
 		names[sec.Name] = true
 	}
@@ -406,7 +416,7 @@ func (p *parser) checkSections(c *Config) {
 func ValidID(name string) error {
 	for _, part := range strings.Split(name, "/") {
 		if part == "" || part == "." || part == ".." || strings.HasPrefix(part, ".") {
-			return fmt.Errorf("must be a relative path without empty, hidden, . or .. parts")
+			return clitext.NewError("cfg_valid_id")
 		}
 	}
 	return nil
