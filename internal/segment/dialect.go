@@ -3,6 +3,7 @@ package segment
 import (
 	"math"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -131,8 +132,7 @@ func (g depthGuard) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 			return nil, parser.NoChildren
 		}
 	}
-	limiterOf(pc, reader).fail(seg.Start+pos-seg.Padding,
-		"block quotes, lists and footnotes nested more than %d deep, the most ceviri reads", MaxDepth)
+	limiterOf(pc, reader).fail(seg.Start+pos-seg.Padding, clitext.Msg("segment_nested_blocks", "Max", MaxDepth))
 	return nil, parser.NoChildren
 }
 
@@ -147,7 +147,7 @@ type atxGuard struct{ parser.BlockParser }
 // Open implements parser.BlockParser.
 func (g atxGuard) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	n, st := g.BlockParser.Open(parent, reader, pc)
-	if n != nil && !limiterOf(pc, reader).inline(n.Lines().Sliced(0, n.Lines().Len()), "heading") {
+	if n != nil && !limiterOf(pc, reader).inline(n.Lines().Sliced(0, n.Lines().Len()), blockHeading) {
 		n.Lines().Clear()
 	}
 	return n, st
@@ -189,8 +189,7 @@ func (refsGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Co
 	}
 	l.work += refWeight * int64(defs) * int64(lines.Len())
 	if l.work > MaxInlineWork {
-		l.fail(lines.At(0).Start, "paragraph too complex to read in bounded time: %d link reference definitions in %d lines, past the limit of the whole body (%d); separate them with blank lines",
-			defs, lines.Len(), MaxInlineWork)
+		l.fail(lines.At(0).Start, clitext.Msg("segment_link_refs", "Defs", defs, "Lines", lines.Len(), "Limit", MaxInlineWork))
 		lines.Clear()
 	}
 }
@@ -231,14 +230,14 @@ func measureTree(l *limiter, doc ast.Node) {
 			links += int64(len(n.Destination) + len(n.Title))
 		}
 		if links > MaxLinkBytes {
-			l.fail(nodeOffset(n), "links and images point to more than %d MiB of destinations and titles, the most ceviri reads (a reference link repeats its definition's)", MaxLinkBytes>>20)
+			l.fail(nodeOffset(n), clitext.Msg("segment_link_bytes", "MiB", MaxLinkBytes>>20))
 			return
 		}
 		if c := n.FirstChild(); c != nil {
 			if n.Type() == ast.TypeInline {
 				depth++
 				if depth > MaxDepth {
-					l.fail(nodeOffset(c), "emphasis, links and images nested more than %d deep, the most ceviri reads", MaxDepth)
+					l.fail(nodeOffset(c), clitext.Msg("segment_nested_inlines", "Max", MaxDepth))
 					return
 				}
 			}

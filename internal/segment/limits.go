@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
@@ -54,27 +55,40 @@ const (
 var markupChars = [256]bool{'*': true, '_': true, '~': true, '[': true, ']': true, '`': true, '<': true}
 
 // ErrTooLarge is the error of reading a file over MaxFileSize.
-var ErrTooLarge = fmt.Errorf("file is larger than %d MiB (%d bytes), the most ceviri reads", MaxFileSize>>20, MaxFileSize)
+var ErrTooLarge = clitext.NewError("segment_too_large", "MiB", MaxFileSize>>20, "Bytes", MaxFileSize)
 
 // LimitError is a body that exceeds one of the limits, at a position in the
 // body (Line and Col are 1-based; Col counts characters).
 type LimitError struct {
 	Line, Col int
-	Msg       string
+	Msg       string       // the message in English
+	Text      clitext.Text // the message in ceviri's words, for the reader's language
 }
 
 func (e *LimitError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
+// In returns e's message with its words written by msg (in the reader's
+// language: clitext.Printer.Error).
+func (e *LimitError) In(msg func(error) string) string {
+	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, msg(e.Cause()))
+}
+
 // ErrLimit is what every error of a body past a limit is (errors.Is), so
 // that a command can tell it from other problems of a file.
-var ErrLimit = errors.New("past a limit of ceviri's Markdown reader")
+var ErrLimit = clitext.NewError("segment_past_limit")
 
 // Is reports whether target is ErrLimit.
 func (e *LimitError) Is(target error) bool { return target == ErrLimit }
 
 // Cause returns the message alone as an error that is ErrLimit, for a
-// caller that puts the position in the file in front of it.
-func (e *LimitError) Cause() error { return limitCause(e.Msg) }
+// caller that puts the position in the file in front of it; it is written
+// in the reader's language.
+func (e *LimitError) Cause() error {
+	if e.Text.ID == "" {
+		return limitCause(e.Msg)
+	}
+	return &clitext.TextError{Text: e.Text, Err: ErrLimit}
+}
 
 type limitCause string
 
@@ -113,22 +127,41 @@ func limiterOf(pc parser.Context, reader text.Reader) *limiter {
 	return l
 }
 
-// fail records the first limit exceeded, at byte offset off of the source.
-func (l *limiter) fail(off int, format string, args ...any) {
+// fail records the first limit exceeded, at byte offset off of the source,
+// with its message.
+func (l *limiter) fail(off int, msg clitext.Text) {
 	if l.err != nil {
 		return
 	}
 	off = max(0, min(off, len(l.src)))
 	line := 1 + bytes.Count(l.src[:off], []byte{'\n'})
 	start := bytes.LastIndexByte(l.src[:off], '\n') + 1
-	l.err = &LimitError{Line: line, Col: 1 + utf8.RuneCount(l.src[start:off]), Msg: fmt.Sprintf(format, args...)}
+	l.err = &LimitError{Line: line, Col: 1 + utf8.RuneCount(l.src[start:off]), Msg: msg.String(), Text: msg}
+}
+
+// Kinds of blocks whose inline work limiter.inline charges.
+const (
+	blockParagraph = iota
+	blockHeading
+	blockTableRow
+)
+
+// blockText names a kind of block, for a message.
+func blockText(what int) clitext.Text {
+	switch what {
+	case blockHeading:
+		return clitext.Msg("segment_heading")
+	case blockTableRow:
+		return clitext.Msg("segment_table_row")
+	}
+	return clitext.Msg("segment_paragraph")
 }
 
 // inline charges the inline work of a block made of lines (a paragraph, a
 // heading, a table row) and reports whether it is within the limits; when
 // it is not, or an earlier limit was exceeded, the caller drops the lines
 // so that goldmark does not read them.
-func (l *limiter) inline(lines []text.Segment, what string) bool {
+func (l *limiter) inline(lines []text.Segment, what int) bool {
 	if l.err != nil {
 		return false
 	}
@@ -147,8 +180,7 @@ func (l *limiter) inline(lines []text.Segment, what string) bool {
 		if len(lines) > 0 {
 			off = lines[0].Start
 		}
-		l.fail(off, "%s too complex to read in bounded time: %d markup characters (* _ ~ [ ] ` <) in %d bytes, past the limit of the whole body (%d, characters x bytes of each paragraph); split it or escape the characters",
-			what, n, length, MaxInlineWork)
+		l.fail(off, clitext.Msg("segment_inline_work", "What", blockText(what), "Markup", n, "Bytes", length, "Limit", MaxInlineWork))
 		return false
 	}
 	return true

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -282,7 +283,7 @@ func (l *limiter) scan(src []byte, start int, scan func([]byte, int) int) int {
 	}
 	l.work += int64(looked)
 	if l.work > MaxInlineWork {
-		l.fail(start, "MDX too complex to read in bounded time: JSX tags and {expressions} that do not close, past the limit of the whole body (%d bytes read); close them or escape the \"<\" and \"{\"", MaxInlineWork)
+		l.fail(start, clitext.Msg("segment_mdx_work", "Limit", MaxInlineWork))
 		return notMDX
 	}
 	return end
@@ -350,7 +351,7 @@ func (mdxTextParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	}
 	l.work += int64(looked)
 	if l.work > MaxInlineWork {
-		l.fail(seg.Start, "MDX too complex to read in bounded time: JSX tags and {expressions} that do not close, past the limit of the whole body (%d bytes read); close them or escape the \"<\" and \"{\"", MaxInlineWork)
+		l.fail(seg.Start, clitext.Msg("segment_mdx_work", "Limit", MaxInlineWork))
 		return nil
 	}
 	if end < 0 {

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -24,7 +25,7 @@ func (tableGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.C
 	all := lines.Sliced(0, lines.Len())
 	head, cols := tableAt(lines, l.src)
 	if cols == 0 {
-		if !l.inline(all, "paragraph") {
+		if !l.inline(all, blockParagraph) {
 			lines.Clear()
 		}
 		return
@@ -32,15 +33,14 @@ func (tableGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.C
 	rows := lines.Len() - head // the header row and the rows after the delimiter row
 	cells := int64(cols) * int64(rows)
 	if int64(l.cells)+cells > MaxTableCells {
-		l.fail(all[head-1].Start, "table of %d columns and %d rows (%d cells) takes the body past %d table cells, the most ceviri reads",
-			cols, rows, cells, MaxTableCells)
+		l.fail(all[head-1].Start, clitext.Msg("segment_table_cells", "Cols", cols, "Rows", rows, "Cells", cells, "Max", MaxTableCells))
 		lines.Clear()
 		return
 	}
 	l.cells += int(cells)
-	ok := l.inline(all[:head-1], "paragraph") && l.inline(all[head-1:head], "table row")
+	ok := l.inline(all[:head-1], blockParagraph) && l.inline(all[head-1:head], blockTableRow)
 	for i := head + 1; ok && i < len(all); i++ {
-		ok = l.inline(all[i:i+1], "table row")
+		ok = l.inline(all[i:i+1], blockTableRow)
 	}
 	if !ok {
 		lines.Clear()
