@@ -3,12 +3,10 @@ package xliff
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 
-	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // Decoder returns a strict XML decoder over data, a leading BOM dropped,
@@ -22,7 +20,7 @@ func Decoder(data []byte) *xml.Decoder {
 		if strings.EqualFold(label, "utf-8") || strings.EqualFold(label, "utf8") {
 			return in, nil
 		}
-		return nil, fmt.Errorf("encoding %q is not supported; save the file as UTF-8", label)
+		return nil, clitext.NewError("xliff_encoding", "Label", quote(label))
 	}
 	return dec
 }
@@ -41,21 +39,10 @@ func Token(dec *xml.Decoder, name, kind string) (tok xml.Token, line, col int, e
 			return nil, line, col, err
 		}
 		l, c := dec.InputPos()
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, line, col, diag.Errorf(name, l, c, "malformed XML: %s", diag.EscapeLine(se.Msg)) // it may quote the file
-		}
-		return nil, line, col, diag.Errorf(name, l, c, "malformed XML: %s", diag.EscapeLine(err.Error()))
+		return nil, line, col, XMLError(name, l, c, err)
 	}
 	if d, ok := tok.(xml.Directive); ok {
-		what := "a DTD"
-		if bytes.Contains(d, []byte("ENTITY")) {
-			what = "a DTD with entity declarations"
-			if bytes.HasPrefix(d, []byte("ENTITY")) {
-				what = "an entity declaration"
-			}
-		}
-		return nil, line, col, diag.Errorf(name, line, col, "%s (<!%s ...>) is not allowed in %s ceviri imports; remove it", what, diag.EscapeLine(firstWord(d)), kind)
+		return nil, line, col, Directive(name, line, col, d, kind)
 	}
 	return tok, line, col, nil
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 )
 
@@ -50,7 +51,7 @@ func Read(name string, r io.Reader) (*Document, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > MaxSize {
-		return nil, diag.Errorf(name, 1, 1, "larger than %d MiB, the most ceviri reads from one file", MaxSize>>20)
+		return nil, diag.Text(name, 1, 1, "xliff_too_large", "MiB", MaxSize>>20)
 	}
 	dec := Decoder(data)
 	rd := &reader{name: name, dec: dec}
@@ -72,10 +73,6 @@ func firstWord(b []byte) string {
 	return f[0]
 }
 
-func (r *reader) errf(format string, args ...any) error {
-	return diag.Errorf(r.name, r.line, r.col, format, args...)
-}
-
 func isXLIFF(n xml.Name) bool { return n.Space == Namespace || n.Space == "" }
 
 func attrOf(e xml.StartElement, name string) string {
@@ -91,7 +88,7 @@ func (r *reader) document() (*Document, error) {
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return nil, diag.Errorf(r.name, 1, 1, "no <xliff> element: not an XLIFF file")
+			return nil, diag.Text(r.name, 1, 1, "xliff_no_root")
 		}
 		if err != nil {
 			return nil, err
@@ -99,10 +96,10 @@ func (r *reader) document() (*Document, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if t.Name.Local != "xliff" {
-				return nil, r.errf("root element is <%s>, not <xliff>: not an XLIFF 1.2 file", diag.EscapeLine(t.Name.Local))
+				return nil, r.errAt(clitext.NewError("xliff_root", "Name", diag.EscapeLine(t.Name.Local)))
 			}
 			if v := attrOf(t, "version"); v != "1.2" || !isXLIFF(t.Name) {
-				return nil, r.errf("XLIFF version %q (namespace %q) is not supported; ceviri reads XLIFF 1.2", v, t.Name.Space)
+				return nil, r.errAt(clitext.NewError("xliff_version", "Version", quote(v), "Space", quote(t.Name.Space)))
 			}
 			d := &Document{}
 			if err := r.xliff(d); err != nil {
@@ -118,12 +115,12 @@ func (r *reader) document() (*Document, error) {
 					return nil, err
 				}
 				if _, ok := tok.(xml.StartElement); ok {
-					return nil, r.errf("content after </xliff>")
+					return nil, r.errAt(clitext.NewError("xliff_after_root"))
 				}
 			}
 		case xml.CharData:
 			if len(bytes.TrimSpace(t)) > 0 {
-				return nil, r.errf("text before the root element: not an XLIFF file")
+				return nil, r.errAt(clitext.NewError("xliff_text_before_root"))
 			}
 		}
 	}
@@ -154,13 +151,13 @@ func (r *reader) xliff(d *Document) error {
 // returns after its end tag; fn must consume the child with its end tag.
 func (r *reader) children(fn func(xml.StartElement) error) error {
 	if r.depth++; r.depth > maxDepth {
-		return r.errf("elements nested more than %d deep", maxDepth)
+		return r.errAt(clitext.NewError("xliff_too_deep", "Max", maxDepth))
 	}
 	defer func() { r.depth-- }()
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return r.errf("unexpected end of file")
+			return r.errAt(clitext.NewError("xliff_eof"))
 		}
 		if err != nil {
 			return err
@@ -200,11 +197,11 @@ func (r *reader) body(f *File) error {
 			return r.body(f)
 		case e.Name.Local == "trans-unit":
 			if r.units++; r.units > unitLimit {
-				return r.errf("more than %d trans-units in one file; export fewer articles per file", unitLimit)
+				return r.errAt(clitext.NewError("xliff_too_many_units", "Max", unitLimit))
 			}
 			u := Unit{ID: attrOf(e, "id"), Resname: attrOf(e, "resname"), Approved: attrOf(e, "approved") == "yes", Line: r.line, Col: r.col}
 			if u.ID == "" {
-				return r.errf("<trans-unit> without an id")
+				return r.errAt(clitext.NewError("xliff_unit_no_id"))
 			}
 			if err := r.unit(&u); err != nil {
 				return err
@@ -286,13 +283,13 @@ func (c *contentSpans) flush() {
 // opened. Every inline element counts towards maxItems.
 func (r *reader) inline(c *contentSpans) error {
 	if r.depth++; r.depth > maxDepth {
-		return r.errf("elements nested more than %d deep", maxDepth)
+		return r.errAt(clitext.NewError("xliff_too_deep", "Max", maxDepth))
 	}
 	defer func() { r.depth-- }()
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return r.errf("unexpected end of file")
+			return r.errAt(clitext.NewError("xliff_eof"))
 		}
 		if err != nil {
 			return err
@@ -310,7 +307,7 @@ func (r *reader) inline(c *contentSpans) error {
 			case "ph", "x", "bpt", "ept", "it", "bx", "ex":
 				sp := Span{Ph: true, ID: attrOf(t, "id"), Line: r.line, Col: r.col}
 				if sp.ID == "" {
-					return r.errf("<%s> without an id", diag.EscapeLine(t.Name.Local))
+					return r.errAt(clitext.NewError("xliff_inline_no_id", "Name", diag.EscapeLine(t.Name.Local)))
 				}
 				native, err := r.native()
 				if err != nil {
@@ -324,7 +321,7 @@ func (r *reader) inline(c *contentSpans) error {
 					return err
 				}
 			default:
-				return r.errf("unexpected <%s> inside a segment's text", diag.EscapeLine(t.Name.Local))
+				return r.errAt(clitext.NewError("xliff_unexpected_inline", "Name", diag.EscapeLine(t.Name.Local)))
 			}
 		}
 	}
@@ -333,7 +330,7 @@ func (r *reader) inline(c *contentSpans) error {
 // item counts an inline element, note or context against maxItems.
 func (r *reader) item() error {
 	if r.items++; r.items > itemLimit {
-		return r.errf("more than %d inline elements, notes and contexts in one file", itemLimit)
+		return r.errAt(clitext.NewError("xliff_too_many_items", "Max", itemLimit))
 	}
 	return nil
 }
@@ -347,7 +344,7 @@ func (r *reader) native() (string, error) {
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return "", r.errf("unexpected end of file")
+			return "", r.errAt(clitext.NewError("xliff_eof"))
 		}
 		if err != nil {
 			return "", err
@@ -359,7 +356,7 @@ func (r *reader) native() (string, error) {
 			}
 		case xml.StartElement:
 			if depth++; r.depth+depth > maxDepth {
-				return "", r.errf("elements nested more than %d deep", maxDepth)
+				return "", r.errAt(clitext.NewError("xliff_too_deep", "Max", maxDepth))
 			}
 		case xml.EndElement:
 			if depth == 0 {
