@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // FuzzReadTMX: ReadTMX never panics, and what it reads, written again,
@@ -25,9 +27,14 @@ func FuzzReadTMX(f *testing.F) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
+	tr := clitext.New("tr")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, err := ReadTMX("f.tmx", bytes.NewReader(data))
 		if err != nil {
+			// In Turkish too, the error is at its position in the file.
+			if got := tr.Error(err); !strings.HasPrefix(got, "f.tmx:") {
+				t.Errorf("Turkish error without position: %s (English: %v)", got, err)
+			}
 			return
 		}
 		var buf bytes.Buffer

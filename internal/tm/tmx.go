@@ -5,9 +5,11 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/xliff"
 )
@@ -142,7 +144,7 @@ func ReadTMX(name string, r io.Reader) (*TMX, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > MaxTMXSize {
-		return nil, diag.Errorf(name, 1, 1, "larger than %d MiB, the most ceviri reads from one file", MaxTMXSize>>20)
+		return nil, diag.Text(name, 1, 1, "tm_too_large", "MiB", MaxTMXSize>>20)
 	}
 	rd := &tmxReader{name: name, dec: xliff.Decoder(data)}
 	return rd.document()
@@ -154,25 +156,26 @@ func (r *tmxReader) next() (xml.Token, error) {
 	return tok, err
 }
 
-func (r *tmxReader) errf(format string, args ...any) error {
-	return diag.Errorf(r.name, r.line, r.col, format, args...)
+// errAt returns err at the position of the token last read.
+func (r *tmxReader) errAt(err error) error {
+	return &diag.PosError{File: r.name, Line: r.line, Col: r.col, Err: err}
 }
 
 func (r *tmxReader) document() (*TMX, error) {
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return nil, diag.Errorf(r.name, 1, 1, "no <tmx> element: not a TMX file")
+			return nil, diag.Text(r.name, 1, 1, "tm_no_root")
 		}
 		if err != nil {
 			return nil, err
 		}
 		if e, ok := tok.(xml.StartElement); ok {
 			if e.Name.Local != "tmx" {
-				return nil, r.errf("the root element is <%s>, not <tmx>: not a TMX file", diag.EscapeLine(e.Name.Local))
+				return nil, r.errAt(clitext.NewError("tm_root", "Name", diag.EscapeLine(e.Name.Local)))
 			}
 			if v := attrOf(e, "version"); v != "" && !strings.HasPrefix(v, "1.") {
-				return nil, r.errf("TMX version %q is not one ceviri reads (1.4)", v)
+				return nil, r.errAt(clitext.NewError("tm_version", "Version", strconv.Quote(v)))
 			}
 			t := &TMX{}
 			if err := r.tmx(t); err != nil {
@@ -188,7 +191,7 @@ func (r *tmxReader) document() (*TMX, error) {
 					return nil, err
 				}
 				if _, ok := tok.(xml.StartElement); ok {
-					return nil, r.errf("a second root element after </tmx>")
+					return nil, r.errAt(clitext.NewError("tm_second_root"))
 				}
 			}
 		}
@@ -219,13 +222,13 @@ func langOf(e xml.StartElement) string {
 // Character data between children is passed to data when it is not nil.
 func (r *tmxReader) children(fn func(xml.StartElement) error, data func([]byte)) error {
 	if r.depth++; r.depth > maxDepth {
-		return r.errf("elements nested more than %d deep", maxDepth)
+		return r.errAt(clitext.NewError("tm_too_deep", "Max", maxDepth))
 	}
 	defer func() { r.depth-- }()
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return r.errf("unexpected end of file")
+			return r.errAt(clitext.NewError("tm_eof"))
 		}
 		if err != nil {
 			return err
@@ -268,7 +271,7 @@ func (r *tmxReader) body(t *TMX) error {
 			return r.skip()
 		}
 		if len(t.Units) >= MaxUnits {
-			return r.errf("more than %d <tu> elements in one file", MaxUnits)
+			return r.errAt(clitext.NewError("tm_too_many_units", "Max", MaxUnits))
 		}
 		u := TU{SrcLang: attrOf(e, "srclang"), Line: r.line, Col: r.col}
 		if u.SrcLang == "" {
@@ -278,7 +281,7 @@ func (r *tmxReader) body(t *TMX) error {
 			if d := attrOf(e, name); d != "" && u.Date.IsZero() {
 				when, err := time.Parse(DateFormat, d)
 				if err != nil {
-					return r.errf("<tu %s=%q>: not a TMX date (YYYYMMDDThhmmssZ)", name, diag.EscapeLine(d))
+					return r.errAt(clitext.NewError("tm_bad_date", "Attr", name, "Value", strconv.Quote(diag.EscapeLine(d))))
 				}
 				u.Date = when
 			}
@@ -288,11 +291,11 @@ func (r *tmxReader) body(t *TMX) error {
 			switch c.Name.Local {
 			case "tuv":
 				if len(u.Variants) >= maxVariants {
-					return r.errf("more than %d <tuv> elements in one <tu>", maxVariants)
+					return r.errAt(clitext.NewError("tm_too_many_variants", "Max", maxVariants))
 				}
 				v := Variant{Lang: langOf(c), Line: r.line, Col: r.col}
 				if v.Lang == "" {
-					return r.errf("<tuv> without xml:lang")
+					return r.errAt(clitext.NewError("tm_tuv_no_lang"))
 				}
 				err := r.children(func(s xml.StartElement) error {
 					if s.Name.Local != "seg" {
@@ -307,7 +310,7 @@ func (r *tmxReader) body(t *TMX) error {
 				return err
 			case "prop", "note":
 				if props++; props > maxProps {
-					return r.errf("more than %d <prop> and <note> elements in one <tu>", maxProps)
+					return r.errAt(clitext.NewError("tm_too_many_props", "Max", maxProps))
 				}
 				var b strings.Builder
 				err := r.seg(&b)

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 func sample() *Document {
@@ -108,11 +110,15 @@ func FuzzRead(f *testing.F) {
 	for _, s := range hostileSeeds {
 		f.Add(s)
 	}
+	tr := clitext.New("tr")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Read("f.xlf", bytes.NewReader(data))
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "f.xlf:") {
 				t.Errorf("error without position: %v", err)
+			}
+			if got := tr.Error(err); !strings.HasPrefix(got, "f.xlf:") {
+				t.Errorf("Turkish error without position: %s (English: %v)", got, err)
 			}
 			return
 		}
