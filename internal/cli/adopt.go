@@ -277,7 +277,7 @@ func fromHistory(ctx context.Context, repo *gitlog.Repo, p *project.Project, ite
 		}
 		old := p.ParseVersion(src.File, data)
 		if old.Err != nil {
-			out[i].today = because("adopt_source_unreadable", "Commit", out[i].commit.Short(), "Err", diag.EscapeLine(old.Err.Error()))
+			out[i].today = because("adopt_source_unreadable", "Commit", out[i].commit.Short(), "Err", diag.EscapedLine(old.Err))
 			out[i].commit = gitlog.Commit{}
 			continue
 		}

@@ -180,7 +180,7 @@ func history(ctx context.Context, env *Env, p *project.Project, out *diffJSON, r
 	h, err := recordedInGit(ctx, repo, p, out.src, target, out.From)
 	out.searched = err == nil
 	if err != nil {
-		env.Infof("%s", env.text().T("diff_git_error", "Source", diag.EscapeLine(out.SourcePath), "Err", diag.Escape(err.Error())))
+		env.Infof("%s", env.text().T("diff_git_error", "Source", diag.EscapeLine(out.SourcePath), "Err", diag.Escaped(err)))
 		return rec, nil
 	}
 	if h.index < 0 {

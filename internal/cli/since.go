@@ -82,7 +82,7 @@ func runSince(ctx context.Context, env *Env, opts *statusOptions) error {
 	}
 	tx := env.text()
 	for _, e := range before.errs {
-		env.Infof("%s", tx.T("warning_line", "Msg", tx.T("since_left_out", "Err", diag.Escape(e.Error()))))
+		env.Infof("%s", tx.T("warning_line", "Msg", tx.T("since_left_out", "Err", diag.Escape(localize(e, tx)))))
 	}
 	// An article that cannot be read on either side is left out of both:
 	// its state there is not known.

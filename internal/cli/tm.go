@@ -422,13 +422,13 @@ func (e *Env) addExternal(p *project.Project, m *tm.Memory) {
 		name := memoryDir + "/" + de.Name()
 		f, err := fsys.Open(name)
 		if err != nil {
-			e.Infof("%s", e.text().T("warning_line", "Msg", e.text().T("tm_not_used", "Err", diag.EscapeLine(name)+": "+err.Error())))
+			e.Infof("%s", e.text().T("warning_line", "Msg", e.text().T("tm_not_used", "Err", diag.EscapeLine(name)+": "+localize(err, e.text()))))
 			continue
 		}
 		x, err := tm.ReadTMX(name, f)
 		f.Close()
 		if err != nil {
-			e.Infof("%s", e.text().T("warning_line", "Msg", e.text().T("tm_not_used", "Err", diag.Escape(err.Error()))))
+			e.Infof("%s", e.text().T("warning_line", "Msg", e.text().T("tm_not_used", "Err", diag.Escape(localize(err, e.text())))))
 			continue
 		}
 		m.AddTMX(x, de.Name(), func(tag string) (string, bool) { return projectLang(p.Config, tag) })

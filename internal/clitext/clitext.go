@@ -167,11 +167,12 @@ func New(lang string) *Printer {
 func (p *Printer) Lang() string { return p.lang }
 
 // T returns message id with its template filled from pairs of names and
-// values ("Path", "a.md", "Count", 3). A message the language's file lacks
+// values ("Path", "a.md", "Count", 3); a value that is an error or a Text
+// is written in p's language (Printer.Error, Printer.Text). A message the language's file lacks
 // is taken from English; one that no file has is a programming error the
 // tests catch, and prints as its id.
 func (p *Printer) T(id string, pairs ...any) string {
-	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data(pairs)})
+	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: p.data(pairs)})
 	if err != nil {
 		return id
 	}
@@ -182,7 +183,7 @@ func (p *Printer) T(id string, pairs ...any) string {
 // (n written as the language writes numbers: 1250 in English as ceviri
 // always printed it, 1.250 in Turkish) and any other pairs.
 func (p *Printer) N(id string, n int, pairs ...any) string {
-	d := data(pairs)
+	d := p.data(pairs)
 	d["Count"] = p.Num(n)
 	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: n})
 	if err != nil {
@@ -206,12 +207,22 @@ func (p *Printer) Upper(s string) string {
 	return cases.Upper(tags[p.lang]).String(s)
 }
 
-// data makes template data of name, value pairs.
-func data(pairs []any) map[string]any {
+// data makes template data of name, value pairs, with the values that
+// are errors or Texts written in p's language.
+func (p *Printer) data(pairs []any) map[string]any {
 	d := make(map[string]any, len(pairs)/2+1)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		if k, ok := pairs[i].(string); ok {
-			d[k] = pairs[i+1]
+		k, ok := pairs[i].(string)
+		if !ok {
+			continue
+		}
+		switch v := pairs[i+1].(type) {
+		case Text:
+			d[k] = p.Text(v)
+		case error:
+			d[k] = p.Error(v)
+		default:
+			d[k] = v
 		}
 	}
 	return d

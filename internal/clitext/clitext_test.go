@@ -100,6 +100,9 @@ func TestError(t *testing.T) {
 	if got := tr.Text(Msg("summary_to_translate", "Words", Msg("state_stale"))); got != "; çevrilecek eskimiş" {
 		t.Errorf("Text in Text: got %q", got)
 	}
+	if got := tr.T("summary_to_translate", "Words", inner); got != "; çevrilecek eskimiş" {
+		t.Errorf("error in T: got %q", got)
+	}
 }
 
 // posLike is an error that writes itself with its inner error in another

@@ -28,21 +28,7 @@ func (t Text) String() string { return English().Text(t) }
 var English = sync.OnceValue(func() *Printer { return New("en") })
 
 // Text returns t in p's language.
-func (p *Printer) Text(t Text) string {
-	pairs := make([]any, len(t.Pairs))
-	for i, v := range t.Pairs {
-		if i%2 == 1 {
-			switch x := v.(type) {
-			case Text:
-				v = p.Text(x)
-			case error:
-				v = p.Error(x)
-			}
-		}
-		pairs[i] = v
-	}
-	return p.T(t.ID, pairs...)
-}
+func (p *Printer) Text(t Text) string { return p.T(t.ID, t.Pairs...) }
 
 // TextError is an error in ceviri's words: Error gives it in English, and
 // Printer.Error in the reader's language. Err, when set, is the error it

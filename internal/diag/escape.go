@@ -84,3 +84,26 @@ func unsafeRune(r rune, n int, line bool) bool {
 	}
 	return false
 }
+
+// escaped is an error whose text, in any language, is escaped for a
+// terminal.
+type escaped struct {
+	err  error
+	line bool
+}
+
+// Escaped returns err with its text escaped as Escape does, in English
+// (Error) and in the reader's language (In, which clitext.Printer.Error
+// uses).
+func Escaped(err error) error { return &escaped{err: err} }
+
+// EscapedLine returns err with its text escaped as EscapeLine does.
+func EscapedLine(err error) error { return &escaped{err: err, line: true} }
+
+func (e *escaped) Error() string { return e.In(error.Error) }
+
+// In returns e's text written by msg, escaped.
+func (e *escaped) In(msg func(error) string) string { return escape(msg(e.err), e.line) }
+
+// Unwrap returns the escaped error.
+func (e *escaped) Unwrap() error { return e.err }

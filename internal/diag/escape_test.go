@@ -1,10 +1,13 @@
 package diag
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 func TestEscape(t *testing.T) {
@@ -88,4 +91,26 @@ func BenchmarkEscape(b *testing.B) {
 			_ = Escape(hostile)
 		}
 	})
+}
+
+// TestEscaped: an escaped error's text is escaped in English and in the
+// reader's language, and it still wraps its error.
+func TestEscaped(t *testing.T) {
+	inner := clitext.Wrap(errors.New("bad\x1b[31m"), "err_nothing_written")
+	for _, err := range []error{Escaped(inner), EscapedLine(inner)} {
+		for _, got := range []string{err.Error(), clitext.New("tr").Error(err)} {
+			if strings.ContainsRune(got, 0x1b) {
+				t.Errorf("%q: not escaped", got)
+			}
+		}
+		if !errors.Is(err, inner) {
+			t.Errorf("%v does not wrap its error", err)
+		}
+	}
+	if got := clitext.New("tr").Error(Escaped(inner)); !strings.Contains(got, "hiçbir şey yazılmadı") {
+		t.Errorf("Turkish: got %q", got)
+	}
+	if got := EscapedLine(errors.New("a\nb")).Error(); strings.Contains(got, "\n") {
+		t.Errorf("EscapedLine kept a line break: %q", got)
+	}
 }
