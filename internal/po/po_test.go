@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 func sample() *File {
@@ -85,11 +87,15 @@ func FuzzRead(f *testing.F) {
 	for _, s := range hostileSeeds {
 		f.Add([]byte(s))
 	}
+	tr := clitext.New("tr")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pf, err := Read("f.po", bytes.NewReader(data))
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "f.po:") {
 				t.Errorf("error without position: %v", err)
+			}
+			if got := tr.Error(err); !strings.HasPrefix(got, "f.po:") {
+				t.Errorf("Turkish error without position: %s (English: %v)", got, err)
 			}
 			return
 		}

@@ -57,7 +57,7 @@ func Read(name string, r io.Reader) (*File, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > MaxSize {
-		return nil, diag.Errorf(name, 1, 1, "larger than %d MiB, the most ceviri reads from one file", MaxSize>>20)
+		return nil, diag.Text(name, 1, 1, "po_too_large", "MiB", MaxSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	p := &parser{name: name, file: &File{}}
@@ -68,7 +68,7 @@ func Read(name string, r io.Reader) (*File, error) {
 	for n := 1; ; n++ {
 		line, rest, found := strings.Cut(text, "\n")
 		if !utf8.ValidString(line) {
-			return nil, diag.Errorf(name, n, 1, "invalid UTF-8; save the file as UTF-8")
+			return nil, diag.Text(name, n, 1, "po_invalid_utf8")
 		}
 		if err := p.line(n, strings.TrimRight(line, "\r")); err != nil {
 			return nil, err
@@ -107,12 +107,12 @@ func (p *parser) finish() error {
 	}
 	e := p.cur
 	if !p.hasStr {
-		return diag.Errorf(p.name, e.Line, e.Col, "entry has no msgstr")
+		return diag.Text(p.name, e.Line, e.Col, "po_no_msgstr")
 	}
 	if !p.obsolete {
 		if e.Msgid == "" && !e.HasCtxt {
 			if p.headerLine > 0 {
-				return diag.Errorf(p.name, e.Line, e.Col, "a second header entry (msgid \"\"); the header is at line %d", p.headerLine)
+				return diag.Text(p.name, e.Line, e.Col, "po_second_header", "Line", p.headerLine)
 			}
 			p.headerLine = e.Line
 			if err := p.header(e); err != nil {
@@ -120,7 +120,7 @@ func (p *parser) finish() error {
 			}
 		} else {
 			if len(p.file.Entries) >= entryLimit {
-				return diag.Errorf(p.name, e.Line, e.Col, "more than %d entries in one file; export fewer articles per file", entryLimit)
+				return diag.Text(p.name, e.Line, e.Col, "po_too_many_entries", "Max", entryLimit)
 			}
 			p.file.Entries = append(p.file.Entries, *e)
 		}
@@ -138,17 +138,17 @@ func (p *parser) header(e *Entry) error {
 			continue
 		}
 		if len(p.file.Header) >= maxHeader {
-			return diag.Errorf(p.name, e.StrLine, 1, "the header has more than %d fields", maxHeader)
+			return diag.Text(p.name, e.StrLine, 1, "po_header_too_long", "Max", maxHeader)
 		}
 		k, v, ok := strings.Cut(l, ":")
 		if !ok {
-			return diag.Errorf(p.name, e.StrLine, 1, "header line %q is not \"Key: value\"", l)
+			return diag.Text(p.name, e.StrLine, 1, "po_header_line", "Text", strconv.Quote(l))
 		}
 		p.file.Header = append(p.file.Header, Field{Key: strings.TrimSpace(k), Value: strings.TrimSpace(v)})
 	}
 	if ct := p.file.Get("Content-Type"); ct != "" {
 		if _, cs, ok := strings.Cut(strings.ToLower(ct), "charset="); ok && cs != "utf-8" && cs != "charset" {
-			return diag.Errorf(p.name, e.StrLine, 1, "charset %q is not supported; save the file as UTF-8", cs)
+			return diag.Text(p.name, e.StrLine, 1, "po_charset", "Charset", strconv.Quote(cs))
 		}
 	}
 	return nil
@@ -181,12 +181,12 @@ func (p *parser) line(n int, l string) error {
 				return err
 			}
 		} else if p.started {
-			return diag.Errorf(p.name, n, col, "comment inside an entry (msgstr expected first)")
+			return diag.Text(p.name, n, col, "po_comment_in_entry")
 		}
 		return p.comment(n, col, t)
 	case strings.HasPrefix(t, `"`):
 		if p.last == nil {
-			return diag.Errorf(p.name, n, col, "string without a keyword before it")
+			return diag.Text(p.name, n, col, "po_string_no_keyword")
 		}
 		s, err := p.unquote(n, col, t)
 		if err != nil {
@@ -206,7 +206,7 @@ func (p *parser) line(n int, l string) error {
 		}
 	}
 	if p.seen[kw] {
-		return diag.Errorf(p.name, n, col, "%s repeated in one entry (is a msgstr missing?)", kw)
+		return diag.Text(p.name, n, col, "po_repeated", "Keyword", kw)
 	}
 	s, err := p.unquote(n, scol, rest)
 	if err != nil {
@@ -220,7 +220,7 @@ func (p *parser) line(n int, l string) error {
 	switch {
 	case kw == "msgctxt":
 		if p.hasID {
-			return diag.Errorf(p.name, n, col, "msgctxt after msgid")
+			return diag.Text(p.name, n, col, "po_ctxt_after_id")
 		}
 		e.HasCtxt, e.Msgctxt = true, s
 		p.last = &e.Msgctxt
@@ -229,19 +229,19 @@ func (p *parser) line(n int, l string) error {
 		p.last = &e.Msgid
 	case kw == "msgid_plural":
 		if !p.hasID || p.hasStr {
-			return diag.Errorf(p.name, n, col, "msgid_plural must follow msgid")
+			return diag.Text(p.name, n, col, "po_plural_order")
 		}
 		e.MsgidPlural = s
 		p.last = &e.MsgidPlural
 	case kw == "msgstr" || strings.HasPrefix(kw, "msgstr["):
 		if !p.hasID {
-			return diag.Errorf(p.name, n, col, "msgstr without msgid")
+			return diag.Text(p.name, n, col, "po_str_no_id")
 		}
 		idx := 0
 		if kw != "msgstr" {
 			v, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(kw, "msgstr["), "]"))
 			if err != nil || !strings.HasSuffix(kw, "]") || v != len(e.Msgstr) || v > 100 {
-				return diag.Errorf(p.name, n, col, "bad plural index in %s", diag.EscapeLine(kw))
+				return diag.Text(p.name, n, col, "po_plural_index", "Keyword", diag.EscapeLine(kw))
 			}
 			idx = v
 		}
@@ -252,7 +252,7 @@ func (p *parser) line(n int, l string) error {
 		p.last = &e.Msgstr[idx]
 		p.hasStr = true
 	default:
-		return diag.Errorf(p.name, n, col, "unknown keyword %q", kw)
+		return diag.Text(p.name, n, col, "po_unknown_keyword", "Keyword", strconv.Quote(kw))
 	}
 	p.seen[kw] = true
 	return nil
@@ -264,7 +264,7 @@ func (p *parser) comment(n, col int, t string) error {
 	body := func() string { return strings.TrimSpace(t[2:]) }
 	add := func(list *[]string, item string) error {
 		if p.comments++; p.comments > commentLimit {
-			return diag.Errorf(p.name, n, col, "more than %d comments, references and flags in one file", commentLimit)
+			return diag.Text(p.name, n, col, "po_too_many_comments", "Max", commentLimit)
 		}
 		*list = append(*list, item)
 		return nil
@@ -340,14 +340,14 @@ func (p *parser) previous(n, col int, t string) error {
 		}
 		return nil
 	}
-	return diag.Errorf(p.name, n, col, "unknown #| line")
+	return diag.Text(p.name, n, col, "po_unknown_previous")
 }
 
 // unquote reads one C-quoted string that makes up the rest of a line.
 func (p *parser) unquote(n, col int, s string) (string, error) {
 	s = strings.TrimRight(s, " \t")
 	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
-		return "", diag.Errorf(p.name, n, col, "expected a string in double quotes")
+		return "", diag.Text(p.name, n, col, "po_expected_string")
 	}
 	in := s[1 : len(s)-1]
 	if !strings.ContainsAny(in, `"\`) {
@@ -358,7 +358,7 @@ func (p *parser) unquote(n, col int, s string) (string, error) {
 		c := in[i]
 		switch c {
 		case '"':
-			return "", diag.Errorf(p.name, n, col+1+i, "unescaped \" inside a string")
+			return "", diag.Text(p.name, n, col+1+i, "po_unescaped_quote")
 		case '\\':
 		default:
 			b.WriteByte(c)
@@ -366,7 +366,7 @@ func (p *parser) unquote(n, col int, s string) (string, error) {
 		}
 		i++
 		if i >= len(in) {
-			return "", diag.Errorf(p.name, n, col+i, "string ends with a backslash")
+			return "", diag.Text(p.name, n, col+i, "po_trailing_backslash")
 		}
 		switch e := in[i]; e {
 		case 'n':
@@ -391,18 +391,18 @@ func (p *parser) unquote(n, col int, s string) (string, error) {
 				v = v*8 + int(in[j]-'0')
 			}
 			if v > 0xff {
-				return "", diag.Errorf(p.name, n, col+i, "octal escape out of range")
+				return "", diag.Text(p.name, n, col+i, "po_octal_range")
 			}
 			b.WriteByte(byte(v))
 			i = j - 1
 		default:
 			r, _ := utf8.DecodeRuneInString(in[i:])
-			return "", diag.Errorf(p.name, n, col+i, "unknown escape \\%s", diag.EscapeLine(string(r)))
+			return "", diag.Text(p.name, n, col+i, "po_unknown_escape", "Char", diag.EscapeLine(string(r)))
 		}
 	}
 	out := b.String()
 	if !utf8.ValidString(out) {
-		return "", diag.Errorf(p.name, n, col, "string escapes make invalid UTF-8")
+		return "", diag.Text(p.name, n, col, "po_escapes_utf8")
 	}
 	return out, nil
 }
