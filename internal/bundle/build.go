@@ -27,10 +27,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/ceviri/ceviri/internal/anchor"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/fastpath"
@@ -81,21 +82,25 @@ type Result struct {
 	Out      string       // the output directory, absolute
 	Langs    []LangResult // every language of the project, in ceviri.yaml's order
 	Warnings []string     // sorted; the build went ahead
+	// WarningTexts are the Warnings in ceviri's words, in the same order,
+	// for the reader's language.
+	WarningTexts []clitext.Text
 }
 
 // LangResult is what happened to one language.
 type LangResult struct {
 	Lang      string
 	Built     bool
-	Skipped   string // why it was not built ("" when built or not asked for)
-	Articles  int    // articles in the bundle
-	Fallbacks int    // of which source versions shown in place of a translation
-	Stale     int    // of which stale translations
-	Left      int    // articles left out (--fallback skip)
-	Rendered  int    // pages rendered
-	Reused    int    // pages taken from the previous bundle
-	Files     int    // files in the bundle
-	Archive   string // the archive written, relative to Out
+	Skipped   string       // why it was not built ("" when built or not asked for)
+	Why       clitext.Text // Skipped in ceviri's words
+	Articles  int          // articles in the bundle
+	Fallbacks int          // of which source versions shown in place of a translation
+	Stale     int          // of which stale translations
+	Left      int          // articles left out (--fallback skip)
+	Rendered  int          // pages rendered
+	Reused    int          // pages taken from the previous bundle
+	Files     int          // files in the bundle
+	Archive   string       // the archive written, relative to Out
 }
 
 // Build builds the bundles of p. An error about the input (a file that
@@ -112,20 +117,20 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	switch opts.Fallback {
 	case FallbackSource, FallbackSkip, FallbackFail:
 	default:
-		return nil, diag.Usagef("--fallback must be source, skip or fail, not %q", opts.Fallback)
+		return nil, diag.UsageText("build_err_fallback", "Value", strconv.Quote(opts.Fallback))
 	}
 	switch opts.Archive {
 	case "", "none", "tar.gz", "zip":
 	default:
-		return nil, diag.Usagef("--archive must be none, tar.gz or zip, not %q", opts.Archive)
+		return nil, diag.UsageText("build_err_archive", "Value", strconv.Quote(opts.Archive))
 	}
 	if opts.MinCurrent < 0 || opts.MinCurrent > 100 {
-		return nil, diag.Usagef("--min-current must be a percentage from 0 to 100, not %d", opts.MinCurrent)
+		return nil, diag.UsageText("build_err_min_current", "Value", opts.MinCurrent)
 	}
 	want := map[string]bool{}
 	for _, l := range opts.Langs {
 		if !cfg.Lang(l) {
-			return nil, diag.Usagef("language %q is not one of the project's languages %v", l, cfg.Languages)
+			return nil, diag.UsageText("build_err_lang", "Lang", strconv.Quote(l), "Langs", fmt.Sprint(cfg.Languages))
 		}
 		want[l] = true
 	}
@@ -140,7 +145,7 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 
 	files, errs := p.Scan()
 	if err := checkOut(out, p, files); err != nil {
-		return nil, diag.Usagef("%v", err)
+		return nil, &diag.UsageError{Err: err}
 	}
 	identity := opts.Build
 	if identity == "" {
@@ -171,17 +176,17 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 
 	plans := makePlans(arts, cfg.Languages, cfg.Tags, want, opts.Fallback, opts.MinCurrent)
 	res := &Result{Out: out}
-	var refused []string
+	var refused []error
 	var build []*langPlan
 	for _, lp := range plans {
 		lr := LangResult{Lang: lp.lang}
 		switch {
 		case !lp.wanted:
 		case lp.excluded != "":
-			lr.Skipped = lp.excluded
+			lr.Skipped, lr.Why = lp.excluded, lp.why
 		default:
 			if len(lp.refused) > 0 {
-				refused = append(refused, fmt.Sprintf("%s: %s", lp.lang, strings.Join(lp.refused, ", ")))
+				refused = append(refused, clitext.NewError("build_refused_lang", "Lang", lp.lang, "Articles", textList{lp.refused, ", "}))
 			}
 			build = append(build, lp)
 			lr.Built = true
@@ -189,17 +194,16 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 		res.Langs = append(res.Langs, lr)
 	}
 	if len(refused) > 0 {
-		return nil, &diag.Problems{Msg: "build refused (--fallback fail): articles without a current translation:\n  " +
-			strings.Join(refused, "\n  ") + "\nhint: translate them, or build with --fallback source or skip"}
+		return nil, problems(clitext.Msg("build_refused", "Langs", textList{refused, "\n  "}))
 	}
 	if len(build) == 0 {
-		var why []string
+		var why []error
 		for _, lr := range res.Langs {
 			if lr.Skipped != "" {
-				why = append(why, lr.Lang+": "+lr.Skipped)
+				why = append(why, clitext.NewError("build_skipped_lang", "Lang", lr.Lang, "Why", lr.Why))
 			}
 		}
-		return nil, &diag.Problems{Msg: "no language built:\n  " + strings.Join(why, "\n  ")}
+		return nil, problems(clitext.Msg("build_none_built", "Langs", textList{why, "\n  "}))
 	}
 
 	langs := make([]string, len(build))
@@ -235,7 +239,7 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 	}
 	lk, err := outDir.Lock(lockName, 10*time.Second)
 	if errors.Is(err, safefile.ErrLocked) {
-		return nil, fmt.Errorf("%w\nhint: another build is writing %s", err, out)
+		return nil, clitext.Wrap(err, "build_err_locked", "Out", out)
 	} else if err != nil {
 		return nil, err
 	}
@@ -256,12 +260,12 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if opts.BaseURL == "" {
-		w.add("build.base_url is not set: sitemap.xml, feed.xml and hreflang links hold URLs without a host")
+		w.add(clitext.Msg("build_warn_base_url"))
 	}
 	inputs := globalInputs(p, set, tmpls, opts, plans, s.links)
 
 	for _, name := range moved {
-		w.add(fmt.Sprintf("%s is not ceviri's: moved into %s (--force)", outDir.OSPath(name), outDir.OSPath(replacedDir)))
+		w.add(clitext.Msg("build_warn_moved", "Path", outDir.OSPath(name), "Dir", outDir.OSPath(replacedDir)))
 	}
 	olds, err := s.pages(st, build, inputs, opts, res)
 	if err != nil {
@@ -286,9 +290,9 @@ func Build(p *project.Project, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if err := writeMetaCache(p, header, arts); err != nil {
-		w.add("could not write the build cache: " + err.Error())
+		w.add(clitext.Msg("build_warn_cache", "Err", err))
 	}
-	res.Warnings = w.list()
+	res.Warnings, res.WarningTexts = w.list()
 	return res, nil
 }
 
@@ -298,7 +302,7 @@ func newSite(p *project.Project, set *locale.Set, tmpls *templates, plans []*lan
 	order := append([]string{p.Config.SourceLanguage}, p.Config.Languages...)
 	rule, err := anchor.Parse(p.Config.Build.Anchors)
 	if err != nil {
-		return nil, diag.Usagef("%v", err)
+		return nil, &diag.UsageError{Err: err}
 	}
 	s := &site{read: p.ReadFile, local: p.Config.IsLocal, plans: plans, langs: map[string]*lang{}, policy: opts.Fallback, baseURL: opts.BaseURL,
 		html: p.Config.Build.HTML, anchors: rule, links: newLinkMap(plans, p.Config.Languages, opts.BaseURL), warn: w,
@@ -311,7 +315,7 @@ func newSite(p *project.Project, set *locale.Set, tmpls *templates, plans []*lan
 		s.html = HTMLSanitize
 	case HTMLOmit, HTMLSanitize, HTMLTrust:
 	default:
-		return nil, diag.Usagef("build.html must be omit, sanitize or trust, not %q", s.html)
+		return nil, diag.UsageText("build_err_html", "Value", strconv.Quote(s.html))
 	}
 	for _, lp := range plans {
 		c, err := newChrome(set, lp.lang, lp.tag, order, w)

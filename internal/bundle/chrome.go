@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/locale"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -49,7 +51,7 @@ func newChrome(set *locale.Set, lang string, tag language.Tag, order []string, w
 		}
 	}
 	for _, id := range sortedKeys(c.from) {
-		w.add(fmt.Sprintf("%s: no message %q; using the %s text (add it to the file)", set.Paths[lang], id, c.from[id]))
+		w.add(clitext.Msg("build_warn_borrowed", "Path", set.Paths[lang], "ID", strconv.Quote(id), "From", c.from[id]))
 	}
 	b := i18n.NewBundle(tag)
 	msgs := make([]*i18n.Message, 0, len(c.messages))
@@ -105,7 +107,7 @@ func (c *chrome) localizeNow(id string, count any, pairs []any) string {
 			c.warn.missing(id)
 			return id
 		}
-		c.warn.add(fmt.Sprintf("message %q in %s: %v", id, c.lang, err))
+		c.warn.add(clitext.Msg("build_warn_message", "ID", strconv.Quote(id), "Lang", c.lang, "Err", err))
 	}
 	return s
 }
@@ -130,8 +132,8 @@ func (c *chrome) forms() map[string]map[string]string {
 // rendering goroutines.
 type warnings struct {
 	mu   sync.Mutex
-	seen map[string]bool
-	keys map[string]bool // messages no locale file has
+	seen map[string]clitext.Text // by their English text
+	keys map[string]bool         // messages no locale file has
 }
 
 // missing records a message that no locale file has.
@@ -144,28 +146,35 @@ func (w *warnings) missing(id string) {
 	w.keys[id] = true
 }
 
-func (w *warnings) add(msg string) {
+// add records warning t, once whatever the number of times it is added.
+func (w *warnings) add(t clitext.Text) {
 	if w == nil {
 		return
 	}
+	en := t.String()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.seen == nil {
-		w.seen = map[string]bool{}
+		w.seen = map[string]clitext.Text{}
 	}
-	w.seen[msg] = true
+	w.seen[en] = t
 }
 
-// list returns the warnings sorted.
-func (w *warnings) list() []string {
+// list returns the warnings sorted by their English text, in English
+// (Result.Warnings) and in ceviri's words (Result.WarningTexts).
+func (w *warnings) list() ([]string, []clitext.Text) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	out := sortedKeys(w.seen)
-	if len(w.keys) > 0 {
-		out = append(out, fmt.Sprintf("no locale file has the message(s) %s; pages show the key instead (see `ceviri init` for the full set)",
-			strings.Join(sortedKeys(w.keys), ", ")))
+	en := sortedKeys(w.seen)
+	texts := make([]clitext.Text, len(en))
+	for i, s := range en {
+		texts[i] = w.seen[s]
 	}
-	return out
+	if len(w.keys) > 0 {
+		t := clitext.Msg("build_warn_missing_keys", "IDs", strings.Join(sortedKeys(w.keys), ", "))
+		en, texts = append(en, t.String()), append(texts, t)
+	}
+	return en, texts
 }
 
 func sortedKeys[V any](m map[string]V) []string {

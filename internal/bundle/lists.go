@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // indexEntry is one article in index.json (docs/bundles.md).
@@ -162,7 +164,7 @@ func (s *site) lists(l *lang) (map[string][]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := l.tmpl.ExecuteTemplate(&buf, "list.html", lp); err != nil {
-		return nil, fmt.Errorf("%s: rendering %s/index.html: %w", TemplateDir, l.plan.lang, err)
+		return nil, clitext.Wrap(err, "build_err_render", "Dir", TemplateDir, "Page", l.plan.lang+"/index.html")
 	}
 	out["index.html"] = buf.Bytes()
 	out["sitemap.xml"] = s.sitemap(l, lp.Alternates)

@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/ceviri/ceviri/internal/cache"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/project"
@@ -251,7 +253,7 @@ func reservedID(id string) error {
 		}
 	}
 	if reserved[first] {
-		return fmt.Errorf("article id %q collides with the bundle file %q; rename the article", id, first)
+		return clitext.NewError("build_err_reserved_id", "ID", strconv.Quote(id), "File", strconv.Quote(first))
 	}
 	return nil
 }

@@ -1,11 +1,11 @@
 package bundle
 
 import (
-	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
 )
@@ -46,16 +46,22 @@ func checkOut(out string, p *project.Project, files []project.File) error {
 	real := realPath(out)
 	root := realPath(p.Root)
 	if within(real, root) {
-		return fmt.Errorf("output directory %s holds the project (%s); choose a directory inside it, like dist", out, p.Root)
+		return clitext.NewError("build_err_out_holds_project", "Out", out, "Root", p.Root)
 	}
-	dirs := []struct{ what, rel string }{
-		{"ceviri's own directory", path.Dir(track.StoreDir)},
-		{"locales directory", p.Config.Locales},
-		{"templates directory", TemplateDir},
+	dirs := []struct {
+		what clitext.Text
+		rel  string
+	}{
+		{clitext.Msg("build_dir_own"), path.Dir(track.StoreDir)},
+		{clitext.Msg("build_dir_locales"), p.Config.Locales},
+		{clitext.Msg("build_dir_templates"), TemplateDir},
 	}
 	for _, d := range p.Layout.Dirs() {
 		if d != "." {
-			dirs = append(dirs, struct{ what, rel string }{"content directory", d})
+			dirs = append(dirs, struct {
+				what clitext.Text
+				rel  string
+			}{clitext.Msg("build_dir_content"), d})
 		}
 	}
 	for _, d := range dirs {
@@ -64,7 +70,7 @@ func checkOut(out string, p *project.Project, files []project.File) error {
 		}
 		abs := realPath(filepath.Join(p.Root, filepath.FromSlash(d.rel)))
 		if within(abs, real) || within(real, abs) {
-			return fmt.Errorf("output directory %s overlaps the project's %s %s; choose another, like dist", out, d.what, d.rel)
+			return clitext.NewError("build_err_out_overlaps", "Out", out, "What", d.what, "Dir", d.rel)
 		}
 	}
 	if within(root, real) {
@@ -72,7 +78,7 @@ func checkOut(out string, p *project.Project, files []project.File) error {
 		prefix := filepath.ToSlash(rel) + "/"
 		for _, f := range files {
 			if strings.HasPrefix(f.Path, prefix) {
-				return fmt.Errorf("output directory %s holds %s, a language version of the project; choose another, like dist", out, f.Path)
+				return clitext.NewError("build_err_out_holds_version", "Out", out, "Path", f.Path)
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/safefile"
 )
 
@@ -74,7 +75,7 @@ func checkWorkDir(out *safefile.Dir) error {
 	case err != nil:
 		return err
 	case !fi.IsDir():
-		return fmt.Errorf("%s is not a directory; ceviri keeps its build state there (move it away)", out.OSPath(WorkDir))
+		return clitext.NewError("build_err_workdir", "Path", out.OSPath(WorkDir))
 	}
 	return nil
 }
@@ -103,7 +104,7 @@ func (s *stage) prepare(lang string) (*Manifest, error) {
 		// Not a tree ceviri can trust (or a symlink, or a file): it is in
 		// ceviri's own work directory, so it goes.
 		if err := s.out.RemoveAll(name); err != nil {
-			return nil, fmt.Errorf("emptying %s: %w", s.out.OSPath(name), err)
+			return nil, clitext.Wrap(err, "build_err_emptying", "Path", s.out.OSPath(name))
 		}
 		if err := s.out.MkdirAll(name, 0o755); err != nil {
 			return nil, err

@@ -8,10 +8,12 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/ceviri/ceviri/internal/anchor"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/pagelink"
@@ -217,7 +219,7 @@ func (c *docCache) body(s *site, doc *frontmatter.Doc, tag language.Tag, e *entr
 		return nil, diag.Errorf(doc.Name, doc.BodyLine+le.Line-1, le.Col, "%s", le.Msg)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: rendering: %w", doc.Name, err)
+		return nil, clitext.Wrap(err, "build_err_render_body", "Path", doc.Name)
 	}
 	s.bodyWarnings(pc, doc, e.a)
 	if c.bodies == nil {
@@ -232,7 +234,11 @@ func (c *docCache) body(s *site, doc *frontmatter.Doc, tag language.Tag, e *entr
 // the project or not beside the page.
 func (s *site) bodyWarnings(pc *pageCtx, doc *frontmatter.Doc, a *article) {
 	if pc.raw > 0 && s.html == HTMLOmit {
-		s.warn.add(fmt.Sprintf("%s: %d raw HTML %s left out (build.html: omit)", doc.Name, pc.raw, plural(pc.raw, "block or tag", "blocks or tags")))
+		t := clitext.Msg("build_warn_raw_html", "Path", doc.Name, "Count", pc.raw)
+		if pc.raw == 1 {
+			t = clitext.Msg("build_warn_raw_html_one", "Path", doc.Name)
+		}
+		s.warn.add(t)
 	}
 	for _, im := range pc.images {
 		p, _ := pagelink.SplitRef(im.dest)
@@ -241,18 +247,11 @@ func (s *site) bodyWarnings(pc *pageCtx, doc *frontmatter.Doc, a *article) {
 		switch {
 		case slices.Contains(a.Assets, name):
 		case strings.HasPrefix(name, "../") || name == ".." || s.exists == nil || !s.exists(name):
-			s.warn.add(fmt.Sprintf("%s:%d: image %q not found (%s)", doc.Name, line, im.dest, name))
+			s.warn.add(clitext.Msg("build_warn_image_missing", "Path", doc.Name, "Line", line, "Dest", strconv.Quote(im.dest), "Name", name))
 		default:
-			s.warn.add(fmt.Sprintf("%s:%d: image %q is not copied into the bundle: %s is not in a directory of this article's alone", doc.Name, line, im.dest, name))
+			s.warn.add(clitext.Msg("build_warn_image_shared", "Path", doc.Name, "Line", line, "Dest", strconv.Quote(im.dest), "Name", name))
 		}
 	}
-}
-
-func plural(n int, one, other string) string {
-	if n == 1 {
-		return one
-	}
-	return other
 }
 
 // renderArticle renders e's index.html and index.json. c may be shared by
@@ -327,7 +326,7 @@ func (s *site) renderArticle(e *entry, c *docCache) (html, data []byte, err erro
 	}
 	var buf bytes.Buffer
 	if err := l.tmpl.ExecuteTemplate(&buf, "article.html", pg); err != nil {
-		return nil, nil, fmt.Errorf("%s: rendering %s/%s: %w", TemplateDir, e.lang, e.a.ID, err)
+		return nil, nil, clitext.Wrap(err, "build_err_render", "Dir", TemplateDir, "Page", e.lang+"/"+e.a.ID)
 	}
 	pj := pageJSON{ID: e.a.ID, Lang: e.lang, ContentLang: e.from, Title: pg.Title, Summary: pg.Summary, Description: pg.Description,
 		AuthorRole: pg.AuthorRole, Date: pg.Date, DateLong: pg.DateLong, Authors: nonNil(pg.Authors),

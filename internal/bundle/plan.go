@@ -1,10 +1,10 @@
 package bundle
 
 import (
-	"fmt"
 	"sort"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/track"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -100,12 +100,13 @@ func publish(a *article, lang, policy string) (e *entry, refused bool) {
 type langPlan struct {
 	lang     string
 	tag      language.Tag
-	wanted   bool   // asked for (--lang, or all)
-	excluded string // why it is not built (below --min-current); "" when built
+	wanted   bool         // asked for (--lang, or all)
+	excluded string       // why it is not built (below --min-current); "" when built
+	why      clitext.Text // excluded in ceviri's words
 	entries  []*entry
-	refused  []string // "id (state)" under --fallback fail
-	current  int      // source and current versions
-	total    int      // articles with a source version
+	refused  []error // "id (state)" under --fallback fail
+	current  int     // source and current versions
+	total    int     // articles with a source version
 }
 
 // share is the percentage of current (or source) versions.
@@ -135,15 +136,15 @@ func makePlans(arts []*article, langs []string, tags []language.Tag, want map[st
 				if v := a.Versions[l]; v != nil {
 					st = v.State
 				}
-				lp.refused = append(lp.refused, fmt.Sprintf("%s (%s)", a.ID, st))
+				lp.refused = append(lp.refused, clitext.NewError("build_refused_article", "ID", a.ID, "State", clitext.Msg("state_"+string(st))))
 			}
 			if e != nil {
 				lp.entries = append(lp.entries, e)
 			}
 		}
 		if 100*lp.current < minCurrent*lp.total {
-			lp.excluded = fmt.Sprintf("%d of %d articles current (%d%%), below --min-current %d%%",
-				lp.current, lp.total, lp.share(), minCurrent)
+			lp.why = clitext.Msg("build_below_min_current", "Current", lp.current, "Total", lp.total, "Share", lp.share(), "Min", minCurrent)
+			lp.excluded = lp.why.String()
 		}
 		sortEntries(lp.entries, lp.tag)
 		plans[i] = lp

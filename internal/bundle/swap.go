@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/safefile"
 )
 
@@ -184,7 +185,7 @@ func checkOwners(out *safefile.Dir, langs []string, archive string, force bool) 
 			if force {
 				moved = append(moved, lang)
 			} else {
-				errs = append(errs, fmt.Errorf("%s exists and is not a bundle ceviri built (it has no ceviri manifest.json); ceviri replaces only its own bundles", out.OSPath(lang)))
+				errs = append(errs, clitext.NewError("build_err_foreign_bundle", "Path", out.OSPath(lang)))
 			}
 		}
 		if archive == "" {
@@ -197,12 +198,12 @@ func checkOwners(out *safefile.Dir, langs []string, archive string, force bool) 
 			if force {
 				moved = append(moved, name)
 			} else {
-				errs = append(errs, fmt.Errorf("%s exists and is not an archive ceviri built; ceviri replaces only its own archives", out.OSPath(name)))
+				errs = append(errs, clitext.NewError("build_err_foreign_archive", "Path", out.OSPath(name)))
 			}
 		}
 	}
 	if len(errs) > 0 {
-		errs = append(errs, fmt.Errorf("nothing was written\nhint: move them away, choose another --out, or pass --force to move them into %s", out.OSPath(replacedDir)))
+		errs = append(errs, clitext.NewError("build_err_nothing_written", "Dir", out.OSPath(replacedDir)))
 		return nil, errors.Join(errs...)
 	}
 	return moved, nil
@@ -254,11 +255,11 @@ func recoverSwap(out *safefile.Dir) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&j); err != nil || j.Format != swapFormat {
-		return fmt.Errorf("%s is not a journal ceviri wrote; move it away if no build was interrupted", out.OSPath(swapName))
+		return clitext.NewError("build_err_journal", "Path", out.OSPath(swapName))
 	}
 	for _, l := range j.Langs {
 		if !langRE.MatchString(l.Lang) || !hexRE.MatchString(l.Manifest) || (l.Archive != "" && l.Archive != "tar.gz" && l.Archive != "zip") {
-			return fmt.Errorf("%s is not a journal ceviri wrote; move it away if no build was interrupted", out.OSPath(swapName))
+			return clitext.NewError("build_err_journal", "Path", out.OSPath(swapName))
 		}
 	}
 	return finishSwap(out, &j)
@@ -285,14 +286,14 @@ func finishSwap(out *safefile.Dir, j *swapJournal) error {
 				case err != nil:
 					return err
 				case o == foreign && !l.Force:
-					return fmt.Errorf("%s is not an archive ceviri built; not replacing it", out.OSPath(name))
+					return clitext.NewError("build_err_not_our_archive", "Path", out.OSPath(name))
 				case o == foreign:
 					if err := moveAside(out, name, l.Lang, ext); err != nil {
 						return err
 					}
 				}
 				if err := out.Rename(archiveTmp(name), name); err != nil {
-					return fmt.Errorf("moving %s in: %w", name, err)
+					return clitext.Wrap(err, "build_err_moving_in", "Name", name)
 				}
 				continue
 			}
@@ -328,7 +329,7 @@ func swapOne(out *safefile.Dir, l swapLang) error {
 	aside := staged + ".old"
 	if manifestSum(out, target) != l.Manifest {
 		if manifestSum(out, staged) != l.Manifest {
-			return fmt.Errorf("cannot finish swapping in the %s bundle: %s no longer holds it; run the build again", l.Lang, out.OSPath(staged))
+			return clitext.NewError("build_err_swap_lost", "Lang", l.Lang, "Path", out.OSPath(staged))
 		}
 		// Checked before the build, and again here: what is exchanged out
 		// of the way becomes the next build's tree, which it empties.
@@ -336,7 +337,7 @@ func swapOne(out *safefile.Dir, l swapLang) error {
 		case err != nil:
 			return err
 		case o == foreign && !l.Force:
-			return fmt.Errorf("%s is not a bundle ceviri built; not replacing it", out.OSPath(target))
+			return clitext.NewError("build_err_not_our_bundle", "Path", out.OSPath(target))
 		case o == foreign:
 			if err := moveAside(out, target, l.Lang, ""); err != nil {
 				return err
@@ -345,17 +346,17 @@ func swapOne(out *safefile.Dir, l swapLang) error {
 		if _, err := out.Lstat(target); err == nil {
 			if err := exchange(out, target, staged); err != nil {
 				if !errors.Is(err, errors.ErrUnsupported) {
-					return fmt.Errorf("swapping in the %s bundle: %w", l.Lang, err)
+					return clitext.Wrap(err, "build_err_swapping", "Lang", l.Lang)
 				}
 				if err := out.Rename(target, aside); err != nil {
-					return fmt.Errorf("moving the old %s bundle aside: %w", l.Lang, err)
+					return clitext.Wrap(err, "build_err_moving_old", "Lang", l.Lang)
 				}
 				if err := out.Rename(staged, target); err != nil {
-					return fmt.Errorf("moving the new %s bundle in: %w", l.Lang, err)
+					return clitext.Wrap(err, "build_err_moving_new", "Lang", l.Lang)
 				}
 			}
 		} else if err := out.Rename(staged, target); err != nil {
-			return fmt.Errorf("moving the new %s bundle in: %w", l.Lang, err)
+			return clitext.Wrap(err, "build_err_moving_new", "Lang", l.Lang)
 		}
 	}
 	// The old bundle, if it was moved aside, becomes the next tree.

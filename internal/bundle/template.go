@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 )
 
@@ -74,7 +75,7 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 	}
 	for _, need := range []string{"article.html", "list.html"} {
 		if t.Lookup(need) == nil {
-			return nil, fmt.Errorf("no template %q", need)
+			return nil, clitext.NewError("build_err_no_template", "Name", strconv.Quote(need))
 		}
 	}
 	out := &templates{set: t}

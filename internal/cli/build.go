@@ -114,8 +114,8 @@ func runBuild(env *Env, opts *buildOptions) error {
 		return err
 	}
 	tx := env.text()
-	for _, w := range res.Warnings {
-		env.Infof("%s", tx.T("warning_line", "Msg", w))
+	for _, w := range res.WarningTexts {
+		env.Infof("%s", tx.T("warning_line", "Msg", tx.Text(w)))
 	}
 	out := buildJSON{Out: res.Out, Warnings: res.Warnings}
 	if out.Warnings == nil {
@@ -129,7 +129,7 @@ func runBuild(env *Env, opts *buildOptions) error {
 		}
 		out.Languages = append(out.Languages, js)
 		if l.Skipped != "" {
-			fmt.Fprintln(env.Stderr, tx.T("build_skipped", "Lang", l.Lang, "Why", l.Skipped))
+			fmt.Fprintln(env.Stderr, tx.T("build_skipped", "Lang", l.Lang, "Why", tx.Text(l.Why)))
 		}
 	}
 	if env.JSON {
