@@ -1,14 +1,15 @@
 package project
 
 import (
-	"fmt"
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 )
 
@@ -82,7 +83,7 @@ func LayoutOf(cfg *config.Config) (*Layout, error) {
 		for i, lang := range cfg.Languages {
 			tmpl, ok := sec.Templates[lang]
 			if !ok {
-				return nil, fmt.Errorf("content has no template for %s", lang)
+				return nil, clitext.NewError("project_no_template", "Lang", lang)
 			}
 			t, err := compile(strings.ReplaceAll(tmpl, "{lang}", lang), lang, cfg.Languages)
 			if err != nil {
@@ -139,11 +140,11 @@ func compile(tmpl, lang string, langs []string) (*template, error) {
 			b.WriteString("(" + strings.Join(quoted, "|") + ")")
 			rest = rest[len("{lang}"):]
 		default:
-			return nil, fmt.Errorf("content template %q: unknown placeholder at %q (use {id} and {lang})", tmpl, rest)
+			return nil, clitext.NewError("project_unknown_placeholder", "Template", strconv.Quote(tmpl), "At", strconv.Quote(rest))
 		}
 	}
 	if t.idIdx == 0 || (lang == "" && t.lnIdx == 0) {
-		return nil, fmt.Errorf("content template %q must contain {id} and {lang}", tmpl)
+		return nil, clitext.NewError("project_template_placeholders", "Template", strconv.Quote(tmpl))
 	}
 	if len(t.exts) > 0 {
 		quotedExts := make([]string, len(t.exts))
@@ -157,7 +158,7 @@ func compile(tmpl, lang string, langs []string) (*template, error) {
 	b.WriteString("$")
 	re, err := regexp.Compile(b.String())
 	if err != nil {
-		return nil, fmt.Errorf("content template %q: %v", tmpl, err)
+		return nil, clitext.NewError("project_template_error", "Template", strconv.Quote(tmpl), "Err", err)
 	}
 	t.re = re
 	// The same without the extension: the stem, then any extension.
@@ -170,7 +171,7 @@ func compile(tmpl, lang string, langs []string) (*template, error) {
 		stem = pattern[:strings.LastIndex(pattern, "(?:")]
 	}
 	if t.loose, err = regexp.Compile(stem + `\.(?:` + pageExts + `)$`); err != nil {
-		return nil, fmt.Errorf("content template %q: %v", tmpl, err)
+		return nil, clitext.NewError("project_template_error", "Template", strconv.Quote(tmpl), "Err", err)
 	}
 	fixed := tmpl[:strings.IndexByte(tmpl, '{')]
 	t.dir = strings.TrimSuffix(path.Dir(fixed+"x"), "/")
@@ -276,7 +277,18 @@ func (l *Layout) Where(id string) string {
 // files when others did, naming it: a language whose template matches no
 // file (most often a template that does not fit the site) would silently
 // leave every article without it, or make another version its source.
+// The warnings are in English; UnmatchedText gives them in ceviri's words.
 func (l *Layout) Unmatched(files []File, source string) []string {
+	var out []string
+	for _, t := range l.UnmatchedText(files, source) {
+		out = append(out, t.String())
+	}
+	return out
+}
+
+// UnmatchedText returns Unmatched's warnings in ceviri's words, to be
+// written in the reader's language.
+func (l *Layout) UnmatchedText(files []File, source string) []clitext.Text {
 	if len(files) == 0 {
 		return nil
 	}
@@ -284,12 +296,12 @@ func (l *Layout) Unmatched(files []File, source string) []string {
 	for _, f := range files {
 		found[f.Lang] = true
 	}
-	var out []string
+	var out []clitext.Text
 	if len(l.tmpls) == 1 && l.tmpls[0].lang == "" {
 		// One template for all: a language without files is one nothing
 		// was translated into yet, unless it is the source language.
 		if !found[source] {
-			out = append(out, fmt.Sprintf("no file of the source language %s matches the content template %s; every article's source is then another language's version: check the template", source, l.Path("{id}", source)))
+			out = append(out, clitext.Msg("project_unmatched_single", "Lang", source, "Template", l.Path("{id}", source)))
 		}
 		return out
 	}
@@ -297,11 +309,11 @@ func (l *Layout) Unmatched(files []File, source string) []string {
 		if found[t.Lang] {
 			continue
 		}
-		w := fmt.Sprintf("the content template of %s (%s) matches no file", t.Lang, t.Template)
 		if t.Lang == source {
-			w += "; every article's source is then another language's version: check the template"
+			out = append(out, clitext.Msg("project_unmatched_source", "Lang", t.Lang, "Template", t.Template))
+		} else {
+			out = append(out, clitext.Msg("project_unmatched", "Lang", t.Lang, "Template", t.Template))
 		}
-		out = append(out, w)
 	}
 	return out
 }
@@ -316,21 +328,31 @@ const pageExts = `html|htm|adoc|asciidoc|ad|pdc|pandoc|org|rst|textile|txt`
 // Skipped says why a file that is not a language version would be one if
 // ceviri could read it: a template matches it but for its extension
 // ("page.html"), or its id is not one (a control character in its name);
-// "" for any other file.
+// "" for any other file. The reason is in English; SkippedText gives it
+// in ceviri's words.
 func (l *Layout) Skipped(p string) string {
+	if why, ok := l.SkippedText(p); ok {
+		return why.String()
+	}
+	return ""
+}
+
+// SkippedText is Skipped's reason in ceviri's words, to be written in the
+// reader's language; ok is false for a file that is not skipped.
+func (l *Layout) SkippedText(p string) (why clitext.Text, ok bool) {
 	for _, t := range l.tmpls {
 		if m := t.re.FindStringSubmatch(p); m != nil {
 			if err := ValidID(m[t.idIdx]); err != nil {
-				return err.Error()
+				return err.(*clitext.TextError).Text, true
 			}
 		}
 	}
 	for _, t := range l.tmpls {
 		if t.loose.MatchString(p) {
-			return "not Markdown: ceviri reads " + strings.Join(config.Extensions, ", ")
+			return clitext.Msg("project_not_markdown", "Exts", strings.Join(config.Extensions, ", ")), true
 		}
 	}
-	return ""
+	return clitext.Text{}, false
 }
 
 // Match returns the article id and language of a file path, or ok=false
@@ -364,27 +386,27 @@ func (l *Layout) Match(p string) (id, lang string, ok bool) {
 func ValidID(id string) error {
 	switch {
 	case id == "":
-		return fmt.Errorf("article id is empty")
+		return clitext.NewError("project_id_empty")
 	case !utf8.ValidString(id):
-		return fmt.Errorf("article id %q is not valid UTF-8", id)
+		return clitext.NewError("project_id_utf8", "ID", strconv.Quote(id))
 	case strings.HasPrefix(id, "/") || (len(id) > 1 && id[1] == ':'):
-		return fmt.Errorf("article id %q is an absolute path; ids are relative, like 2025/ukraine-talks", id)
+		return clitext.NewError("project_id_absolute", "ID", strconv.Quote(id))
 	case strings.ContainsRune(id, '\\'):
-		return fmt.Errorf("article id %q contains \\; ids separate directories with /", id)
+		return clitext.NewError("project_id_backslash", "ID", strconv.Quote(id))
 	}
 	for _, part := range strings.Split(id, "/") {
 		switch {
 		case part == "..":
-			return fmt.Errorf("article id %q would escape the content directory", id)
+			return clitext.NewError("project_id_escapes", "ID", strconv.Quote(id))
 		case part == "" || part == ".":
-			return fmt.Errorf("article id %q has an empty path component", id)
+			return clitext.NewError("project_id_empty_part", "ID", strconv.Quote(id))
 		case strings.HasPrefix(part, "."):
-			return fmt.Errorf("article id %q has a hidden path component %q", id, part)
+			return clitext.NewError("project_id_hidden", "ID", strconv.Quote(id), "Part", strconv.Quote(part))
 		}
 	}
 	for _, r := range id {
 		if unicode.IsControl(r) {
-			return fmt.Errorf("article id %q contains a control character", id)
+			return clitext.NewError("project_id_control", "ID", strconv.Quote(id))
 		}
 	}
 	return nil

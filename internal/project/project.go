@@ -7,7 +7,6 @@ package project
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
@@ -56,11 +56,14 @@ type Project struct {
 // Skip is a file Scan left out, and why.
 type Skip struct {
 	Path string `json:"path"`
-	Why  string `json:"why"`
+	Why  string `json:"why"` // in English
+	// Reason is Why in ceviri's words, to be written in the reader's
+	// language.
+	Reason clitext.Text `json:"-"`
 }
 
 // ErrNotFound is returned by Find when no ceviri.yaml is found.
-var ErrNotFound = errors.New("not a ceviri project (no ceviri.yaml here or in any parent directory)")
+var ErrNotFound = clitext.NewError("project_not_found")
 
 // Find returns the directory holding ceviri.yaml, walking up from start.
 func Find(start string) (string, error) {
@@ -88,13 +91,13 @@ func Open(root string) (*Project, error) {
 	}
 	r, err := os.OpenRoot(abs)
 	if err != nil {
-		return nil, fmt.Errorf("opening project: %w", err)
+		return nil, clitext.Wrap(err, "project_open")
 	}
 	fsys := r.FS()
 	data, err := readLimited(fsys, config.FileName)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no %s (run `ceviri init` to create one)", abs, config.FileName)
+			return nil, clitext.NewError("project_no_config", "Path", abs, "File", config.FileName)
 		}
 		if err == segment.ErrTooLarge {
 			return nil, &diag.PosError{File: config.FileName, Line: 1, Col: 1, Err: err}
@@ -130,7 +133,7 @@ func New(root string, fsys fs.FS, configData []byte) (*Project, error) {
 			return nil, err
 		}
 	} else if err == errTooLarge {
-		return nil, diag.Errorf(config.LockFileName, 1, 1, "lock file is larger than %d MiB", lockfile.MaxSize>>20)
+		return nil, diag.Text(config.LockFileName, 1, 1, "project_lock_too_large", "MiB", lockfile.MaxSize>>20)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, &diag.PosError{File: config.LockFileName, Line: 1, Col: 1, Err: unwrapPath(err)}
 	}
@@ -198,9 +201,9 @@ func (p *Project) Scan() ([]File, []error) {
 			}
 			id, lang, ok := p.Layout.Match(name)
 			if !ok {
-				if why := p.Layout.Skipped(name); why != "" {
+				if why, ok := p.Layout.SkippedText(name); ok {
 					mu.Lock()
-					p.Skipped = append(p.Skipped, Skip{Path: name, Why: why})
+					p.Skipped = append(p.Skipped, Skip{Path: name, Why: why.String(), Reason: why})
 					mu.Unlock()
 				}
 				return nil
@@ -214,7 +217,7 @@ func (p *Project) Scan() ([]File, []error) {
 				switch {
 				case err != nil:
 					mu.Lock()
-					errs = append(errs, diag.Errorf(name, 1, 1, "symlink points outside the project or nowhere; ceviri reads only files inside %s", p.Root))
+					errs = append(errs, diag.Text(name, 1, 1, "project_symlink_outside", "Root", p.Root))
 					mu.Unlock()
 					return nil
 				case !fi.Mode().IsRegular():

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/fastpath"
 	"github.com/ceviri/ceviri/internal/segment"
 )
@@ -33,7 +34,7 @@ var errDeclined = errors.New("declined")
 
 // errNotRegular is reading what is not a regular file: a FIFO or a device
 // would block or never end.
-var errNotRegular = errors.New("not a regular file")
+var errNotRegular = clitext.NewError("project_not_regular")
 
 // readLimited reads a regular file of fsys, as ReadFile does.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
