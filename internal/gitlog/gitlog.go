@@ -10,18 +10,19 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // ErrNoRepo means history is not available: git is not installed, the
 // directory is not inside a git work tree, or the repository has no commit.
-var ErrNoRepo = errors.New("no git history (not a repository, no commit yet, or git is not installed)")
+var ErrNoRepo = clitext.NewError("git_no_history")
 
 // Repo is a git work tree that holds a directory.
 type Repo struct {

@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // What comparing with a revision asks of git (ceviri status --since, and
@@ -24,11 +26,15 @@ type RevError struct {
 	Shallow bool
 }
 
-func (e *RevError) Error() string {
+func (e *RevError) Error() string { return e.In(error.Error) }
+
+// In returns e's message written by msg (in the reader's language:
+// clitext.Printer.Error).
+func (e *RevError) In(msg func(error) string) string {
 	if e.Shallow {
-		return fmt.Sprintf("unknown revision %q: this is a shallow clone, which may not hold it; fetch the history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)", e.Rev)
+		return msg(clitext.NewError("git_unknown_revision_shallow", "Rev", strconv.Quote(e.Rev)))
 	}
-	return fmt.Sprintf("unknown revision %q: no commit of this repository has that name", e.Rev)
+	return msg(clitext.NewError("git_unknown_revision", "Rev", strconv.Quote(e.Rev)))
 }
 
 // Resolve returns the full hash of the commit rev names.
