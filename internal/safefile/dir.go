@@ -2,12 +2,14 @@ package safefile
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // Dir is a directory that every operation through it is confined to: names
@@ -28,7 +30,7 @@ type Dir struct {
 
 // ErrEscapes is wrapped by the errors of operations refused because the
 // name leads out of the directory.
-var ErrEscapes = errors.New("leads out of the directory")
+var ErrEscapes = clitext.NewError("write_escapes")
 
 // OpenDir opens the directory at path (which must exist).
 func OpenDir(dir string) (*Dir, error) {
@@ -83,7 +85,7 @@ func checkName(name string) error {
 	if name == "." || fs.ValidPath(name) && !strings.Contains(name, `\`) {
 		return nil
 	}
-	return fmt.Errorf("%q is not a relative path inside the directory", name)
+	return clitext.NewError("write_not_relative", "Name", strconv.Quote(name))
 }
 
 // maxLinks is the most symlinks Resolve follows, as Linux's ELOOP limit.
@@ -125,7 +127,7 @@ func (d *Dir) Resolve(name string) (string, error) {
 			continue
 		}
 		if hops++; hops > maxLinks {
-			return "", fmt.Errorf("%s: too many levels of symbolic links", name)
+			return "", clitext.NewError("write_too_many_links", "Name", name)
 		}
 		target, err := d.root.Readlink(next)
 		if err != nil {
@@ -177,11 +179,15 @@ type EscapeError struct {
 	Target string // what the link points to
 }
 
-func (e *EscapeError) Error() string {
+func (e *EscapeError) Error() string { return e.In(error.Error) }
+
+// In returns e's message written by msg (in the reader's language:
+// clitext.Printer.Error).
+func (e *EscapeError) In(msg func(error) string) string {
 	if e.Link == e.Name {
-		return fmt.Sprintf("%s is a symlink to %s, outside %s; ceviri writes only inside it", e.Name, e.Target, e.Dir)
+		return msg(clitext.NewError("write_symlink_outside", "Name", e.Name, "Target", e.Target, "Dir", e.Dir))
 	}
-	return fmt.Sprintf("%s leads out of %s through the symlink %s (-> %s); ceviri writes only inside it", e.Name, e.Dir, e.Link, e.Target)
+	return msg(clitext.NewError("write_leads_out", "Name", e.Name, "Dir", e.Dir, "Link", e.Link, "Target", e.Target))
 }
 
 func (e *EscapeError) Unwrap() error { return ErrEscapes }
@@ -211,7 +217,7 @@ func (d *Dir) mkdirAll(name string, perm fs.FileMode) error {
 		if fi.IsDir() {
 			return nil
 		}
-		return fmt.Errorf("%s exists and is not a directory", name)
+		return clitext.NewError("write_not_dir", "Name", name)
 	}
 	if err := d.mkdirAll(path.Dir(name), perm); err != nil {
 		return err
@@ -285,7 +291,7 @@ func (d *Dir) WriteFile(name string, data []byte, perm fs.FileMode) error {
 	}
 	if fi, err := d.root.Stat(target); err == nil {
 		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("%s exists and is not a regular file", name)
+			return clitext.NewError("write_not_regular", "Name", name)
 		}
 		perm = fi.Mode().Perm()
 	}

@@ -9,11 +9,11 @@
 package safefile
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"path"
 	"time"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // Lock is an exclusive lock on a project or an output directory, held by
@@ -22,7 +22,7 @@ type Lock struct{ f *os.File }
 
 // ErrLocked is returned when another process holds the lock for longer
 // than Lock waits.
-var ErrLocked = errors.New("another ceviri command is changing this project")
+var ErrLocked = clitext.NewError("write_locked")
 
 // Lock takes the lock file name in d (creating it), waiting up to wait for
 // a process that holds it. The lock is released by Release or when the
@@ -48,7 +48,7 @@ func (d *Dir) Lock(name string, wait time.Duration) (*Lock, error) {
 		if err != nil || time.Now().After(deadline) {
 			f.Close()
 			if err == nil {
-				return nil, fmt.Errorf("%w (lock %s is held)", ErrLocked, d.OSPath(name))
+				return nil, clitext.Wrap(ErrLocked, "write_lock_held", "Lock", d.OSPath(name))
 			}
 			return nil, err
 		}

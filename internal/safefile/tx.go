@@ -7,12 +7,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // Tx is a batch of files written all or nothing, also across a crash
@@ -115,14 +117,14 @@ func (t *Tx) Commit() error {
 			return err
 		}
 		if prev, ok := asked[target]; ok {
-			return fmt.Errorf("%s and %s are the same file (%s)", prev, name, target)
+			return clitext.NewError("write_same_file", "First", prev, "Second", name, "Target", target)
 		}
 		asked[target] = name
 		f := t.files[name]
 		jf := journalFile{Path: target, Sum: sum(f.data)}
 		switch fi, err := d.root.Lstat(target); {
 		case err == nil && !fi.Mode().IsRegular():
-			return fmt.Errorf("%s exists and is not a regular file", name)
+			return clitext.NewError("write_not_regular", "Name", name)
 		case err == nil:
 			jf.Old = true
 			f.perm = fi.Mode().Perm()
@@ -135,7 +137,7 @@ func (t *Tx) Commit() error {
 				fi, err := d.root.Lstat(dir)
 				if err == nil {
 					if !fi.IsDir() {
-						return fmt.Errorf("%s: %s is not a directory", name, dir)
+						return clitext.NewError("write_parent_not_dir", "Name", name, "Dir", dir)
 					}
 					break
 				}
@@ -164,13 +166,13 @@ func (t *Tx) Commit() error {
 	}
 	// 2. stage
 	if err := t.stage(j, data); err != nil {
-		return t.abandon(j, err, "removing the staged files")
+		return t.abandon(j, err, clitext.Msg("write_removing_staged"))
 	}
 	// 3. commit point
 	j.State = stateCommit
 	if err := t.writeJournal(j); err != nil {
 		j.State = statePrepare
-		return t.abandon(j, err, "removing the staged files")
+		return t.abandon(j, err, clitext.Msg("write_removing_staged"))
 	}
 	// 4. rename
 	for _, f := range j.Files {
@@ -179,9 +181,9 @@ func (t *Tx) Commit() error {
 			if jerr := t.writeJournal(j); jerr != nil {
 				// The journal still says commit: the next command finishes
 				// the batch instead.
-				return errors.Join(err, fmt.Errorf("%w; the next ceviri command will finish writing the other files", jerr))
+				return errors.Join(err, clitext.Wrap(jerr, "write_next_finishes"))
 			}
-			return t.abandon(j, err, "putting the old files back")
+			return t.abandon(j, err, clitext.Msg("write_putting_back"))
 		}
 	}
 	// 5. The batch is done. A failure from here on (syncing the
@@ -196,9 +198,9 @@ func (t *Tx) Commit() error {
 
 // abandon undoes a batch that failed with err, then removes its journal;
 // what it cannot undo the next command does, from the journal left.
-func (t *Tx) abandon(j *journal, err error, what string) error {
+func (t *Tx) abandon(j *journal, err error, what clitext.Text) error {
 	if uerr := t.d.undo(j); uerr != nil {
-		return errors.Join(err, fmt.Errorf("%s: %w (the next ceviri command finishes it)", what, uerr))
+		return errors.Join(err, clitext.Wrap(uerr, "write_undo_unfinished", "What", what))
 	}
 	_ = t.d.removeJournal(t.journal)
 	return err
@@ -361,7 +363,7 @@ func (d *Dir) Recover(name string) (string, error) {
 	}
 	j, err := parseJournal(data)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w; ceviri did not touch anything (move the file away if no ceviri command was interrupted)", name, err)
+		return "", clitext.Wrap(err, "write_bad_journal", "Name", name)
 	}
 	switch j.State {
 	case statePrepare, stateRollback:
@@ -397,23 +399,23 @@ func parseJournal(data []byte) (*journal, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&j); err != nil {
-		return nil, fmt.Errorf("not a journal ceviri wrote: %v", err)
+		return nil, clitext.NewError("write_journal_not_ours", "Err", err)
 	}
 	switch {
 	case j.Format != journalFormat:
-		return nil, fmt.Errorf("not a journal ceviri wrote (format %q)", j.Format)
+		return nil, clitext.NewError("write_journal_format", "Format", strconv.Quote(j.Format))
 	case !idRE.MatchString(j.ID):
-		return nil, fmt.Errorf("bad batch id %q", j.ID)
+		return nil, clitext.NewError("write_journal_id", "ID", strconv.Quote(j.ID))
 	case j.State != statePrepare && j.State != stateCommit && j.State != stateRollback:
-		return nil, fmt.Errorf("bad state %q", j.State)
+		return nil, clitext.NewError("write_journal_state", "State", strconv.Quote(j.State))
 	}
 	parents := map[string]bool{}
 	for _, f := range j.Files {
 		if err := checkName(f.Path); err != nil || f.Path == "." {
-			return nil, fmt.Errorf("bad file name %q", f.Path)
+			return nil, clitext.NewError("write_journal_name", "Name", strconv.Quote(f.Path))
 		}
 		if !sumRE.MatchString(f.Sum) {
-			return nil, fmt.Errorf("bad checksum for %q", f.Path)
+			return nil, clitext.NewError("write_journal_sum", "Name", strconv.Quote(f.Path))
 		}
 		for dir := path.Dir(f.Path); dir != "."; dir = path.Dir(dir) {
 			parents[dir] = true
@@ -421,7 +423,7 @@ func parseJournal(data []byte) (*journal, error) {
 	}
 	for _, dir := range j.Dirs {
 		if !parents[dir] {
-			return nil, fmt.Errorf("directory %q holds none of the batch's files", dir)
+			return nil, clitext.NewError("write_journal_dir", "Dir", strconv.Quote(dir))
 		}
 	}
 	return &j, nil
