@@ -1,10 +1,11 @@
 package frontmatter
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 )
 
@@ -26,8 +27,7 @@ type Reference struct {
 func (d *Doc) CheckFields(source bool) []error {
 	var errs []error
 	if d.nan != nil {
-		errs = append(errs, diag.Errorf(d.Name, d.nan.Line, d.nan.Column,
-			"%s is not a number that JSON can hold; quote it ('%s') to keep it as text", d.nan.Value, d.nan.Value))
+		errs = append(errs, diag.Text(d.Name, d.nan.Line, d.nan.Column, "fm_nan_json", "Value", d.nan.Value))
 	}
 	if !source {
 		return errs
@@ -48,12 +48,6 @@ func (d *Doc) CheckFields(source bool) []error {
 	return errs
 }
 
-// dateForms names the forms ParseDate reads, for messages.
-const (
-	dateForms   = "YYYY-MM-DD or RFC 3339 (2025-12-03T10:00:00+03:00, or 2025-12-03 10:00:00 +0300)"
-	notDateForm = "neither YYYY-MM-DD nor RFC 3339 (2025-12-03T10:00:00+03:00, or 2025-12-03 10:00:00 +0300)"
-)
-
 // Date reads the date field as written and as a time (see ParseDate). It
 // returns "" and no error when there is no date.
 func (d *Doc) Date() (string, time.Time, error) {
@@ -63,11 +57,11 @@ func (d *Doc) Date() (string, time.Time, error) {
 	}
 	v := f.Value
 	if v.Kind != Scalar {
-		return "", time.Time{}, diag.Errorf(d.Name, v.Line, v.Column, "date must be a single value: %s", dateForms)
+		return "", time.Time{}, diag.Text(d.Name, v.Line, v.Column, "fm_date_single")
 	}
 	t, err := ParseDate(v.Value)
 	if err != nil {
-		return "", time.Time{}, diag.Errorf(d.Name, v.Line, v.Column, "%v", err)
+		return "", time.Time{}, &diag.PosError{File: d.Name, Line: v.Line, Col: v.Column, Err: err}
 	}
 	return v.Value, t, nil
 }
@@ -99,7 +93,7 @@ func ParseDate(s string) (time.Time, error) {
 			}
 		}
 	}
-	return time.Time{}, fmt.Errorf("date %q is %s", s, notDateForm)
+	return time.Time{}, clitext.NewError("fm_date_form", "Date", strconv.Quote(s))
 }
 
 // Authors reads the authors' names: authors as a list of {name: ...} or of
@@ -116,7 +110,7 @@ func (d *Doc) Authors() ([]string, error) {
 	}
 	list := f.Value
 	if list.Kind != List {
-		return nil, diag.Errorf(d.Name, list.Line, list.Column, "authors must be a list of {name: ...}")
+		return nil, diag.Text(d.Name, list.Line, list.Column, "fm_authors_list")
 	}
 	var out []string
 	for _, item := range list.Items {
@@ -129,11 +123,11 @@ func (d *Doc) Authors() ([]string, error) {
 				name = v.Value
 			}
 			if name == "" {
-				return nil, diag.Errorf(d.Name, item.Line, item.Column, "an author needs a name")
+				return nil, diag.Text(d.Name, item.Line, item.Column, "fm_author_no_name")
 			}
 			out = append(out, name)
 		default:
-			return nil, diag.Errorf(d.Name, item.Line, item.Column, "an author is a name or {name: ...}")
+			return nil, diag.Text(d.Name, item.Line, item.Column, "fm_author_shape")
 		}
 	}
 	return out, nil
@@ -156,7 +150,7 @@ func (d *Doc) Strings(key string) ([]string, error) {
 		var out []string
 		for _, item := range v.Items {
 			if item.Kind != Scalar {
-				return nil, diag.Errorf(d.Name, item.Line, item.Column, "%s: each item must be a string", key)
+				return nil, diag.Text(d.Name, item.Line, item.Column, "fm_strings_item", "Field", key)
 			}
 			if item.Type != Null && strings.TrimSpace(item.Value) != "" {
 				out = append(out, item.Value)
@@ -165,7 +159,7 @@ func (d *Doc) Strings(key string) ([]string, error) {
 		return out, nil
 	}
 	v := f.Value
-	return nil, diag.Errorf(d.Name, v.Line, v.Column, "%s must be a list of strings", key)
+	return nil, diag.Text(d.Name, v.Line, v.Column, "fm_strings_list", "Field", key)
 }
 
 // References reads references: a list of {title, publisher, url}, whose
@@ -176,9 +170,9 @@ func (d *Doc) References() ([]Reference, error) {
 		return nil, nil
 	}
 	v := f.Value
-	bad := diag.Errorf(d.Name, v.Line, v.Column, "references must be a list of {title, publisher, url}")
+	bad := func() error { return diag.Text(d.Name, v.Line, v.Column, "fm_references_shape") }
 	if v.Kind != List {
-		return nil, bad
+		return nil, bad()
 	}
 	out := make([]Reference, 0, len(v.Items))
 	for _, item := range v.Items {
@@ -186,7 +180,7 @@ func (d *Doc) References() ([]Reference, error) {
 		switch {
 		case item.Kind == Scalar && item.Type == Null:
 		case item.Kind != Map:
-			return nil, bad
+			return nil, bad()
 		default:
 			for _, e := range item.Entries {
 				var dst *string
@@ -202,7 +196,7 @@ func (d *Doc) References() ([]Reference, error) {
 				}
 				switch {
 				case e.Value.Kind != Scalar:
-					return nil, bad
+					return nil, bad()
 				case e.Value.Type != Null:
 					*dst = e.Value.Value
 				}

@@ -10,6 +10,7 @@ package frontmatter
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -154,7 +155,7 @@ func (d *Doc) split(f Format, from int, fence, alt string) error {
 		}
 		pos = n
 	}
-	return diag.Errorf(d.Name, 1, 1, "unterminated front matter: no closing %s line", fence)
+	return diag.Text(d.Name, 1, 1, "fm_unterminated", "Fence", fence)
 }
 
 // isJSONStart reports whether b starts with what Hugo reads as JSON front
@@ -210,7 +211,7 @@ func checkUTF8(name string, data []byte) error {
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return diag.Errorf(name, line, col, "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])
+			return diag.Text(name, line, col, "fm_invalid_utf8", "Byte", fmt.Sprintf("%02x", data[i]))
 		}
 		if r == '\n' {
 			line, col = line+1, 1

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/diag"
@@ -87,12 +88,12 @@ func (r *jsonReader) error(err error, start int) error {
 	case errors.As(err, &se):
 		off := max(r.base+int(se.Offset)-1, start)
 		line, col := r.d.position(off)
-		return diag.Errorf(r.d.Name, line, col, "invalid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
+		return diag.Text(r.d.Name, line, col, "fm_invalid_json", "Err", jsonProblem(strings.TrimPrefix(se.Error(), "json: ")))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return diag.Errorf(r.d.Name, 1, 1, "unterminated front matter: the JSON object has no closing }")
+		return diag.Text(r.d.Name, 1, 1, "fm_json_unterminated")
 	}
 	line, col := r.d.position(start)
-	return diag.Errorf(r.d.Name, line, col, "invalid JSON: %v", err)
+	return diag.Text(r.d.Name, line, col, "fm_invalid_json", "Err", err)
 }
 
 // value reads a value, which is at depth if it is an object or an array.
@@ -106,7 +107,7 @@ func (r *jsonReader) value(depth int) (*Node, error) {
 	switch t := t.(type) {
 	case json.Delim:
 		if depth > MaxDepth {
-			return nil, diag.Errorf(r.d.Name, line, col, "JSON nested more than %d levels deep; front matter must be flatter", MaxDepth)
+			return nil, diag.Text(r.d.Name, line, col, "fm_json_too_deep", "Max", MaxDepth)
 		}
 		if t == '{' {
 			err = r.object(n, depth)
@@ -154,7 +155,7 @@ func (r *jsonReader) object(n *Node, depth int) error {
 				seen = map[string]int{}
 			}
 			if first, ok := seen[name]; ok {
-				return diag.Errorf(r.d.Name, line, col, "duplicate key %q (first at line %d)", name, first)
+				return diag.Text(r.d.Name, line, col, "fm_duplicate_key", "Key", strconv.Quote(name), "First", first)
 			}
 			seen[name] = line
 		}

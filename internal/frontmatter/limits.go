@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -85,15 +86,15 @@ func check(name string, root *yaml.Node, off int) (nan *yaml.Node, err error) {
 		return nil, err
 	}
 	if c.aliased > MaxAliasValues && c.cost > MaxExpandedValues {
-		return nil, c.errorf(c.over, "YAML aliases expand the front matter beyond ceviri's limit "+
-			"(at most %d aliased values, or at most %d values in all); write the values out instead of using aliases",
-			MaxAliasValues, MaxExpandedValues)
+		return nil, c.at(c.over, "fm_yaml_aliases_limit", "Aliased", MaxAliasValues, "Total", MaxExpandedValues)
 	}
 	return c.nan, nil
 }
 
-func (c *checker) errorf(n *yaml.Node, format string, args ...any) error {
-	return diag.Errorf(c.name, n.Line, n.Column, format, args...)
+// at returns message id of frontmatter's message files (clitext), with its
+// pairs of names and values, as an error at n.
+func (c *checker) at(n *yaml.Node, id string, pairs ...any) error {
+	return diag.Text(c.name, n.Line, n.Column, id, pairs...)
 }
 
 // walk checks n, which level collections enclose, and returns its extent.
@@ -119,10 +120,10 @@ func (c *checker) walk(n *yaml.Node, level int) (extent, error) {
 		return c.alias(n, level)
 	case yaml.MappingNode, yaml.SequenceNode:
 	default:
-		return extent{}, c.errorf(n, "unexpected YAML node")
+		return extent{}, c.at(n, "fm_yaml_unexpected_node")
 	}
 	if level+1 > MaxDepth {
-		return extent{}, c.errorf(n, "YAML nested more than %d levels deep; front matter must be flatter", MaxDepth)
+		return extent{}, c.at(n, "fm_yaml_too_deep", "Max", MaxDepth)
 	}
 	if n.Anchor != "" {
 		c.open = append(c.open, n)
@@ -166,15 +167,15 @@ func (c *checker) alias(n *yaml.Node, level int) (extent, error) {
 	t := n.Alias
 	for _, o := range c.open {
 		if o == t {
-			return extent{}, c.errorf(n, "alias *%s is inside the value of its own anchor &%s, so that value never ends", n.Value, n.Value)
+			return extent{}, c.at(n, "fm_alias_in_own_anchor", "Name", n.Value)
 		}
 	}
 	te, ok := c.done[t]
 	if t == nil || !ok {
-		return extent{}, c.errorf(n, "alias *%s refers to no value before it", n.Value)
+		return extent{}, c.at(n, "fm_alias_no_value", "Name", n.Value)
 	}
 	if level+te.height > MaxDepth {
-		return extent{}, c.errorf(n, "alias *%s nests the front matter more than %d levels deep; front matter must be flatter", n.Value, MaxDepth)
+		return extent{}, c.at(n, "fm_alias_too_deep", "Name", n.Value, "Max", MaxDepth)
 	}
 	c.cost = sat(c.cost, te.cost)
 	c.aliased = sat(c.aliased, te.cost)
@@ -193,29 +194,29 @@ func (c *checker) keys(n *yaml.Node, level int) error {
 		switch k.Kind {
 		case yaml.ScalarNode:
 		case yaml.AliasNode:
-			return c.errorf(k, "an alias (*%s) cannot be a front-matter key; write the key out", k.Value)
+			return c.at(k, "fm_alias_key", "Name", k.Value)
 		default:
-			return c.errorf(k, "a mapping or a list cannot be a front-matter key")
+			return c.at(k, "fm_collection_key")
 		}
 		if isMerge(k) && !mergeable(pairs[i+1]) {
-			return c.errorf(pairs[i+1], "a merge key (<<) needs a mapping or a list of mappings")
+			return c.at(pairs[i+1], "fm_merge_value")
 		}
 	}
 	if level == 0 {
-		return c.unique(pairs, strings.EqualFold, "duplicate front-matter key %q")
+		return c.unique(pairs, strings.EqualFold, "fm_duplicate_top_key")
 	}
-	return c.unique(pairs, func(a, b string) bool { return a == b }, "duplicate key %q")
+	return c.unique(pairs, func(a, b string) bool { return a == b }, "fm_duplicate_key")
 }
 
 // unique reports the second of two keys that same finds equal. Small
 // mappings, nearly all of them, are compared pair by pair without
 // allocating; large ones through a map.
-func (c *checker) unique(pairs []*yaml.Node, same func(a, b string) bool, msg string) error {
+func (c *checker) unique(pairs []*yaml.Node, same func(a, b string) bool, id string) error {
 	if len(pairs) <= 32 {
 		for i := 2; i+1 < len(pairs); i += 2 {
 			for j := 0; j < i; j += 2 {
 				if same(pairs[j].Value, pairs[i].Value) {
-					return c.errorf(pairs[i], msg+" (first at line %d)", pairs[i].Value, pairs[j].Line)
+					return c.at(pairs[i], id, "Key", strconv.Quote(pairs[i].Value), "First", pairs[j].Line)
 				}
 			}
 		}
@@ -229,7 +230,7 @@ func (c *checker) unique(pairs []*yaml.Node, same func(a, b string) bool, msg st
 			v = foldKey(v)
 		}
 		if j, ok := seen[v]; ok && same(pairs[j].Value, pairs[i].Value) {
-			return c.errorf(pairs[i], msg+" (first at line %d)", pairs[i].Value, pairs[j].Line)
+			return c.at(pairs[i], id, "Key", strconv.Quote(pairs[i].Value), "First", pairs[j].Line)
 		}
 		seen[v] = i
 	}
@@ -261,7 +262,7 @@ func (c *checker) tagged(n *yaml.Node) error {
 	}
 	var v any
 	if err := n.Decode(&v); err != nil {
-		return c.errorf(n, "%q is not a valid %s value", n.Value, n.Tag)
+		return c.at(n, "fm_tagged", "Value", strconv.Quote(n.Value), "Tag", n.Tag)
 	}
 	return nil
 }

@@ -1,9 +1,10 @@
 package frontmatter
 
 import (
-	"errors"
 	"regexp"
+	"strconv"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 )
 
@@ -27,9 +28,7 @@ type Record struct {
 // ErrNoFrontMatter is what writing a record into a file without front
 // matter fails with (errors.Is): ceviri never adds front matter to a file
 // that has none, since the site's pages may have none on purpose.
-var ErrNoFrontMatter = errors.New("this file has no front matter, and ceviri does not add front matter to a file " +
-	"(it may break the site's page format); records for files without front matter need `records: lockfile` " +
-	"in ceviri.yaml, which is coming in a later version")
+var ErrNoFrontMatter = clitext.NewError("fm_no_front_matter")
 
 var hashRE = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
 
@@ -46,7 +45,7 @@ func (d *Doc) Record() (*Record, error) {
 	}
 	v := f.Value
 	if v.Kind != Map {
-		return nil, diag.Errorf(d.Name, v.Line, v.Column, "translation record must be a mapping with from and source_hash")
+		return nil, diag.Text(d.Name, v.Line, v.Column, "fm_record_mapping")
 	}
 	r := &Record{Line: f.Key.Line}
 	var hashNode *Node
@@ -60,20 +59,20 @@ func (d *Doc) Record() (*Record, error) {
 		case "draft":
 			b, ok := val.boolean()
 			if !ok {
-				return nil, diag.Errorf(d.Name, val.Line, val.Column, "translation.draft must be true or false, not %q", val.Value)
+				return nil, diag.Text(d.Name, val.Line, val.Column, "fm_record_draft", "Value", strconv.Quote(val.Value))
 			}
 			r.Draft = b
 		default:
-			return nil, diag.Errorf(d.Name, k.Line, k.Column, "unknown key %q in translation record (known: from, source_hash, draft)", k.Value)
+			return nil, diag.Text(d.Name, k.Line, k.Column, "fm_record_unknown_key", "Key", strconv.Quote(k.Value))
 		}
 	}
 	switch {
 	case r.From == "":
-		return nil, diag.Errorf(d.Name, v.Line, v.Column, "translation record has no `from` language")
+		return nil, diag.Text(d.Name, v.Line, v.Column, "fm_record_no_from")
 	case hashNode == nil:
-		return nil, diag.Errorf(d.Name, v.Line, v.Column, "translation record has no `source_hash`")
+		return nil, diag.Text(d.Name, v.Line, v.Column, "fm_record_no_hash")
 	case !ValidHash(r.SourceHash):
-		return nil, diag.Errorf(d.Name, hashNode.Line, hashNode.Column, "source_hash %q is not sha256: followed by 64 hex digits", r.SourceHash)
+		return nil, diag.Text(d.Name, hashNode.Line, hashNode.Column, "fm_record_bad_hash", "Hash", strconv.Quote(r.SourceHash))
 	}
 	return r, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"gopkg.in/yaml.v3"
 )
@@ -56,7 +57,7 @@ func (d *Doc) SetFields(src *Doc, values map[string]string) ([]byte, error) {
 		if !ok {
 			sf, ok := src.Get(name)
 			if !ok {
-				return nil, fmt.Errorf("%s: field %q is in neither the translation nor the source", d.Name, name)
+				return nil, fmt.Errorf("%s: %w", d.Name, clitext.NewError("fm_field_nowhere", "Field", strconv.Quote(name)))
 			}
 			f = Field{Key: KeyNode(sf.Key.Value), Value: copyNode(sf.Value, 0)}
 			added = append(added, f)
@@ -66,12 +67,12 @@ func (d *Doc) SetFields(src *Doc, values map[string]string) ([]byte, error) {
 			n := f.Value
 			if w.idx >= 0 {
 				if n.Kind != List || w.idx >= len(n.Items) {
-					return nil, diag.Errorf(d.Name, n.Line, n.Column, "field %s has no item %d to translate", name, w.idx)
+					return nil, diag.Text(d.Name, n.Line, n.Column, "fm_field_no_item", "Field", name, "Index", w.idx)
 				}
 				n = n.Items[w.idx]
 			}
 			if n.Kind != Scalar {
-				return nil, diag.Errorf(d.Name, n.Line, n.Column, "field %s is not a string", w.key)
+				return nil, diag.Text(d.Name, n.Line, n.Column, "fm_field_not_string", "Field", w.key)
 			}
 		}
 		if ok {
@@ -127,7 +128,7 @@ func (d *Doc) SetFields(src *Doc, values map[string]string) ([]byte, error) {
 		why = d.sameFields(d2, func(k string) bool { _, ok := byName[k]; return ok })
 	}
 	if why != "" {
-		return nil, diag.Errorf(d.Name, d.fmLine, 1, "cannot write the translated fields safely: %s; edit the front matter by hand", why)
+		return nil, diag.Text(d.Name, d.fmLine, 1, "fm_fields_unsafe", "Why", why)
 	}
 	return out, nil
 }
@@ -193,18 +194,16 @@ func literalOK(s string) bool {
 // setFieldYAML rewrites the lines of a YAML field with the values set.
 func (d *Doc) setFieldYAML(f Field, values map[string]string, sets []fieldSet) ([]edit, error) {
 	if d.yroot.Style&yaml.FlowStyle != 0 {
-		return nil, diag.Errorf(d.Name, d.yroot.Line, d.yroot.Column,
-			"cannot write translated fields into front matter written as a flow mapping ({...}); write one key per line")
+		return nil, diag.Text(d.Name, d.yroot.Line, d.yroot.Column, "fm_fields_flow")
 	}
 	yf, _ := d.yget(f.Key.Value)
-	const plain = "; write the field without anchors or aliases"
 	if yf.Key.Anchor != "" {
-		return nil, diag.Errorf(d.Name, yf.Key.Line, yf.Key.Column, "cannot write the translated field %s: its key carries the YAML anchor &%s%s", yf.Key.Value, yf.Key.Anchor, plain)
+		return nil, diag.Text(d.Name, yf.Key.Line, yf.Key.Column, "fm_field_key_anchor", "Field", yf.Key.Value, "Anchor", yf.Key.Anchor)
 	}
 	if n := findNode(yf.Value, func(n *yaml.Node) bool { return n.Anchor != "" || n.Kind == yaml.AliasNode }); n != nil {
-		return nil, diag.Errorf(d.Name, n.Line, n.Column, "cannot write the translated field %s: it uses YAML anchors or aliases%s", yf.Key.Value, plain)
+		return nil, diag.Text(d.Name, n.Line, n.Column, "fm_field_aliases", "Field", yf.Key.Value)
 	}
-	if err := d.startsLine(yf.Key, "write the translated field"); err != nil {
+	if err := d.startsLine(yf.Key, clitext.Msg("fm_what_field")); err != nil {
 		return nil, err
 	}
 	value := clone(yf.Value)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"gopkg.in/yaml.v3"
 )
@@ -49,7 +50,7 @@ func (d *Doc) SetRecord(r Record) ([]byte, error) {
 		if f, ok := d.Get(RecordKey); ok {
 			line, col = f.Key.Line, f.Key.Column
 		}
-		return nil, diag.Errorf(d.Name, line, col, "cannot rewrite the translation record safely: %s; edit the record by hand", why)
+		return nil, diag.Text(d.Name, line, col, "fm_record_unsafe", "Why", why)
 	}
 	return out, nil
 }
@@ -61,41 +62,37 @@ func (d *Doc) editable() error {
 		return nil
 	}
 	if d.yroot.Style&yaml.FlowStyle != 0 {
-		return diag.Errorf(d.Name, d.yroot.Line, d.yroot.Column,
-			"cannot write the translation record into front matter written as a flow mapping ({...}); write one key per line")
+		return diag.Text(d.Name, d.yroot.Line, d.yroot.Column, "fm_record_flow")
 	}
 	f, ok := d.yget(RecordKey)
 	if !ok {
 		return nil
 	}
-	const plain = "; write the record as a plain mapping without anchors or aliases"
 	if f.Key.Anchor != "" {
-		return diag.Errorf(d.Name, f.Key.Line, f.Key.Column, "cannot rewrite the translation record: its key carries the YAML anchor &%s%s", f.Key.Anchor, plain)
+		return diag.Text(d.Name, f.Key.Line, f.Key.Column, "fm_record_key_anchor", "Anchor", f.Key.Anchor)
 	}
 	if n := findNode(f.Value, func(n *yaml.Node) bool { return n.Anchor != "" || n.Kind == yaml.AliasNode }); n != nil {
 		if n.Anchor != "" {
-			return diag.Errorf(d.Name, n.Line, n.Column, "cannot rewrite the translation record: it carries the YAML anchor &%s, which other values may refer to%s", n.Anchor, plain)
+			return diag.Text(d.Name, n.Line, n.Column, "fm_record_anchor", "Anchor", n.Anchor)
 		}
-		return diag.Errorf(d.Name, n.Line, n.Column, "cannot rewrite the translation record: it uses the YAML alias *%s%s", n.Value, plain)
+		return diag.Text(d.Name, n.Line, n.Column, "fm_record_alias", "Alias", n.Value)
 	}
-	return d.startsLine(f.Key, "rewrite the translation record")
+	return d.startsLine(f.Key, clitext.Msg("fm_what_record"))
 }
 
 // startsLine refuses a YAML key that does not start its line (? key, or a
 // key after something else), whose lines cannot be found for rewriting.
-func (d *Doc) startsLine(key *yaml.Node, what string) error {
+func (d *Doc) startsLine(key *yaml.Node, what clitext.Text) error {
 	start := d.lineStart(key.Line)
 	for i, c := range d.Raw[start:] {
 		if i == key.Column-1 {
 			break
 		}
 		if c == '?' {
-			return diag.Errorf(d.Name, key.Line, key.Column,
-				"cannot %s: its key is written as an explicit key (? %s); write it as \"%s:\" at the start of a line", what, key.Value, key.Value)
+			return diag.Text(d.Name, key.Line, key.Column, "fm_explicit_key", "What", what, "Key", key.Value)
 		}
 		if c != ' ' {
-			return diag.Errorf(d.Name, key.Line, key.Column,
-				"cannot %s: its key does not start its line; write it as \"%s:\" at the start of a line", what, key.Value)
+			return diag.Text(d.Name, key.Line, key.Column, "fm_key_not_line_start", "What", what, "Key", key.Value)
 		}
 	}
 	return nil

@@ -29,8 +29,7 @@ func (d *Doc) setRecordTOML(r Record) ([]byte, error) {
 	if f, ok := d.Get(RecordKey); ok {
 		line, col = f.Key.Line, f.Key.Column
 	}
-	return nil, diag.Errorf(d.Name, line, col,
-		"cannot rewrite the translation record: the TOML front matter writes it as dotted keys or across several tables; write it as one [translation] table")
+	return nil, diag.Text(d.Name, line, col, "fm_record_toml_dotted")
 }
 
 // setRecordJSON writes r into JSON front matter: it replaces the record's

@@ -90,7 +90,7 @@ func (d *Doc) tomlError(err error) error {
 			off = d.fmStart + cap(d.Raw[d.fmStart:]) - cap(h)
 		}
 		line, col := d.position(off)
-		return diag.Errorf(d.Name, line, col, "invalid TOML: %s", pe.Message)
+		return diag.Text(d.Name, line, col, "fm_invalid_toml", "Err", tomlProblem(pe.Message))
 	}
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
@@ -101,9 +101,9 @@ func (d *Doc) tomlError(err error) error {
 			off = min(d.starts[row-1]+col-1, d.fmEnd)
 		}
 		line, c := d.position(off)
-		return diag.Errorf(d.Name, line, c, "invalid TOML: %s", strings.TrimPrefix(de.Error(), "toml: "))
+		return diag.Text(d.Name, line, c, "fm_invalid_toml", "Err", tomlProblem(strings.TrimPrefix(de.Error(), "toml: ")))
 	}
-	return diag.Errorf(d.Name, d.fmLine, 1, "invalid TOML: %v", err)
+	return diag.Text(d.Name, d.fmLine, 1, "fm_invalid_toml", "Err", err)
 }
 
 // offset returns the offset in Doc.Raw of a range of the parser's input.
@@ -126,7 +126,7 @@ func (b *tomlBuilder) keys(e *unstable.Node) []*unstable.Node {
 }
 
 func (b *tomlBuilder) tooDeep(at *Node) error {
-	return diag.Errorf(b.d.Name, at.Line, at.Column, "TOML nested more than %d levels deep; front matter must be flatter", MaxDepth)
+	return diag.Text(b.d.Name, at.Line, at.Column, "fm_toml_too_deep", "Max", MaxDepth)
 }
 
 // expression adds a top-level expression: a key/value, a [table] or a
@@ -185,7 +185,7 @@ func (b *tomlBuilder) table(e *unstable.Node) error {
 			child = child.Items[len(child.Items)-1]
 		}
 		if child.Kind != Map {
-			return diag.Errorf(b.d.Name, key.Line, key.Column, "invalid TOML: key %s is already defined as a value", key.Value)
+			return diag.Text(b.d.Name, key.Line, key.Column, "fm_toml_key_value", "Key", key.Value)
 		}
 		t = child
 	}
@@ -248,7 +248,7 @@ func (b *tomlBuilder) set(t *Node, depth int, parts []*unstable.Node, value *uns
 		child, ok := b.get(t, key.Value)
 		if i == len(parts)-1 {
 			if ok {
-				return diag.Errorf(b.d.Name, key.Line, key.Column, "invalid TOML: key %s is already defined", key.Value)
+				return diag.Text(b.d.Name, key.Line, key.Column, "fm_toml_key_defined", "Key", key.Value)
 			}
 			// Arrays have no bytes in the parser's tree: the value starts
 			// after the key's "=".
@@ -271,7 +271,7 @@ func (b *tomlBuilder) set(t *Node, depth int, parts []*unstable.Node, value *uns
 			b.add(t, Field{Key: key, Value: child})
 		}
 		if child.Kind != Map {
-			return diag.Errorf(b.d.Name, key.Line, key.Column, "invalid TOML: key %s is already defined as a value", key.Value)
+			return diag.Text(b.d.Name, key.Line, key.Column, "fm_toml_key_value", "Key", key.Value)
 		}
 		t = child
 	}
@@ -322,14 +322,14 @@ func (b *tomlBuilder) value(v *unstable.Node, depth int, at int) (*Node, error) 
 	case unstable.Integer:
 		i, err := strconv.ParseInt(strings.TrimPrefix(raw, "+"), 0, 64)
 		if err != nil {
-			return nil, diag.Errorf(b.d.Name, line, col, "invalid TOML: integer %s does not fit in 64 bits", raw)
+			return nil, diag.Text(b.d.Name, line, col, "fm_toml_int_64", "Value", raw)
 		}
 		n.Type, n.Value, n.data = Int, strconv.FormatInt(i, 10), i
 	case unstable.Float:
 		n.Type, n.Value = Float, strings.ReplaceAll(raw, "_", "")
 		f, err := parseTOMLFloat(n.Value)
 		if err != nil {
-			return nil, diag.Errorf(b.d.Name, line, col, "invalid TOML: %s is not a number", raw)
+			return nil, diag.Text(b.d.Name, line, col, "fm_toml_not_number", "Value", raw)
 		}
 		n.data = f
 		if (math.IsNaN(f) || math.IsInf(f, 0)) && b.d.nan == nil {
@@ -380,7 +380,7 @@ func (b *tomlBuilder) lineEnd(off int) int {
 func (d *Doc) uniqueTop(entries []Field) error {
 	dup := func(i, j int) error {
 		k := entries[i].Key
-		return diag.Errorf(d.Name, k.Line, k.Column, "duplicate front-matter key %q (first at line %d)", k.Value, entries[j].Key.Line)
+		return diag.Text(d.Name, k.Line, k.Column, "fm_duplicate_top_key", "Key", strconv.Quote(k.Value), "First", entries[j].Key.Line)
 	}
 	if len(entries) <= 32 {
 		for i := 1; i < len(entries); i++ {

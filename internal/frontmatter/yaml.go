@@ -34,7 +34,7 @@ func (d *Doc) parseYAML() error {
 	}
 	if root.Kind != yaml.MappingNode {
 		shiftLine(root, d.fmLine-1)
-		return diag.Errorf(d.Name, root.Line, root.Column, "front matter must be a mapping of keys to values")
+		return diag.Text(d.Name, root.Line, root.Column, "fm_not_mapping")
 	}
 	nan, err := check(d.Name, root, d.fmLine-1)
 	if err != nil {

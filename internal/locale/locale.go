@@ -49,21 +49,24 @@ func Load(fsys fs.FS, dir string, langs []string, tags []language.Tag) (*Set, er
 		}
 		msgs, err := i18n.ParseMessageBytes(data, yaml.Unmarshal)
 		if err != nil {
-			return nil, diag.Errorf(p, 1, 1, "not a go-i18n message file: %v", err)
+			return nil, diag.Text(p, 1, 1, "locale_not_messages", "Err", err)
 		}
 		mf := &i18n.MessageFile{Path: p, Tag: tags[i], Format: "yaml", Messages: msgs}
 		if err := s.Bundle.AddMessages(tags[i], msgs...); err != nil {
-			return nil, diag.Errorf(p, 1, 1, "%v", err)
+			return nil, &diag.PosError{File: p, Line: 1, Col: 1, Err: err}
 		}
 		s.Files[l] = mf
 	}
 	return s, nil
 }
 
+// yamlErr positions an error of yaml.v3 at its line. Its words stay the
+// parser's: config's table of them (config.YAMLProblem) is in a package of
+// locale's own layer.
 func yamlErr(p string, err error) error {
 	var line int
 	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e == nil {
-		return diag.Errorf(p, line, 1, "invalid YAML: %v", err)
+		return diag.Text(p, line, 1, "locale_invalid_yaml", "Err", err)
 	}
-	return diag.Errorf(p, 1, 1, "invalid YAML: %v", err)
+	return diag.Text(p, 1, 1, "locale_invalid_yaml", "Err", err)
 }

@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -64,10 +65,10 @@ var (
 func Parse(name string, data []byte) (*File, error) {
 	f := New(name)
 	if len(data) > MaxSize {
-		return nil, diag.Errorf(name, 1, 1, "lock file is larger than %d MiB", MaxSize>>20)
+		return nil, diag.Text(name, 1, 1, "lock_too_large", "MiB", MaxSize>>20)
 	}
 	if !utf8.Valid(data) {
-		return nil, diag.Errorf(name, 1, 1, "lock file is not valid UTF-8")
+		return nil, diag.Text(name, 1, 1, "lock_not_utf8")
 	}
 	id, idSeen := "", false
 	lines := bytes.Split(data, []byte("\n"))
@@ -78,11 +79,11 @@ func Parse(name string, data []byte) (*File, error) {
 		case strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#"):
 			continue
 		case strings.HasPrefix(line, "<<<<<<<") || strings.HasPrefix(line, "=======") || strings.HasPrefix(line, ">>>>>>>") || strings.HasPrefix(line, "|||||||"):
-			return nil, diag.Errorf(name, n, 1, "unresolved merge conflict: keep the lines of both sides (one per translation), or take either side and run `ceviri done` again for the articles in question")
+			return nil, diag.Text(name, n, 1, "lock_conflict")
 		}
 		if m := idLine.FindStringSubmatch(line); m != nil {
 			if err := json.Unmarshal([]byte(m[1]), &id); err != nil || id == "" {
-				return nil, diag.Errorf(name, n, 1, "bad article id %s: write it as a JSON string", m[1])
+				return nil, diag.Text(name, n, 1, "lock_bad_id", "ID", m[1])
 			}
 			idSeen = true
 			continue
@@ -90,24 +91,24 @@ func Parse(name string, data []byte) (*File, error) {
 		m := recLine.FindStringSubmatch(line)
 		if m == nil {
 			if strings.HasPrefix(line, "  ") && idSeen {
-				return nil, diag.Errorf(name, n, 3, "bad record: want `LANG: {from: LANG, source_hash: \"sha256:...\"}` with an optional `, draft: true`")
+				return nil, diag.Text(name, n, 3, "lock_bad_record")
 			}
-			return nil, diag.Errorf(name, n, 1, "bad line: want an article id as `\"ID\":` or, indented by two spaces under one, a record")
+			return nil, diag.Text(name, n, 1, "lock_bad_line")
 		}
 		if !idSeen {
-			return nil, diag.Errorf(name, n, 1, "record without an article: put it under a line `\"ID\":`")
+			return nil, diag.Text(name, n, 1, "lock_no_article")
 		}
 		lang, hash := m[1], m[3]
 		if !frontmatter.ValidHash(hash) {
 			col := strings.Index(line, `source_hash: "`) + len(`source_hash: "`) + 1
-			return nil, diag.Errorf(name, n, col, "source_hash %q is not a fingerprint (sha256: and 64 hex digits)", hash)
+			return nil, diag.Text(name, n, col, "lock_bad_hash", "Hash", strconv.Quote(hash))
 		}
 		if m[2] == lang {
-			return nil, diag.Errorf(name, n, 3, "translation %q of %q is recorded as made from its own language", lang, id)
+			return nil, diag.Text(name, n, 3, "lock_own_language", "Lang", strconv.Quote(lang), "ID", strconv.Quote(id))
 		}
 		k := key{id, lang}
 		if _, dup := f.records[k]; dup {
-			return nil, diag.Errorf(name, n, 3, "%q in %s is recorded twice (a merge that kept both sides?): keep one of the two lines, or delete both and run `ceviri done %s --lang %s`", id, lang, id, lang)
+			return nil, diag.Text(name, n, 3, "lock_twice", "QuotedID", strconv.Quote(id), "Lang", lang, "ID", id)
 		}
 		f.records[k] = frontmatter.Record{From: m[2], SourceHash: hash, Draft: m[4] == ", draft: true", Line: n, File: name}
 	}
