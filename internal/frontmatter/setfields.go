@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-"github.com/ceviri/ceviri/internal/clitext"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"gopkg.in/yaml.v3"
 )

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-"github.com/ceviri/ceviri/internal/clitext"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"gopkg.in/yaml.v3"
 )
