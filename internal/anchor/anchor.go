@@ -4,12 +4,12 @@
 package anchor
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -43,7 +43,7 @@ func Parse(s string) (Rule, error) {
 	case ASCII, GitHub, Hugo:
 		return r, nil
 	}
-	return "", fmt.Errorf("build.anchors must be ascii, github or hugo, not %q", s)
+	return "", clitext.NewError("misc_anchors_rule", "Value", strconv.Quote(s))
 }
 
 // Empty is the id of a heading whose slug is empty, before any suffix.

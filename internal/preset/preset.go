@@ -8,7 +8,10 @@ package preset
 import (
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // Preset is the layout of one generator.
@@ -150,7 +153,7 @@ func Get(name string) (*Preset, error) {
 			return p, nil
 		}
 	}
-	return nil, fmt.Errorf("unknown preset %q (known: %s)", name, strings.Join(Names(), ", "))
+	return nil, clitext.NewError("misc_unknown_preset", "Name", strconv.Quote(name), "Known", strings.Join(Names(), ", "))
 }
 
 // Detect returns the preset whose generator's files the site holds, and

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/track"
 )
 
@@ -37,7 +38,7 @@ var (
 // order.
 func Write(w io.Writer, m *Model) error {
 	if _, ok := texts[m.UILang]; !ok {
-		return fmt.Errorf("report: unknown UI language %q (known: %s)", m.UILang, strings.Join(UILangs, ", "))
+		return clitext.NewError("report_unknown_ui_lang", "Lang", strconv.Quote(m.UILang), "Known", strings.Join(UILangs, ", "))
 	}
 	v := build(m)
 	v.RowsHTML, v.DiffsHTML = rowsHTML(v), diffsHTML(v)

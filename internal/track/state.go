@@ -43,6 +43,9 @@ type VersionStatus struct {
 	TotalSegments   *int   `json:"total_segments,omitempty"`   // stale: segments of the current source
 	PendingWords    *int   `json:"pending_words,omitempty"`    // words to translate
 	Note            string `json:"note,omitempty"`             // why a count is an estimate
+	// NoteErr is the error Note says, for the reader's language
+	// (clitext.Printer.Error); Note stays English, as --json has it.
+	NoteErr error `json:"-"`
 	// Placeholder: the file is there but is not a translation yet (the
 	// placeholder marker field set, or an empty body where the source has
 	// one; see placeholder). The state is then Missing, whatever its record
@@ -199,7 +202,7 @@ func translation(p *project.Project, src, v *project.Version) *VersionStatus {
 	switch {
 	case err != nil:
 		// Without the old source, every segment may have changed.
-		vs.Note = err.Error()
+		vs.Note, vs.NoteErr = err.Error(), err
 		errors.As(err, &vs.Missing)
 		for i := range pending {
 			pending[i] = true

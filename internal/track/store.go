@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/segment"
@@ -42,7 +43,7 @@ func SnapshotPath(hash string) string {
 
 // ErrNoSnapshot means no stored copy exists for a recorded fingerprint.
 // A *MissingCopyError is one (errors.Is).
-var ErrNoSnapshot = errors.New("no stored copy of the recorded source version")
+var ErrNoSnapshot = clitext.NewError("track_no_snapshot")
 
 // MissingCopyError is the error of a translation record whose source
 // version has no stored copy: it names the record, the file looked for,
@@ -58,20 +59,29 @@ type MissingCopyError struct {
 // Copy returns the stored copy that was looked for.
 func (e *MissingCopyError) Copy() string { return SnapshotPathOf(e.Hash, e.SourcePath) }
 
-func (e *MissingCopyError) Error() string {
-	return fmt.Sprintf("%s:%d: %s; %s", e.Path, e.Line, e.Problem(), e.Hint())
+func (e *MissingCopyError) Error() string { return e.In(error.Error) }
+
+// In returns e's message with its words written by msg (in the reader's
+// language: clitext.Printer.Error).
+func (e *MissingCopyError) In(msg func(error) string) string {
+	return fmt.Sprintf("%s:%d: %s", e.Path, e.Line,
+		msg(clitext.NewError("track_missing_copy", "Problem", e.ProblemText(), "Hint", e.HintText())))
 }
 
 // Problem says what is missing, without the record's position.
-func (e *MissingCopyError) Problem() string {
-	return fmt.Sprintf("the source version this translation record names is not stored (looked for %s)", e.Copy())
+func (e *MissingCopyError) Problem() string { return e.ProblemText().String() }
+
+// ProblemText is Problem in ceviri's words, for the reader's language.
+func (e *MissingCopyError) ProblemText() clitext.Text {
+	return clitext.Msg("track_missing_copy_problem", "Copy", e.Copy())
 }
 
 // Hint says how to recover the version, or do without it.
-func (e *MissingCopyError) Hint() string {
-	return fmt.Sprintf("in a git repository `ceviri diff %s --lang %s` recovers it from history; "+
-		"otherwise check the translation against %s and run `ceviri done %s --lang %s`",
-		e.ID, e.Lang, e.SourcePath, e.ID, e.Lang)
+func (e *MissingCopyError) Hint() string { return e.HintText().String() }
+
+// HintText is Hint in ceviri's words, for the reader's language.
+func (e *MissingCopyError) HintText() clitext.Text {
+	return clitext.Msg("track_missing_copy_hint", "ID", e.ID, "Lang", e.Lang, "Source", e.SourcePath)
 }
 
 // Is makes a MissingCopyError ErrNoSnapshot.
@@ -156,7 +166,7 @@ func withSegments(p *project.Project, v *project.Version) (*project.Version, err
 	case nv.Err != nil:
 		return nil, nv.Err
 	case nv.Fingerprint != v.Fingerprint:
-		return nil, &diag.PosError{File: v.Path, Line: 1, Col: 1, Err: errors.New("changed while ceviri read it; run the command again")}
+		return nil, diag.Text(v.Path, 1, 1, "track_changed_while_read")
 	}
 	return nv, nil
 }
