@@ -141,12 +141,12 @@ func YAMLError(name string, src []byte, lineOffset int, err error) error {
 	}
 	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
 		if line, col, ok := findAlias(src, m[1]); ok {
-			return diag.Text(name, line+lineOffset, col, "cfg_yaml_alias_no_anchor", "Name", m[1])
+			return diag.Text(name, line+lineOffset, col, "cfg_alias_no_anchor", "Name", m[1])
 		}
 	}
 	if msg == "yaml: control characters are not allowed" {
 		if line, col, r, ok := findControl(src); ok {
-			return diag.Text(name, line+lineOffset, col, "cfg_yaml_control", "Char", fmt.Sprintf("%U", r))
+			return diag.Text(name, line+lineOffset, col, "cfg_control_char", "Char", fmt.Sprintf("%U", r))
 		}
 	}
 	return diag.Text(name, lineOffset+1, 1, "cfg_invalid_yaml", "Err", YAMLProblem(strings.TrimPrefix(msg, "yaml: ")))

@@ -9,7 +9,9 @@ import (
 // yamlProblems are the messages of yaml.v3's scanner and parser that
 // ceviri gives in its own words (config's message files, cfg_yaml_*): the
 // common ones, whose English text is the parser's own, word for word.
-// Front matter and ceviri.yaml report them after "invalid YAML: ".
+// Front matter and ceviri.yaml report them after "invalid YAML: ". The
+// prefix cfg_yaml_ is theirs alone: the site's message files (package
+// locale, which cannot import config) find them by their English text.
 var yamlProblems = map[string]string{
 	"did not find expected key":                                    "cfg_yaml_expected_key",
 	"did not find expected node content":                           "cfg_yaml_expected_node",

@@ -4,10 +4,15 @@
 package locale
 
 import (
-	"fmt"
+	"errors"
 	"io/fs"
 	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -60,13 +65,43 @@ func Load(fsys fs.FS, dir string, langs []string, tags []language.Tag) (*Set, er
 	return s, nil
 }
 
-// yamlErr positions an error of yaml.v3 at its line. Its words stay the
-// parser's: config's table of them (config.YAMLProblem) is in a package of
-// locale's own layer.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlErr positions an error of yaml.v3 ("yaml: line 3: did not find
+// expected key") at its line, keeping its English as it is.
 func yamlErr(p string, err error) error {
-	var line int
-	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e == nil {
-		return diag.Text(p, line, 1, "locale_invalid_yaml", "Err", err)
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return diag.Text(p, line, 1, "locale_invalid_yaml", "Err",
+			clitext.NewError("locale_yaml_line", "Line", line, "Err", yamlProblem(m[2])))
 	}
 	return diag.Text(p, 1, 1, "locale_invalid_yaml", "Err", err)
+}
+
+// yamlWords maps the English of yaml.v3's common messages to their ids
+// (cfg_yaml_*, which config.YAMLProblem uses for ceviri.yaml and front
+// matter; config is of locale's own layer, so they are found by their
+// text), read once, when a site's message file first fails to parse.
+var yamlWords = sync.OnceValue(func() map[string]string {
+	forms, err := clitext.Forms("en")
+	if err != nil {
+		return nil
+	}
+	en := clitext.English()
+	m := map[string]string{}
+	for id := range forms {
+		if strings.HasPrefix(id, "cfg_yaml_") {
+			m[en.T(id)] = id
+		}
+	}
+	return m
+})
+
+// yamlProblem returns a message of yaml.v3 in ceviri's words when it is a
+// common one, as it is otherwise.
+func yamlProblem(msg string) error {
+	if id, ok := yamlWords()[msg]; ok {
+		return clitext.NewError(id)
+	}
+	return errors.New(msg)
 }

@@ -9,17 +9,17 @@ import (
 )
 
 // TestErrorsInTurkish checks that the errors of a site's message file
-// are written in Turkish (the parser's own words aside) for a Turkish
+// are written in Turkish, the YAML parser's common messages too, for a Turkish
 // reader and read as they always did in English.
 func TestErrorsInTurkish(t *testing.T) {
 	tr := clitext.New("tr")
 	for _, tc := range []struct{ src, en, tr string }{
 		{"a: [\n",
 			"locales/tr.yaml:1:1: invalid YAML: yaml: line 1: did not find expected node content",
-			"locales/tr.yaml:1:1: geçersiz YAML: yaml: line 1: did not find expected node content"},
+			"locales/tr.yaml:1:1: geçersiz YAML: satır 1: beklenen değer bulunamadı"},
 		{"a: b\nc: d: e\n",
 			"locales/tr.yaml:2:1: invalid YAML: yaml: line 2: mapping values are not allowed in this context",
-			"locales/tr.yaml:2:1: geçersiz YAML: yaml: line 2: mapping values are not allowed in this context"},
+			"locales/tr.yaml:2:1: geçersiz YAML: satır 2: bu bağlamda eşlem değerine izin verilmez (içinde ': ' olan değeri tırnak içine alın)"},
 	} {
 		fsys := fstest.MapFS{"locales/tr.yaml": {Data: []byte(tc.src)}}
 		_, err := Load(fsys, "locales", []string{"tr", "en"}, []language.Tag{language.Turkish, language.English})
