@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/track"
@@ -87,15 +88,12 @@ func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, op
 	sources := map[string]*source{}
 	var errs []error
 	more := 0 // problems beyond maxProblems
-	bad := func(s Submitted, line, col int, format string, args ...any) {
+	bad := func(s Submitted, line, col int, msg clitext.Text) {
 		if len(errs) >= maxProblems {
 			more++
 			return
 		}
-		if line == 0 {
-			line, col = s.Line, s.Col
-		}
-		errs = append(errs, diag.Errorf(s.File, line, col, "unit %q: "+format, append([]any{s.ID}, args...)...))
+		errs = append(errs, unitError(s, line, col, msg))
 	}
 	warnings := map[key][]error{}
 	drafts := map[key]bool{}
@@ -103,15 +101,12 @@ func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, op
 	// problem reports what the content rules find in a translation:
 	// refused, or with opts.DraftOnProblems a warning on a draft; it
 	// reports whether the unit is still taken.
-	problem := func(s Submitted, line, col int, format string, args ...any) bool {
+	problem := func(s Submitted, line, col int, msg clitext.Text) bool {
 		if !opts.DraftOnProblems {
-			bad(s, line, col, format, args...)
+			bad(s, line, col, msg)
 			return false
 		}
-		if line == 0 {
-			line, col = s.Line, s.Col
-		}
-		warnings[k] = append(warnings[k], diag.Errorf(s.File, line, col, "unit %q: "+format, append([]any{s.ID}, args...)...))
+		warnings[k] = append(warnings[k], unitError(s, line, col, msg))
 		drafts[k] = true
 		return true
 	}
@@ -121,25 +116,25 @@ func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, op
 			if len(errs) >= maxProblems {
 				more++
 			} else {
-				errs = append(errs, diag.Errorf(s.File, s.Line, s.Col, "%v", err))
+				errs = append(errs, &diag.PosError{File: s.File, Line: s.Line, Col: s.Col, Err: err})
 			}
 			continue
 		}
 		a := byID[article]
 		if a == nil || a.SourceFile == nil {
-			bad(s, 0, 0, "unknown article %q (no source version of it in this project)", article)
+			bad(s, 0, 0, clitext.Msg("ix_unknown_article", "Article", strconv.Quote(article)))
 			continue
 		}
 		src := a.SourceFile
 		switch {
 		case !known[s.Lang]:
-			bad(s, 0, 0, "target language %q is not one of the project's languages %v", s.Lang, langs)
+			bad(s, 0, 0, clitext.Msg("ix_lang_unknown", "Lang", strconv.Quote(s.Lang), "Langs", fmt.Sprint(langs)))
 			continue
 		case s.Lang == src.Lang:
-			bad(s, 0, 0, "target language %q is the source language of %q", s.Lang, article)
+			bad(s, 0, 0, clitext.Msg("ix_lang_is_source", "Lang", strconv.Quote(s.Lang), "Article", strconv.Quote(article)))
 			continue
 		case s.SrcLang != "" && s.SrcLang != src.Lang:
-			bad(s, 0, 0, "source language %q, but the source of %q is in %q", s.SrcLang, article, src.Lang)
+			bad(s, 0, 0, clitext.Msg("ix_source_lang", "Lang", strconv.Quote(s.SrcLang), "Article", strconv.Quote(article), "SourceLang", strconv.Quote(src.Lang)))
 			continue
 		}
 		segs := src.Segments()
@@ -151,15 +146,15 @@ func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, op
 		j := find(segs, len(src.Fields), slot, hash, cs.byHash[hash])
 		if j < 0 {
 			if k := slotIndex(segs, len(src.Fields), slot); k >= 0 {
-				bad(s, 0, 0, "the source changed since the export: %s:%d now reads %q; export again", diag.EscapeLine(src.Path), segs[k].Line, clip(segs[k].Text))
+				bad(s, 0, 0, clitext.Msg("ix_source_changed", "Path", diag.EscapeLine(src.Path), "Line", segs[k].Line, "Text", strconv.Quote(clip(segs[k].Text))))
 			} else {
-				bad(s, 0, 0, "the source changed since the export: %s no longer has this segment; export again", diag.EscapeLine(src.Path))
+				bad(s, 0, 0, clitext.Msg("ix_source_gone", "Path", diag.EscapeLine(src.Path)))
 			}
 			continue
 		}
 		cur := segs[j]
 		if !cur.Translatable() {
-			bad(s, 0, 0, "segment %s of %s is %s, which is not translated", diag.EscapeLine(slot), diag.EscapeLine(src.Path), cur.Kind)
+			bad(s, 0, 0, clitext.Msg("ix_not_translatable", "Slot", diag.EscapeLine(slot), "Path", diag.EscapeLine(src.Path), "Kind", kindText(cur.Kind, cur.Kind)))
 			continue
 		}
 		pieces, ok := refCache[s.ID]
@@ -168,20 +163,20 @@ func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, op
 			refCache[s.ID] = pieces
 		}
 		if !sameSource(s, cur.Text, pieces) {
-			bad(s, 0, 0, "the unit's source text is not the current source of %s:%d; export again", diag.EscapeLine(src.Path), cur.Line)
+			bad(s, 0, 0, clitext.Msg("ix_not_current_source", "Path", diag.EscapeLine(src.Path), "Line", cur.Line))
 			continue
 		}
 		k = key{article, s.Lang}
 		if prev, dup := seen[k][j]; dup {
-			bad(s, 0, 0, "also imported at %s:%d:%d", diag.EscapeLine(prev.File), prev.Line, prev.Col)
+			bad(s, 0, 0, clitext.Msg("ix_duplicate", "File", diag.EscapeLine(prev.File), "Line", prev.Line, "Col", prev.Col))
 			continue
 		}
 		if seen[k] == nil {
 			seen[k] = map[int]Submitted{}
 		}
 		seen[k][j] = s
-		if msg := tooBig(s, cur.Text); msg != "" {
-			bad(s, 0, 0, "%s", msg)
+		if msg, big := tooBig(s, cur.Text); big {
+			bad(s, 0, 0, msg)
 			continue
 		}
 		// With DraftOnProblems a unit gets one warning, for the first
@@ -195,16 +190,16 @@ func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, op
 		if target == "" {
 			continue
 		}
-		var markup []string
+		var markup []clitext.Text
 		if len(warnings[k]) == taken {
-			markup = MarkupDiffAs(cur.Text, target, cs.refs, cs.format)
+			markup = markupDiff(cur.Text, target, cs.refs, cs.format)
 		}
 		if d := markup; len(d) > 0 {
-			hint := "keep the source's links, emphasis and code"
+			hint := clitext.Msg("ix_hint_markup")
 			if s.Markup {
-				hint = "keep every placeholder of the source, in an order that keeps each link and emphasis whole"
+				hint = clitext.Msg("ix_hint_placeholders")
 			}
-			if !problem(s, 0, 0, "the translation does not keep the source's markup: %s; %s", strings.Join(d, "; "), hint) {
+			if !problem(s, 0, 0, clitext.Msg("ix_markup", "Diff", list{d, "; "}, "Hint", hint)) {
 				continue
 			}
 		}
@@ -214,9 +209,9 @@ func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, op
 			switch {
 			case len(d) == 0:
 			case opts.LinkWarnings:
-				warnings[k] = append(warnings[k], diag.Errorf(s.File, s.Line, s.Col, "unit %q: %s (links)", s.ID, msg))
+				warnings[k] = append(warnings[k], unitError(s, 0, 0, clitext.Msg("ix_links_warning", "Links", msg)))
 			default:
-				if !problem(s, 0, 0, "%s; link where the source links (a localized page is fine)", msg) {
+				if !problem(s, 0, 0, clitext.Msg("ix_links", "Links", msg)) {
 					continue
 				}
 			}
@@ -233,7 +228,7 @@ func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, op
 	if len(errs) > 0 {
 		diag.Sort(errs)
 		if more > 0 {
-			errs = append(errs, fmt.Errorf("and %d more problems in the units (only the first %d are listed)", more, maxProblems))
+			errs = append(errs, clitext.NewError("ix_more_problems", "More", more, "Max", maxProblems))
 		}
 		return nil, errors.Join(errs...)
 	}
@@ -262,8 +257,8 @@ const (
 )
 
 // tooBig says why a unit's translation is larger than its source allows,
-// or "".
-func tooBig(s Submitted, src string) string {
+// if it is.
+func tooBig(s Submitted, src string) (clitext.Text, bool) {
 	n, brackets := 0, 0
 	for _, p := range s.Target {
 		if !p.Ph {
@@ -272,12 +267,12 @@ func tooBig(s Submitted, src string) string {
 		}
 	}
 	if limit := targetFactor*len(src) + targetSlack; n > limit {
-		return fmt.Sprintf("the translation is %d bytes, more than ceviri takes for a segment of %d bytes (%d: four times its source, plus 1 KiB)", n, len(src), limit)
+		return clitext.Msg("ix_too_long", "Bytes", n, "SourceBytes", len(src), "Limit", limit), true
 	}
 	if limit := 2*strings.Count(src, "[") + 8; brackets > limit {
-		return fmt.Sprintf("the translation has %d \"[\", more than ceviri takes for a segment with %d (%d)", brackets, strings.Count(src, "["), limit)
+		return clitext.Msg("ix_too_many_brackets", "Brackets", brackets, "SourceBrackets", strings.Count(src, "["), "Limit", limit), true
 	}
-	return ""
+	return clitext.Text{}, false
 }
 
 // find returns the index of the segment a unit names, or -1. A segment that
@@ -378,7 +373,7 @@ func sameSource(s Submitted, cur string, pieces []Piece) bool {
 // CheckWith then compares the rebuilt link's destination as ceviri check
 // does. A missing placeholder is reported through problem: the content
 // rules' kind of problem, which --draft-on-problems takes.
-func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, string, ...any), problem func(Submitted, int, int, string, ...any) bool) (string, bool) {
+func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, clitext.Text), problem func(Submitted, int, int, clitext.Text) bool) (string, bool) {
 	native := map[string]string{}
 	for _, p := range src {
 		if p.Code {
@@ -398,10 +393,10 @@ func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, strin
 		n, known := native[p.ID]
 		switch {
 		case !known:
-			bad(s, p.Line, p.Col, "placeholder id %q is not in the source", p.ID)
+			bad(s, p.Line, p.Col, clitext.Msg("ix_ph_unknown", "ID", strconv.Quote(p.ID)))
 			ok = false
 		case used[p.ID]:
-			bad(s, p.Line, p.Col, "placeholder id %q appears twice", p.ID)
+			bad(s, p.Line, p.Col, clitext.Msg("ix_ph_twice", "ID", strconv.Quote(p.ID)))
 			ok = false
 		}
 		used[p.ID] = true
@@ -422,7 +417,7 @@ func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, strin
 		}
 	}
 	var missing []string
-	var short []string
+	var short []clitext.Text
 	closers := strings.Count(typed.String(), "](") // typed closing markup of links and images
 	for _, kind := range kinds {
 		var unused []string
@@ -444,15 +439,15 @@ func rebuildTarget(s Submitted, src []Piece, bad func(Submitted, int, int, strin
 		}
 		missing = append(missing, unused...)
 		if n > 0 {
-			short = append(short, fmt.Sprintf("%q is %s in the source, %s in the target", kind, times(len(ids[kind])), times(len(ids[kind])-len(unused)+n)))
+			short = append(short, clitext.Msg("ix_ph_short", "Markup", strconv.Quote(kind), "Source", timesText(len(ids[kind])), "Target", timesText(len(ids[kind])-len(unused)+n)))
 		}
 	}
 	if len(missing) > 0 {
-		msg := "the target lacks placeholder(s) " + strings.Join(missing, ", ") + " of the source"
+		msg := clitext.Msg("ix_ph_missing", "IDs", strings.Join(missing, ", "))
 		if len(short) > 0 {
-			msg += " (" + strings.Join(short, "; ") + ")"
+			msg = clitext.Msg("ix_ph_missing_short", "IDs", strings.Join(missing, ", "), "Short", list{short, "; "})
 		}
-		if !problem(s, 0, 0, "%s", msg) {
+		if !problem(s, 0, 0, msg) {
 			ok = false
 		}
 	}

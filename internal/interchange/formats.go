@@ -212,7 +212,7 @@ func FromXLIFF(name string, d *xliff.Document) ([]Submitted, error) {
 	var errs []error
 	for _, f := range d.Files {
 		if f.TargetLang == "" {
-			errs = append(errs, diag.Errorf(name, f.Line, f.Col, "<file> has no target-language"))
+			errs = append(errs, diag.Text(name, f.Line, f.Col, "ix_no_target_language"))
 			continue
 		}
 		for _, u := range f.Units {
@@ -234,12 +234,12 @@ func FromXLIFF(name string, d *xliff.Document) ([]Submitted, error) {
 func FromPO(name string, f *po.File) ([]Submitted, error) {
 	lang := f.Get("Language")
 	if lang == "" {
-		return nil, diag.Errorf(name, 1, 1, "the PO header has no Language field")
+		return nil, diag.Text(name, 1, 1, "ix_po_no_language")
 	}
 	var out []Submitted
 	for _, e := range f.Entries {
 		if !e.HasCtxt {
-			return nil, diag.Errorf(name, e.Line, e.Col, "entry without msgctxt: not a unit ceviri exported")
+			return nil, diag.Text(name, e.Line, e.Col, "ix_po_no_msgctxt")
 		}
 		s := Submitted{File: name, Line: e.Line, Col: e.Col, ID: e.Msgctxt, Lang: lang, SrcLang: f.Get("X-Ceviri-Source-Language"), Source: e.Msgid}
 		if !e.Fuzzy() && e.Str() != "" {

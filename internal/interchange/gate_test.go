@@ -222,11 +222,18 @@ func FuzzImportGate(f *testing.F) {
 			}
 		}
 		if err != nil {
+			sameWords(t, err)
 			return
 		}
 		acc, err := CheckWith(arts, p.Config.Languages, subs, Options{Links: links, DraftOnProblems: draft})
 		if err != nil {
+			sameWords(t, err)
 			return
+		}
+		for _, a := range acc {
+			for _, w := range a.Warnings {
+				sameWords(t, w)
+			}
 		}
 		for _, a := range acc {
 			if a.Draft && !draft {

@@ -356,15 +356,18 @@ func FuzzImport(f *testing.F) {
 			}
 		}
 		if err != nil {
+			sameWords(t, err)
 			return
 		}
 		acc, err := Check(arts, p.Config.Languages, subs)
 		if err != nil {
+			sameWords(t, err)
 			return
 		}
 		for _, a := range acc {
 			res, err := Rebuild(p.Config, a, version(t, p, a))
 			if err != nil {
+				sameWords(t, err)
 				continue
 			}
 			if v := project.Parse(project.File{ID: "a", Lang: a.Lang, Path: res.Path}, res.Data, p.Config); v.Err != nil {

@@ -1,11 +1,11 @@
 package interchange
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -283,25 +283,31 @@ func MarkupDiff(src, target string, refs []parser.Reference) []string {
 
 // MarkupDiffAs is MarkupDiff for a segment of a body of format f.
 func MarkupDiffAs(src, target string, refs []parser.Reference, f segment.Format) []string {
-	order, want := InventoryAs(src, refs, f)
-	tOrder, got := InventoryAs(target, refs, f)
-	var out []string
-	for _, m := range order {
-		if got[m] != want[m] {
-			out = append(out, fmt.Sprintf("%s %s in the source, %s in the translation", m, times(want[m]), times(got[m])))
-		}
+	d := markupDiff(src, target, refs, f)
+	if d == nil {
+		return nil
 	}
-	for _, m := range tOrder {
-		if want[m] == 0 {
-			out = append(out, fmt.Sprintf("%s %s in the translation, not in the source", m, times(got[m])))
-		}
+	out := make([]string, len(d))
+	for i, t := range d {
+		out[i] = t.String()
 	}
 	return out
 }
 
-func times(n int) string {
-	if n == 1 {
-		return "once"
+// markupDiff is MarkupDiffAs in ceviri's words.
+func markupDiff(src, target string, refs []parser.Reference, f segment.Format) []clitext.Text {
+	order, want := InventoryAs(src, refs, f)
+	tOrder, got := InventoryAs(target, refs, f)
+	var out []clitext.Text
+	for _, m := range order {
+		if got[m] != want[m] {
+			out = append(out, clitext.Msg("ix_markup_count", "Markup", m.text(), "Source", timesText(want[m]), "Target", timesText(got[m])))
+		}
 	}
-	return strconv.Itoa(n) + " times"
+	for _, m := range tOrder {
+		if want[m] == 0 {
+			out = append(out, clitext.Msg("ix_markup_extra", "Markup", m.text(), "Target", timesText(got[m])))
+		}
+	}
+	return out
 }

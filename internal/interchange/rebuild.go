@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
@@ -70,7 +71,7 @@ type bodyPlan struct {
 func Rebuild(cfg *config.Config, acc *Accepted, v *track.VersionStatus) (*Result, error) {
 	tr := v.Parsed
 	if tr == nil || tr.Doc == nil {
-		return nil, fmt.Errorf("%s: no translation file to build on", v.Path)
+		return nil, clitext.NewError("ix_no_translation_file", "Path", v.Path)
 	}
 	src := acc.Article.SourceFile
 	rb := &rebuild{acc: acc, src: src, tr: tr, al: alignTo(src, v), segs: src.Segments(), nF: len(src.Fields),
@@ -115,7 +116,7 @@ func (rb *rebuild) fromSource() (*bodyPlan, error) {
 		var lost []error
 		for k, t := range rb.tr.Body {
 			if !placed[k] && !rb.al.removed[k] && t.Translatable() {
-				lost = append(lost, diag.Errorf(rb.tr.Path, t.Line, 1, "this translated %s has no segment of the current source to go with, and rebuilding the translation around the source's structure would drop it; edit it by hand, or import a translation of every segment (export --all)", t.Kind))
+				lost = append(lost, diag.Text(rb.tr.Path, t.Line, 1, "ix_would_drop", "Kind", kindText(t.Kind, t.Kind)))
 			}
 		}
 		if len(lost) > 0 {
@@ -227,7 +228,7 @@ func (rb *rebuild) finish(cfg *config.Config, v *track.VersionStatus, plan *body
 func (rb *rebuild) owed(cfg *config.Config, data []byte) ([]int, error) {
 	got := project.Parse(rb.tr.File, data, cfg)
 	if got.Err != nil {
-		return nil, fmt.Errorf("rebuilt translation does not parse: %w", got.Err)
+		return nil, clitext.Wrap(got.Err, "ix_rebuilt_unreadable")
 	}
 	same := map[string]bool{}
 	for _, s := range got.Segments() {
@@ -248,9 +249,9 @@ func (rb *rebuild) owed(cfg *config.Config, data []byte) ([]int, error) {
 		if j < rb.nF {
 			slot = s.Key
 		}
-		errs = append(errs, diag.Errorf(at.File, at.Line, at.Col,
-			"article %q: the source changed since the export: %s:%d (segment %s, %s) now reads %q, and no imported unit has it; export again (ceviri export --lang %s)",
-			rb.acc.Article.ID, diag.EscapeLine(rb.src.Path), s.Line, diag.EscapeLine(slot), strings.ReplaceAll(s.Kind, "_", " "), clip(s.Text), rb.acc.Lang))
+		errs = append(errs, diag.Text(at.File, at.Line, at.Col, "ix_owed_no_unit",
+			"Article", strconv.Quote(rb.acc.Article.ID), "Path", diag.EscapeLine(rb.src.Path), "Line", s.Line, "Slot", diag.EscapeLine(slot),
+			"Kind", kindText(s.Kind, strings.ReplaceAll(s.Kind, "_", " ")), "Text", strconv.Quote(clip(s.Text)), "Lang", rb.acc.Lang))
 	}
 	return owed, sortedJoin(errs)
 }

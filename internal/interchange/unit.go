@@ -11,10 +11,10 @@
 package interchange
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/tm"
 	"github.com/ceviri/ceviri/internal/track"
@@ -157,12 +157,12 @@ func UnitID(article, slot, hash string) string {
 func ParseID(id string) (article, slot, hash string, err error) {
 	i := strings.LastIndexByte(id, '#')
 	if i <= 0 {
-		return "", "", "", fmt.Errorf("unit id %q is not one ceviri wrote (article#slot-hash)", id)
+		return "", "", "", clitext.NewError("ix_bad_id", "ID", strconv.Quote(id))
 	}
 	article, rest := id[:i], id[i+1:]
 	k := strings.LastIndexByte(rest, '-')
 	if k <= 0 || len(rest)-k-1 != 8 {
-		return "", "", "", fmt.Errorf("unit id %q is not one ceviri wrote (article#slot-hash)", id)
+		return "", "", "", clitext.NewError("ix_bad_id", "ID", strconv.Quote(id))
 	}
 	return article, rest[:k], rest[k+1:], nil
 }

@@ -1,8 +1,9 @@
 package interchange
 
 import (
-	"fmt"
+	"strconv"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
@@ -17,7 +18,7 @@ func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte, want
 	src := acc.Article.SourceFile
 	got := project.Parse(f, data, cfg)
 	if got.Err != nil {
-		return fmt.Errorf("rebuilt translation does not parse: %w", got.Err)
+		return clitext.Wrap(got.Err, "ix_rebuilt_unreadable")
 	}
 	segs := src.Segments()
 	nF := len(src.Fields)
@@ -35,7 +36,7 @@ func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte, want
 				ok = ok || (g.Key == segs[j].Key && g.Text == target)
 			}
 			if !ok {
-				errs = append(errs, diag.Errorf(s.File, s.Line, s.Col, "unit %q: field %s could not be set", s.ID, segs[j].Key))
+				errs = append(errs, unitError(s, 0, 0, clitext.Msg("ix_field_not_set", "Field", segs[j].Key)))
 			}
 			continue
 		}
@@ -44,11 +45,11 @@ func verify(cfg *config.Config, acc *Accepted, f project.File, data []byte, want
 			continue
 		}
 		if g := got.Body[k]; g.Kind != want[k] || g.Text != target {
-			errs = append(errs, diag.Errorf(s.File, s.Line, s.Col, "unit %q: in Markdown the translation does not stay one %s (it reads as a %s: %q); rephrase its start or escape it with a backslash", s.ID, segs[j].Kind, g.Kind, clip(g.Text)))
+			errs = append(errs, unitError(s, 0, 0, clitext.Msg("ix_reads_as", "Kind", kindText(segs[j].Kind, segs[j].Kind), "Got", kindText(g.Kind, g.Kind), "Text", strconv.Quote(clip(g.Text)))))
 		}
 	}
 	if !shape && len(errs) == 0 {
-		errs = append(errs, diag.Errorf(f.Path, 1, 1, "rebuilding the translation would change its structure (%d segments instead of %d); an imported segment reads as Markdown structure (a line starting with \"#\", \"- \" or \"1. \", a blank line): check the units of this article", len(got.Body), len(want)))
+		errs = append(errs, diag.Text(f.Path, 1, 1, "ix_structure", "Got", len(got.Body), "Want", len(want)))
 	}
 	return sortedJoin(errs)
 }
