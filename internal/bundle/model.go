@@ -99,10 +99,10 @@ func loadArticles(p *project.Project, files []project.File, nworkers int, cached
 func loadArticle(p *project.Project, files []project.File, cached *metaCache, owners map[string]string) (*article, []error) {
 	id := files[0].ID
 	if err := project.ValidID(id); err != nil {
-		return nil, []error{diag.Errorf(files[0].Path, 1, 1, "%v", err)}
+		return nil, []error{&diag.PosError{File: files[0].Path, Line: 1, Col: 1, Err: err}}
 	}
 	if err := reservedID(id); err != nil {
-		return nil, []error{diag.Errorf(files[0].Path, 1, 1, "%v", err)}
+		return nil, []error{&diag.PosError{File: files[0].Path, Line: 1, Col: 1, Err: err}}
 	}
 	// Stat the files before reading them: an edit made after the stat is
 	// then seen by the next build, whose stat differs.
@@ -139,7 +139,7 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache, ow
 	for i, f := range files {
 		data, err := p.ReadFile(f.Path)
 		if err != nil {
-			errs = append(errs, diag.Errorf(f.Path, 1, 1, "%v", err))
+			errs = append(errs, &diag.PosError{File: f.Path, Line: 1, Col: 1, Err: err})
 			continue
 		}
 		writeField(h, f.Lang)
@@ -154,7 +154,7 @@ func loadArticle(p *project.Project, files []project.File, cached *metaCache, ow
 	for _, a := range assets {
 		data, err := p.ReadFile(a)
 		if err != nil {
-			errs = append(errs, diag.Errorf(a, 1, 1, "%v", err))
+			errs = append(errs, &diag.PosError{File: a, Line: 1, Col: 1, Err: err})
 			continue
 		}
 		writeField(h, "asset "+a)

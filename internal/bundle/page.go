@@ -174,7 +174,7 @@ func (c *docCache) asset(s *site, name string) ([]byte, error) {
 	}
 	b, err := s.read(name)
 	if err != nil {
-		return nil, diag.Errorf(name, 1, 1, "%v", err)
+		return nil, &diag.PosError{File: name, Line: 1, Col: 1, Err: err}
 	}
 	if c.assets == nil {
 		c.assets = map[string][]byte{}
@@ -190,7 +190,7 @@ func (s *site) readDoc(c *docCache, p string) (*frontmatter.Doc, error) {
 	}
 	data, err := s.read(p)
 	if err != nil {
-		return nil, diag.Errorf(p, 1, 1, "%v", err)
+		return nil, &diag.PosError{File: p, Line: 1, Col: 1, Err: err}
 	}
 	d, err := frontmatter.Parse(p, data)
 	if err != nil {
@@ -216,7 +216,7 @@ func (c *docCache) body(s *site, doc *frontmatter.Doc, tag language.Tag, e *entr
 	if le, ok := segment.AsLimit(err); ok {
 		// Found by the first pass too, unless the file changed between
 		// the two: at its place in the file either way.
-		return nil, diag.Errorf(doc.Name, doc.BodyLine+le.Line-1, le.Col, "%s", le.Msg)
+		return nil, &diag.PosError{File: doc.Name, Line: doc.BodyLine + le.Line - 1, Col: le.Col, Err: le.Cause()}
 	}
 	if err != nil {
 		return nil, clitext.Wrap(err, "build_err_render_body", "Path", doc.Name)
@@ -387,7 +387,7 @@ func extraFields(local func(string) bool, src, shown, own *frontmatter.Doc) (map
 			}
 			v, err := f.Value.Data()
 			if err != nil {
-				return nil, diag.Errorf(d.Name, f.Value.Line, f.Value.Column, "%s: %v", k, err)
+				return nil, &diag.PosError{File: d.Name, Line: f.Value.Line, Col: f.Value.Column, Err: fmt.Errorf("%s: %w", k, err)}
 			}
 			out[k] = v
 		}

@@ -55,7 +55,7 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 		for _, name := range names {
 			data, err := fs.ReadFile(fsys, name)
 			if err != nil {
-				return diag.Errorf(path.Join(display, path.Base(name)), 1, 1, "%v", err)
+				return &diag.PosError{File: path.Join(display, path.Base(name)), Line: 1, Col: 1, Err: err}
 			}
 			writeField(h, display+"/"+path.Base(name))
 			writeField(h, string(data))
