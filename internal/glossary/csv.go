@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 )
 
@@ -20,23 +21,23 @@ import (
 // is reported at its line and column (in characters).
 func ParseCSV(name string, data []byte, langs []string) (*Glossary, error) {
 	if len(data) > MaxSize {
-		return nil, diag.Errorf(name, 1, 1, "larger than %d MiB, the most ceviri reads as a glossary", MaxSize>>20)
+		return nil, diag.Text(name, 1, 1, "glossary_too_large", "MiB", MaxSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	lines := lineStarts(data)
-	at := func(line, byteCol int, format string, args ...any) error {
-		return diag.Errorf(name, line, runeCol(data, lines, line, byteCol), format, args...)
+	at := func(line, byteCol int, err error) error {
+		return &diag.PosError{File: name, Line: line, Col: runeCol(data, lines, line, byteCol), Err: err}
 	}
 	if !utf8.Valid(data) {
 		l, c := invalidUTF8(data)
-		return nil, diag.Errorf(name, l, c, "not valid UTF-8; save the glossary as UTF-8")
+		return nil, diag.Text(name, l, c, "glossary_invalid_utf8")
 	}
 	g := newGlossary(name, langs)
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err == io.EOF {
-		return nil, diag.Errorf(name, 1, 1, "empty glossary: the first line names the languages and a note column (%s,note)", strings.Join(langs, ","))
+		return nil, diag.Text(name, 1, 1, "glossary_empty", "Langs", strings.Join(langs, ","))
 	}
 	if err != nil {
 		return nil, csvError(at, err)
@@ -51,22 +52,22 @@ func ParseCSV(name string, data []byte, langs []string) (*Glossary, error) {
 		switch lang, ok := g.projectLang(h); {
 		case strings.EqualFold(h, "note") || strings.EqualFold(h, "notes"):
 			if noteCol >= 0 {
-				errs = append(errs, at(l, c, "two note columns"))
+				errs = append(errs, at(l, c, clitext.NewError("glossary_two_notes")))
 				continue
 			}
 			noteCol, cols[i] = i, "note"
 		case h == "":
-			errs = append(errs, at(l, c, "column %d has no name: name a language (%s) or note", i+1, strings.Join(langs, ", ")))
+			errs = append(errs, at(l, c, clitext.NewError("glossary_column_no_name", "N", i+1, "Langs", strings.Join(langs, ", "))))
 		case !ok:
-			errs = append(errs, at(l, c, "column %q is neither one of the project's languages (%s) nor note", diag.EscapeLine(h), strings.Join(langs, ", ")))
+			errs = append(errs, at(l, c, clitext.NewError("glossary_column_unknown", "Name", strconv.Quote(diag.EscapeLine(h)), "Langs", strings.Join(langs, ", "))))
 		case seen[lang]:
-			errs = append(errs, at(l, c, "language %q has two columns", lang))
+			errs = append(errs, at(l, c, clitext.NewError("glossary_lang_twice", "Lang", strconv.Quote(lang))))
 		default:
 			seen[lang], cols[i] = true, lang
 		}
 	}
 	if len(errs) == 0 && len(seen) == 0 {
-		errs = append(errs, at(1, 1, "the first line names no language: write the columns, for example %s,note", strings.Join(langs, ",")))
+		errs = append(errs, at(1, 1, clitext.NewError("glossary_no_language", "Langs", strings.Join(langs, ","))))
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -83,7 +84,7 @@ func ParseCSV(name string, data []byte, langs []string) (*Glossary, error) {
 		line, _ := r.FieldPos(0)
 		if len(rec) != len(header) {
 			l, c := r.FieldPos(min(len(rec), len(header)) - 1)
-			errs = append(errs, at(l, c, "this line has %d fields, the first line %d", len(rec), len(header)))
+			errs = append(errs, at(l, c, clitext.NewError("glossary_field_count", "Got", len(rec), "Want", len(header))))
 			continue
 		}
 		e := &Entry{Terms: map[string][]string{}, Line: line}
@@ -105,7 +106,7 @@ func ParseCSV(name string, data []byte, langs []string) (*Glossary, error) {
 			continue // a line of empty fields: ",,"
 		}
 		if err := g.add(e); err != nil {
-			errs = append(errs, at(line, 1, "%v", err))
+			errs = append(errs, at(line, 1, err))
 			if len(g.Entries) >= MaxEntries {
 				break
 			}
@@ -120,22 +121,22 @@ func ParseCSV(name string, data []byte, langs []string) (*Glossary, error) {
 }
 
 // csvError positions an error of encoding/csv.
-func csvError(at func(int, int, string, ...any) error, err error) error {
+func csvError(at func(int, int, error) error, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		what := pe.Err.Error()
+		var what any = pe.Err.Error()
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			what = `a " inside a field that is not in quotes; quote the field and double the " ("say ""hi""")`
+			what = clitext.Msg("glossary_csv_bare_quote")
 		case errors.Is(pe.Err, csv.ErrQuote):
-			what = `a quoted field is not closed, or a " follows its closing quote`
+			what = clitext.Msg("glossary_csv_quote")
 		}
 		if pe.StartLine != pe.Line {
-			what += fmt.Sprintf(" (the field starts on line %d)", pe.StartLine)
+			what = clitext.Msg("glossary_csv_field_start", "What", what, "Line", pe.StartLine)
 		}
-		return at(pe.Line, pe.Column, "malformed CSV: %s", what)
+		return at(pe.Line, pe.Column, clitext.NewError("glossary_csv_malformed", "What", what))
 	}
-	return at(1, 1, "%v", err)
+	return at(1, 1, err)
 }
 
 // lineStarts returns the byte offset of each line's start (index 0 is

@@ -3,7 +3,11 @@ package glossary
 import (
 	"strings"
 	"testing"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
+
+var trPrinter = clitext.New("tr")
 
 // checkParsed holds for any glossary a parser accepts or refuses: errors
 // are positioned in the file, and every entry is found in its own terms.
@@ -13,6 +17,16 @@ func checkParsed(t *testing.T, name string, g *Glossary, err error) {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			if !strings.HasPrefix(line, name+":") {
 				t.Fatalf("error without position: %q", line)
+			}
+		}
+		// In Turkish too: as many lines, each positioned.
+		tr := strings.Split(trPrinter.Error(err), "\n")
+		if len(tr) != strings.Count(err.Error(), "\n")+1 {
+			t.Fatalf("%d lines in Turkish: %s\nEnglish: %s", len(tr), trPrinter.Error(err), err)
+		}
+		for _, line := range tr {
+			if !strings.HasPrefix(line, name+":") {
+				t.Fatalf("Turkish error without position: %q", line)
 			}
 		}
 		return

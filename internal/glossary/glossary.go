@@ -18,8 +18,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"golang.org/x/text/language"
@@ -97,17 +99,17 @@ func Load(fsys fs.FS, cfg *config.Config) (*Glossary, error) {
 			if !g.Explicit() {
 				return nil, nil
 			}
-			return nil, diag.Errorf(config.FileName, g.Line, g.Col, "glossary %q does not exist", g.Path)
+			return nil, diag.Text(config.FileName, g.Line, g.Col, "glossary_missing", "Path", strconv.Quote(g.Path))
 		}
-		return nil, diag.Errorf(g.Path, 1, 1, "%v", unwrapPath(err))
+		return nil, &diag.PosError{File: g.Path, Line: 1, Col: 1, Err: unwrapPath(err)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, diag.Errorf(g.Path, 1, 1, "is a directory, not a glossary file")
+		return nil, diag.Text(g.Path, 1, 1, "glossary_is_dir")
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		return nil, diag.Errorf(g.Path, 1, 1, "%v", unwrapPath(err))
+		return nil, &diag.PosError{File: g.Path, Line: 1, Col: 1, Err: unwrapPath(err)}
 	}
 	return Parse(g.Path, data, cfg.Languages)
 }
@@ -165,11 +167,11 @@ func (g *Glossary) projectLang(tag string) (string, bool) {
 // words of each term, and the index. It returns what is wrong with it.
 func (g *Glossary) add(e *Entry) error {
 	if len(g.Entries) >= MaxEntries {
-		return fmt.Errorf("more than %d entries", MaxEntries)
+		return clitext.NewError("glossary_too_many_entries", "Max", MaxEntries)
 	}
 	e.Note = norm.NFC.String(strings.TrimSpace(e.Note))
 	if len(e.Note) > MaxTermBytes {
-		return fmt.Errorf("the note is longer than %d bytes", MaxTermBytes)
+		return clitext.NewError("glossary_note_too_long", "Max", MaxTermBytes)
 	}
 	note := strings.ToLower(e.Note)
 	lowerTR := lowerTurkish(e.Note)
@@ -186,7 +188,7 @@ func (g *Glossary) add(e *Entry) error {
 				continue
 			}
 			if len(t) > MaxTermBytes {
-				return fmt.Errorf("the %s term is longer than %d bytes", lang, MaxTermBytes)
+				return clitext.NewError("glossary_term_too_long", "Lang", lang, "Max", MaxTermBytes)
 			}
 			kept = append(kept, t)
 		}
@@ -203,7 +205,7 @@ func (g *Glossary) add(e *Entry) error {
 		}
 	}
 	if n == 0 {
-		return errors.New("the entry has no term")
+		return clitext.NewError("glossary_no_term")
 	}
 	if n > 1 && same {
 		e.DoNotTranslate = true
@@ -221,10 +223,10 @@ func (g *Glossary) add(e *Entry) error {
 		for _, t := range ts {
 			ws := g.termWords(lang, t, e.CaseSensitive)
 			if len(ws) == 0 {
-				return fmt.Errorf("the %s term %q has no letter or digit", lang, t)
+				return clitext.NewError("glossary_term_no_letter", "Lang", lang, "Term", strconv.Quote(t))
 			}
 			if len(ws) > maxTermWords {
-				return fmt.Errorf("the %s term has more than %d words", lang, maxTermWords)
+				return clitext.NewError("glossary_term_too_many_words", "Lang", lang, "Max", maxTermWords)
 			}
 			e.words[lang] = append(e.words[lang], ws)
 		}

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
+	"github.com/ceviri/ceviri/internal/xliff"
 )
 
 // maxDepth bounds how deeply TBX elements may nest.
@@ -24,7 +26,7 @@ const maxDepth = 64
 // character references are read; the encoding must be UTF-8.
 func ParseTBX(name string, data []byte, langs []string) (*Glossary, error) {
 	if len(data) > MaxSize {
-		return nil, diag.Errorf(name, 1, 1, "larger than %d MiB, the most ceviri reads as a glossary", MaxSize>>20)
+		return nil, diag.Text(name, 1, 1, "glossary_too_large", "MiB", MaxSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := xml.NewDecoder(bytes.NewReader(data))
@@ -33,7 +35,7 @@ func ParseTBX(name string, data []byte, langs []string) (*Glossary, error) {
 		if strings.EqualFold(label, "utf-8") || strings.EqualFold(label, "utf8") {
 			return in, nil
 		}
-		return nil, fmt.Errorf("encoding %q is not supported; save the file as UTF-8", label)
+		return nil, clitext.NewError("glossary_encoding", "Label", strconv.Quote(label))
 	}
 	r := &tbxReader{name: name, dec: dec, g: newGlossary(name, langs), data: data, lines: lineStarts(data)}
 	if err := r.read(); err != nil {
@@ -57,8 +59,9 @@ type tbxReader struct {
 	errs      []error
 }
 
-func (r *tbxReader) errf(format string, args ...any) error {
-	return diag.Errorf(r.name, r.line, r.col, format, args...)
+// errAt returns err at the position of the token last read.
+func (r *tbxReader) errAt(err error) error {
+	return &diag.PosError{File: r.name, Line: r.line, Col: r.col, Err: err}
 }
 
 // pos is where the decoder stands, the column in characters.
@@ -77,22 +80,10 @@ func (r *tbxReader) next() (xml.Token, error) {
 			return nil, err
 		}
 		l, c := r.pos()
-		msg := err.Error()
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			msg = se.Msg
-		}
-		return nil, diag.Errorf(r.name, l, c, "malformed XML: %s", diag.EscapeLine(msg))
+		return nil, xliff.XMLError(r.name, l, c, err)
 	}
 	if d, ok := tok.(xml.Directive); ok {
-		what := "a DTD"
-		if bytes.Contains(d, []byte("ENTITY")) {
-			what = "a DTD with entity declarations"
-			if bytes.HasPrefix(d, []byte("ENTITY")) {
-				what = "an entity declaration"
-			}
-		}
-		return nil, r.errf("%s (<!%s ...>) is not allowed in a TBX glossary; remove it", what, diag.EscapeLine(firstWord(d)))
+		return nil, r.errAt(clitext.NewError("glossary_directive", "What", xliff.DirectiveText(d), "Word", diag.EscapeLine(firstWord(d))))
 	}
 	return tok, nil
 }
@@ -139,12 +130,12 @@ func (r *tbxReader) read() error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if depth++; depth > maxDepth {
-				return r.errf("elements nested more than %d deep", maxDepth)
+				return r.errAt(clitext.NewError("glossary_too_deep", "Max", maxDepth))
 			}
 			local := t.Name.Local
 			if depth == 1 {
 				if local != "martif" && local != "tbx" {
-					return r.errf("not a TBX glossary: the root element is <%s>, not <tbx> or <martif>", diag.EscapeLine(local))
+					return r.errAt(clitext.NewError("glossary_tbx_root", "Name", diag.EscapeLine(local)))
 				}
 				sawRoot = true
 				continue
@@ -152,16 +143,16 @@ func (r *tbxReader) read() error {
 			switch local {
 			case "termEntry", "conceptEntry":
 				if e != nil {
-					return r.errf("<%s> inside another entry", local)
+					return r.errAt(clitext.NewError("glossary_tbx_nested_entry", "Name", local))
 				}
 				e, entryDepth, entryLine = &Entry{Terms: map[string][]string{}}, depth, r.line
 			case "langSet", "langSec":
 				if e == nil {
-					return r.errf("<%s> outside an entry (termEntry or conceptEntry)", local)
+					return r.errAt(clitext.NewError("glossary_tbx_outside_entry", "Name", local))
 				}
 				tag, ok := xmlLang(t)
 				if !ok {
-					return r.errf("<%s> has no xml:lang", local)
+					return r.errAt(clitext.NewError("glossary_tbx_no_lang", "Name", local))
 				}
 				l, known := r.g.projectLang(tag)
 				if !known {
@@ -195,7 +186,7 @@ func (r *tbxReader) read() error {
 				if lang != "" {
 					s := strings.TrimSpace(term.String())
 					if s == "" {
-						r.errs = append(r.errs, diag.Errorf(r.name, termLine, termCol, "an empty <term>"))
+						r.errs = append(r.errs, diag.Text(r.name, termLine, termCol, "glossary_tbx_empty_term"))
 					} else {
 						e.Terms[lang] = append(e.Terms[lang], s)
 					}
@@ -209,7 +200,7 @@ func (r *tbxReader) read() error {
 				note.Reset()
 				if len(e.Terms) > 0 { // else its terms are all in other languages
 					if err := r.g.add(e); err != nil {
-						r.errs = append(r.errs, diag.Errorf(r.name, entryLine, 1, "%v", err))
+						r.errs = append(r.errs, &diag.PosError{File: r.name, Line: entryLine, Col: 1, Err: err})
 						if len(r.g.Entries) >= MaxEntries {
 							return nil
 						}
@@ -221,7 +212,7 @@ func (r *tbxReader) read() error {
 		}
 	}
 	if !sawRoot {
-		return diag.Errorf(r.name, 1, 1, "not a TBX glossary: no <tbx> or <martif> element")
+		return diag.Text(r.name, 1, 1, "glossary_tbx_no_root")
 	}
 	return nil
 }
