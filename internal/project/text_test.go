@@ -3,6 +3,7 @@ package project
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -181,4 +182,41 @@ func TestLockTooLargeInTurkish(t *testing.T) {
 	if got := clitext.New("tr").Error(err); got != "ceviri.lock:1:1: kilit dosyası 64 MiB'tan büyük" {
 		t.Errorf("Turkish: %s", got)
 	}
+}
+
+// FuzzValidID: whatever an id holds, ValidID accepts a relative, clean,
+// slash-separated path without hidden or empty components, or refuses it
+// with a message in ceviri's words that quotes it (or says it is empty) in
+// both languages; the reason a skipped file gives is the same message.
+func FuzzValidID(f *testing.F) {
+	for _, s := range []string{"a", "2025/ukraine-talks", "kampüste-yapay-zekâ", "", "../x", "a/../../x", "/etc/x", "C:/x",
+		"a//b", "./a", "a/.git", `a\b`, "a\x00b", "a\nb", "a\xff", "{{.ID}}", `{{"{{"}}`, "a/%s/%v", "\u202e"} {
+		f.Add(s)
+	}
+	en, tr := clitext.New("en"), clitext.New("tr")
+	f.Fuzz(func(t *testing.T, id string) {
+		err := ValidID(id)
+		if err == nil {
+			for _, part := range strings.Split(id, "/") {
+				if part == "" || part == "." || part == ".." || strings.HasPrefix(part, ".") {
+					t.Fatalf("accepted %q", id)
+				}
+			}
+			return
+		}
+		te, ok := err.(*clitext.TextError)
+		if !ok {
+			t.Fatalf("%q: %T, want a *clitext.TextError", id, err)
+		}
+		e, r := en.Error(err), tr.Error(err)
+		if e != err.Error() || r == "" || r == e {
+			t.Fatalf("%q: English %q (Error %q), Turkish %q", id, e, err.Error(), r)
+		}
+		if id != "" && (!strings.Contains(e, strconv.Quote(id)) || !strings.Contains(r, strconv.Quote(id))) {
+			t.Fatalf("%q: the id is not quoted in %q or %q", id, e, r)
+		}
+		if te.Text.ID == "" || en.Text(te.Text) != e {
+			t.Fatalf("%q: text %+v", id, te.Text)
+		}
+	})
 }
