@@ -26,7 +26,7 @@ type Preset struct {
 	sections func(src string, others []string) []section
 	// detect reports whether the files of a site look like the
 	// generator's, and why.
-	detect func(fsys fs.FS, langs []string) (bool, string)
+	detect func(fsys fs.FS, langs []string) (bool, clitext.Text)
 }
 
 type section struct {
@@ -45,21 +45,21 @@ var all = []*Preset{
 		sections: func(src string, others []string) []section {
 			return []section{{templates: perLang(src, "content/{id}.md", others, "content/{id}.{lang}.md")}}
 		},
-		detect: func(fsys fs.FS, langs []string) (bool, string) {
+		detect: func(fsys fs.FS, langs []string) (bool, clitext.Text) {
 			if f := first(fsys, "hugo.toml", "hugo.yaml", "hugo.json", "config.toml"); f != "" && isDir(fsys, "content") && !langDirs(fsys, "content", langs) {
-				return true, f + " and content/ with translations beside their sources"
+				return true, clitext.Msg("misc_detect_beside", "File", f, "Dir", "content")
 			}
-			return false, ""
+			return false, clitext.Text{}
 		}},
 	{Name: "hugo-dirs", Generator: "Hugo", Doc: "content/{lang}/{id}.md, one directory per language",
 		sections: func(string, []string) []section {
 			return []section{{templates: map[string]string{"": "content/{lang}/{id}.md"}}}
 		},
-		detect: func(fsys fs.FS, langs []string) (bool, string) {
+		detect: func(fsys fs.FS, langs []string) (bool, clitext.Text) {
 			if f := first(fsys, "hugo.toml", "hugo.yaml", "hugo.json", "config.toml"); f != "" && langDirs(fsys, "content", langs) {
-				return true, f + " and content/<lang>/ directories"
+				return true, clitext.Msg("misc_detect_lang_dirs", "File", f, "Dir", "content")
 			}
-			return false, ""
+			return false, clitext.Text{}
 		}},
 	{Name: "docusaurus", Generator: "Docusaurus", Doc: "docs/ and blog/, translations under i18n/{lang}/docusaurus-plugin-content-docs/current/ and -blog/",
 		sections: func(src string, others []string) []section {
@@ -68,55 +68,55 @@ var all = []*Preset{
 				{name: "blog", templates: perLang(src, "blog/{id}.{md,mdx}", others, "i18n/{lang}/docusaurus-plugin-content-blog/{id}.{md,mdx}")},
 			}
 		},
-		detect: func(fsys fs.FS, _ []string) (bool, string) {
+		detect: func(fsys fs.FS, _ []string) (bool, clitext.Text) {
 			f := first(fsys, "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
-			return f != "", f
+			return f != "", fileText(f)
 		}},
 	{Name: "mkdocs", Generator: "MkDocs (mkdocs-static-i18n, suffix mode)", Doc: "docs/{id}.md, translations beside it as {id}.tr.md",
 		sections: func(src string, others []string) []section {
 			return []section{{templates: perLang(src, "docs/{id}.md", others, "docs/{id}.{lang}.md")}}
 		},
-		detect: func(fsys fs.FS, langs []string) (bool, string) {
+		detect: func(fsys fs.FS, langs []string) (bool, clitext.Text) {
 			if f := first(fsys, "mkdocs.yml", "mkdocs.yaml"); f != "" && !langDirs(fsys, "docs", langs) {
-				return true, f
+				return true, fileText(f)
 			}
-			return false, ""
+			return false, clitext.Text{}
 		}},
 	{Name: "mkdocs-folders", Generator: "MkDocs (mkdocs-static-i18n, folder mode)", Doc: "docs/{lang}/{id}.md",
 		sections: func(string, []string) []section {
 			return []section{{templates: map[string]string{"": "docs/{lang}/{id}.md"}}}
 		},
-		detect: func(fsys fs.FS, langs []string) (bool, string) {
+		detect: func(fsys fs.FS, langs []string) (bool, clitext.Text) {
 			if f := first(fsys, "mkdocs.yml", "mkdocs.yaml"); f != "" && langDirs(fsys, "docs", langs) {
-				return true, f + " and docs/<lang>/ directories"
+				return true, clitext.Msg("misc_detect_lang_dirs", "File", f, "Dir", "docs")
 			}
-			return false, ""
+			return false, clitext.Text{}
 		}},
 	{Name: "vitepress", Generator: "VitePress", Doc: "docs/{id}.md for the root locale, docs/{lang}/{id}.md for the others",
 		sections: func(src string, others []string) []section {
 			return []section{{templates: perLang(src, "docs/{id}.md", others, "docs/{lang}/{id}.md")}}
 		},
-		detect: func(fsys fs.FS, _ []string) (bool, string) {
+		detect: func(fsys fs.FS, _ []string) (bool, clitext.Text) {
 			f := first(fsys, "docs/.vitepress/config.ts", "docs/.vitepress/config.js", "docs/.vitepress/config.mts", "docs/.vitepress/config.mjs")
-			return f != "", f
+			return f != "", fileText(f)
 		}},
 	{Name: "starlight", Generator: "Astro Starlight", Doc: "src/content/docs/{id}.md(x) for the root locale, src/content/docs/{lang}/ for the others",
 		sections: func(src string, others []string) []section {
 			return []section{{templates: perLang(src, "src/content/docs/{id}.{md,mdx}", others, "src/content/docs/{lang}/{id}.{md,mdx}")}}
 		},
-		detect: func(fsys fs.FS, _ []string) (bool, string) {
+		detect: func(fsys fs.FS, _ []string) (bool, clitext.Text) {
 			if f := first(fsys, "astro.config.mjs", "astro.config.ts", "astro.config.js"); f != "" && isDir(fsys, "src/content/docs") {
-				return true, f + " and src/content/docs/"
+				return true, clitext.Msg("misc_detect_and", "File", f, "Dir", "src/content/docs")
 			}
-			return false, ""
+			return false, clitext.Text{}
 		}},
 	{Name: "jekyll", Generator: "Jekyll", Doc: "_articles/{id}.md, translations in _articles/{lang}/ (rename _articles to your collection)",
 		sections: func(src string, others []string) []section {
 			return []section{{templates: perLang(src, "_articles/{id}.md", others, "_articles/{lang}/{id}.md")}}
 		},
-		detect: func(fsys fs.FS, _ []string) (bool, string) {
+		detect: func(fsys fs.FS, _ []string) (bool, clitext.Text) {
 			f := first(fsys, "_config.yml", "_config.yaml")
-			return f != "", f
+			return f != "", fileText(f)
 		}},
 	{Name: "siblings", Generator: "sibling directories", Doc: "pages/{id}.md, translations in pages.{lang}/",
 		sections: func(src string, others []string) []section {
@@ -159,6 +159,16 @@ func Get(name string) (*Preset, error) {
 // Detect returns the preset whose generator's files the site holds, and
 // why; nil when none.
 func Detect(fsys fs.FS, langs []string) (*Preset, string) {
+	p, why := DetectText(fsys, langs)
+	if p == nil {
+		return nil, ""
+	}
+	return p, why.String()
+}
+
+// DetectText is Detect with why in ceviri's words, for the reader's
+// language.
+func DetectText(fsys fs.FS, langs []string) (*Preset, clitext.Text) {
 	for _, p := range all {
 		if p.detect == nil {
 			continue
@@ -167,8 +177,12 @@ func Detect(fsys fs.FS, langs []string) (*Preset, string) {
 			return p, why
 		}
 	}
-	return nil, ""
+	return nil, clitext.Text{}
 }
+
+// fileText is a file that shows a generator, alone, as the why of
+// DetectText.
+func fileText(f string) clitext.Text { return clitext.Msg("misc_detect_file", "File", f) }
 
 // Content returns the content key of ceviri.yaml for langs (the source
 // language first), as YAML lines.
