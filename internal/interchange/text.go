@@ -37,9 +37,7 @@ func (l list) In(msg func(error) string) string {
 	return strings.Join(parts, l.sep)
 }
 
-// times says how many times markup appears: "once", "3 times".
-func times(n int) string { return timesText(n).String() }
-
+// timesText says how many times markup appears: "once", "3 times".
 func timesText(n int) clitext.Text {
 	if n == 1 {
 		return clitext.Msg("ix_once")
