@@ -102,17 +102,17 @@ func (d *Doc) SetFields(src *Doc, values map[string]string) ([]byte, error) {
 	out := d.apply(edits)
 	// Read back: the values, the other fields, the body.
 	d2, err := Parse(d.Name, out)
-	why := ""
+	var why error
 	switch {
 	case err != nil:
-		why = fmt.Sprintf("the result would not parse (%v)", err)
+		why = clitext.NewError("fm_why_not_parse", "Err", err)
 	case d2.Format != d.Format:
-		why = fmt.Sprintf("the front matter would read as %s", d2.Format)
+		why = clitext.NewError("fm_why_format", "Format", d2.Format.String())
 	case !bytes.Equal(d2.Body, d.Body):
-		why = "the body would change"
+		why = clitext.NewError("fm_why_body")
 	}
 	for _, w := range wants {
-		if why != "" {
+		if why != nil {
 			break
 		}
 		f, ok := d2.Get(w.name)
@@ -121,13 +121,13 @@ func (d *Doc) SetFields(src *Doc, values map[string]string) ([]byte, error) {
 			n = n.Items[w.idx]
 		}
 		if !ok || n.Kind != Scalar || n.Value != values[w.key] {
-			why = fmt.Sprintf("field %s would not read back", w.key)
+			why = clitext.NewError("fm_why_field_back", "Field", w.key)
 		}
 	}
-	if why == "" {
+	if why == nil {
 		why = d.sameFields(d2, func(k string) bool { _, ok := byName[k]; return ok })
 	}
-	if why != "" {
+	if why != nil {
 		return nil, diag.Text(d.Name, d.fmLine, 1, "fm_fields_unsafe", "Why", why)
 	}
 	return out, nil

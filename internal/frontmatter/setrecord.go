@@ -2,7 +2,6 @@ package frontmatter
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/clitext"
@@ -45,7 +44,7 @@ func (d *Doc) SetRecord(r Record) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if why := d.readsBack(out, r); why != "" {
+	if why := d.readsBack(out, r); why != nil {
 		line, col := 1, 1
 		if f, ok := d.Get(RecordKey); ok {
 			line, col = f.Key.Line, f.Key.Column
@@ -211,33 +210,33 @@ func newline(raw []byte) string {
 }
 
 // readsBack parses out, the file as SetRecord wrote it, and says what is
-// wrong with it, or "" when it reads back r as its record, in the same
+// wrong with it, or nil when it reads back r as its record, in the same
 // format, with every other top-level field and the body as they were.
-func (d *Doc) readsBack(out []byte, r Record) string {
+func (d *Doc) readsBack(out []byte, r Record) error {
 	d2, err := Parse(d.Name, out)
 	if err != nil {
-		return fmt.Sprintf("the result would not parse (%v)", err)
+		return clitext.NewError("fm_why_not_parse", "Err", err)
 	}
 	got, err := d2.Record()
 	switch {
 	case d2.Format != d.Format:
-		return fmt.Sprintf("the front matter would read as %s", d2.Format)
+		return clitext.NewError("fm_why_format", "Format", d2.Format.String())
 	case err != nil:
-		return fmt.Sprintf("the record would not read back (%v)", err)
+		return clitext.NewError("fm_why_record_err", "Err", err)
 	case got == nil:
-		return "the record would not read back"
+		return clitext.NewError("fm_why_record_none")
 	case got.From != r.From || got.SourceHash != r.SourceHash || got.Draft != r.Draft:
-		return fmt.Sprintf("the record would read back as from %s, source_hash %s, draft %v", got.From, got.SourceHash, got.Draft)
+		return clitext.NewError("fm_why_record_as", "From", got.From, "Hash", got.SourceHash, "Draft", got.Draft)
 	case !bytes.Equal(d2.Body, d.Body):
-		return "the body would change"
+		return clitext.NewError("fm_why_body")
 	}
 	return d.sameFields(d2, func(k string) bool { return strings.EqualFold(k, RecordKey) })
 }
 
-// sameFields says which top-level field of d2 differs from d's, or "" when
+// sameFields says which top-level field of d2 differs from d's, or nil when
 // they are the same, apart from those skip names: in the same order, each
 // written the same way (YAML) or with the same value (TOML, JSON).
-func (d *Doc) sameFields(d2 *Doc, skip func(key string) bool) string {
+func (d *Doc) sameFields(d2 *Doc, skip func(key string) bool) error {
 	if d.Format == YAML {
 		return diffFields(d.yfields(), d2.yfields(), skip,
 			func(f yfield) string { return f.Key.Value },
@@ -249,8 +248,8 @@ func (d *Doc) sameFields(d2 *Doc, skip func(key string) bool) string {
 }
 
 // diffFields compares two lists of top-level fields, those skip names left
-// out: the first one lost, changed (same says) or added, or "".
-func diffFields[F any](before, after []F, skip func(string) bool, key func(F) string, same func(a, b F) bool) string {
+// out: the first one lost, changed (same says) or added, or nil.
+func diffFields[F any](before, after []F, skip func(string) bool, key func(F) string, same func(a, b F) bool) error {
 	keep := func(fs []F) []F {
 		var out []F
 		for _, f := range fs {
@@ -263,16 +262,16 @@ func diffFields[F any](before, after []F, skip func(string) bool, key func(F) st
 	before, after = keep(before), keep(after)
 	for i, f := range before {
 		if i >= len(after) || key(after[i]) != key(f) {
-			return fmt.Sprintf("field %s would be lost", key(f))
+			return clitext.NewError("fm_why_field_lost", "Field", key(f))
 		}
 		if !same(f, after[i]) {
-			return fmt.Sprintf("field %s would change", key(f))
+			return clitext.NewError("fm_why_field_change", "Field", key(f))
 		}
 	}
 	if len(after) > len(before) {
-		return fmt.Sprintf("field %s would appear", key(after[len(before)]))
+		return clitext.NewError("fm_why_field_appear", "Field", key(after[len(before)]))
 	}
-	return ""
+	return nil
 }
 
 // sameNode reports whether two trees are written the same way, positions

@@ -104,7 +104,11 @@ func TestReadsBack(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := d.readsBack([]byte(tt.out), rec); !strings.HasPrefix(got, tt.want) || (tt.want == "") != (got == "") {
+			got := ""
+			if err := d.readsBack([]byte(tt.out), rec); err != nil {
+				got = err.Error()
+			}
+			if !strings.HasPrefix(got, tt.want) || (tt.want == "") != (got == "") {
 				t.Errorf("readsBack = %q, want %q", got, tt.want)
 			}
 		})

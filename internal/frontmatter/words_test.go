@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ceviri/ceviri/internal/clitext"
@@ -114,5 +115,27 @@ func TestParserTables(t *testing.T) {
 	}
 	if got := jsonProblem("invalid character 'x' in literal true (expecting 'r')").Error(); got != "invalid character 'x' in literal true (expecting 'r')" {
 		t.Errorf("an unknown message reads %q", got)
+	}
+}
+
+// TestReadsBackInTurkish checks the reasons SetRecord and SetFields give
+// when what they would write does not read back.
+func TestReadsBackInTurkish(t *testing.T) {
+	tr := clitext.New("tr")
+	const in = "---\ntitle: A\ntags: [a, b]\ntranslation:\n  from: en\n  source_hash: " + hash1 + "\n---\nbody\n"
+	d, err := Parse("a.md", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := Record{From: "en", SourceHash: hash2}
+	good := strings.Replace(in, hash1, hash2, 1)
+	for _, tc := range []struct{ out, tr string }{
+		{strings.Replace(good, "tags: [a, b]\n", "", 1), "tags alanı kaybolurdu"},
+		{good + "more\n", "dosyanın gövdesi değişirdi"},
+		{strings.Replace(good, "tags: [a, b]", "tags: [a, b", 1), "sonuç ayrıştırılamazdı (a.md:2:1: geçersiz YAML: beklenen ',' ya da ']' bulunamadı)"},
+	} {
+		if got := tr.Error(d.readsBack([]byte(tc.out), rec)); got != tc.tr {
+			t.Errorf("got  %s\nwant %s", got, tc.tr)
+		}
 	}
 }
