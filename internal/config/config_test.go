@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 func TestParseValid(t *testing.T) {
@@ -247,6 +249,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("languages: [tr, en]\nglossary: terms/kurum.tbx\n"))
 	f.Add([]byte("languages: [tr, en]\nglossary: ../../etc/passwd.csv\n"))
 	f.Add([]byte("languages: [tr, en]\nglossary: 'C:\\\\x.csv'\n"))
+	// The YAML parser's common messages, which ceviri writes in Turkish.
+	f.Add([]byte("languages: [tr, en]\ntitle: a: b\n  x: [\n"))
+	f.Add([]byte("languages: [tr, en]\nx: \"a\\qb\"\ny: @z\n"))
+	f.Add([]byte("languages: [tr, fr]\ncontent: {tr: a/{id}.md, en: a/{id}.md}\nbuild: {fallback: x, min_current: 200}\n"))
+	tr := clitext.New("tr")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Parse("ceviri.yaml", data)
 		if err == nil && c.Glossary.Path != DefaultGlossary && ValidateGlossary(c.Glossary.Path) != nil {
@@ -259,6 +266,16 @@ func FuzzParse(f *testing.F) {
 			for _, line := range strings.Split(err.Error(), "\n") {
 				if !strings.HasPrefix(line, "ceviri.yaml:") {
 					t.Fatalf("error without position: %q", line)
+				}
+			}
+			// In Turkish too, line for line, with every value of its template.
+			s := tr.Error(err)
+			if strings.Count(s, "\n") != strings.Count(err.Error(), "\n") || strings.Contains(s, "<no value>") && !strings.Contains(string(data), "<no value>") {
+				t.Fatalf("Turkish error %q (English %q)", s, err)
+			}
+			for _, line := range strings.Split(s, "\n") {
+				if !strings.HasPrefix(line, "ceviri.yaml:") {
+					t.Fatalf("Turkish error without position: %q", line)
 				}
 			}
 		}

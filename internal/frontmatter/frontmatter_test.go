@@ -1,9 +1,12 @@
 package frontmatter
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 func TestParseSplit(t *testing.T) {
@@ -209,11 +212,23 @@ func FuzzParse(f *testing.F) {
 	for _, s := range otherFormats() {
 		f.Add([]byte(s))
 	}
+	// The parsers' common messages, which ceviri writes in Turkish.
+	f.Add([]byte("---\ntitle: a: b\n  x: [\n---\n"))
+	f.Add([]byte("---\ntitle: \"a\\qb\"\nx: @y\n---\n"))
+	f.Add([]byte("+++\ntitle = Hello\n+++\n"))
+	f.Add([]byte("+++\ntitle = \"a\" b\n[x\n+++\n"))
+	f.Add([]byte("{\"title\": \"x\",}\n"))
+	f.Add([]byte("{\"title\" \"x\"}\n"))
+	tr := clitext.New("tr")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse("f.md", data)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "f.md:") {
 				t.Fatalf("error without position: %v", err)
+			}
+			// In Turkish too, with every value of its template.
+			if s := tr.Error(err); !strings.HasPrefix(s, "f.md:") || strings.Contains(s, "<no value>") && !bytes.Contains(data, []byte("<no value>")) {
+				t.Fatalf("Turkish error %q (English %q)", s, err)
 			}
 			return
 		}

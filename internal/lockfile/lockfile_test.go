@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 )
 
@@ -93,11 +94,17 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("\"a\\u00e7\\\"\":\r\n  pt-BR: {from: en, source_hash: \"" + h2 + "\"}\r\n"))
 	f.Add([]byte("\"a\":\n<<<<<<< HEAD\n  tr: {from: en, source_hash: \"" + h1 + "\"}\n=======\n>>>>>>> b\n"))
 	f.Add([]byte("\"\":\n"))
+	f.Add([]byte("\"a\":\n  tr: {from: tr, source_hash: \"sha256:x\"}\n  tr: {from: en}\nx\n"))
+	tr := clitext.New("tr")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lf, err := Parse("ceviri.lock", data)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "ceviri.lock:") {
 				t.Fatalf("error without position: %v", err)
+			}
+			// In Turkish too, with every value of its template.
+			if s := tr.Error(err); !strings.HasPrefix(s, "ceviri.lock:") || strings.Contains(s, "<no value>") && !strings.Contains(string(data), "<no value>") {
+				t.Fatalf("Turkish error %q (English %q)", s, err)
 			}
 			return
 		}
