@@ -232,16 +232,21 @@ func (b *bank) fuzzy(key string) []candidate {
 		// sources than there are candidates, which is not walked and
 		// lowers the overlap asked for by one (it might have counted);
 		// only candidates reaching it go on.
+		// Each pair's postings, looked up once, rarest first.
 		keys := bigrams(q)
-		sort.SliceStable(keys, func(i, j int) bool { return len(b.pairs[keys[i]]) < len(b.pairs[keys[j]]) })
-		need = bound
+		posts := make([][]int32, len(keys))
 		for i, k := range keys {
-			prefix := i < len(keys)-bound+1
-			if !prefix && len(b.pairs[k]) > 2*len(touched)+64 {
+			posts[i] = b.pairs[k]
+		}
+		sort.SliceStable(posts, func(i, j int) bool { return len(posts[i]) < len(posts[j]) })
+		need = bound
+		for i, ps := range posts {
+			prefix := i < len(posts)-bound+1
+			if !prefix && len(ps) > 2*len(touched)+64 {
 				need--
 				continue
 			}
-			walk(b.pairs[k], prefix)
+			walk(ps, prefix)
 		}
 		need = max(need, 1)
 	} else {
@@ -257,21 +262,25 @@ func (b *bank) fuzzy(key string) []candidate {
 	}
 	// The candidates that share the most pairs (or tokens) first, at most
 	// maxScored of them.
+	// (kept reuses touched; a counter goes back to zero once its source
+	// is dropped or sorted.)
 	kept := touched[:0]
-	counts := map[int32]uint16{}
 	for _, id := range touched {
 		if int(count[id]) >= need {
 			kept = append(kept, id)
-			counts[id] = count[id]
+		} else {
+			count[id] = 0
 		}
-		count[id] = 0
 	}
 	sort.Slice(kept, func(i, j int) bool {
-		if counts[kept[i]] != counts[kept[j]] {
-			return counts[kept[i]] > counts[kept[j]]
+		if count[kept[i]] != count[kept[j]] {
+			return count[kept[i]] > count[kept[j]]
 		}
 		return kept[i] < kept[j]
 	})
+	for _, id := range kept {
+		count[id] = 0
+	}
 	if len(kept) > maxScored {
 		kept = kept[:maxScored]
 	}
