@@ -21,7 +21,7 @@ func TestErrorsInTurkish(t *testing.T) {
 			"a.md:3:1: geçersiz YAML: bu bağlamda eşlem değerine izin verilmez (içinde ': ' olan değeri tırnak içine alın)"},
 		{"---\ntitle: @x\n---\n",
 			"a.md:2:1: invalid YAML: found character that cannot start any token",
-			"a.md:2:1: geçersiz YAML: hiçbir öğenin başlayamayacağı bir karakter bulundu (değeri tırnak içine alın)"},
+			"a.md:2:1: geçersiz YAML: hiçbir değerin başlayamayacağı bir karakter bulundu (değeri tırnak içine alın)"},
 		{"---\ntitle: A\nTitle: B\n---\n",
 			`a.md:3:1: duplicate front-matter key "Title" (first at line 2)`,
 			`a.md:3:1: ön bilgide "Title" anahtarı iki kez yazılmış (ilki 2. satırda)`},
