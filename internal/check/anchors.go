@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/anchor"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/pagelink"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/segment"
@@ -73,8 +74,7 @@ func (c *comparison) anchors(trV *project.Version) {
 			return ast.WalkContinue, nil
 		}
 		line := trV.Doc.BodyLine + lineOf(body, n)
-		c.add(Links, line, "link %s names no heading of this page (heading ids by the %s rule: %s)",
-			quote(dest), rule, headingList(ids))
+		c.add(Links, line, "check_anchor_own", "Link", quote(dest), "Rule", rule, "Headings", headingList(ids))
 		return ast.WalkContinue, nil
 	})
 }
@@ -101,8 +101,7 @@ func (c *comparison) otherAnchor(pages *Pages, trV *project.Version, n ast.Node,
 		return
 	}
 	line := trV.Doc.BodyLine + lineOf(trV.Doc.Body, n)
-	c.add(Links, line, "link %s names no heading of %s, where it leads (heading ids by the %s rule: %s)",
-		quote(dest), file, pages.rule, headingList(list))
+	c.add(Links, line, "check_anchor_other", "Link", quote(dest), "Path", file, "Rule", pages.rule, "Headings", headingList(list))
 }
 
 // lineOf returns the 0-based line of body where n's block starts.
@@ -116,9 +115,9 @@ func lineOf(body []byte, n ast.Node) int {
 }
 
 // headingList writes ids for a message: sorted, at most five.
-func headingList(ids []string) string {
+func headingList(ids []string) any {
 	if len(ids) == 0 {
-		return "the page has no heading"
+		return clitext.Msg("check_no_heading")
 	}
 	s := append([]string(nil), ids...)
 	sort.Strings(s)

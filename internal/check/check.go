@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/glossary"
 	"github.com/ceviri/ceviri/internal/locale"
@@ -110,11 +111,20 @@ func RuleIDs() []string {
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`
-	ID       string   `json:"id"`   // article id; empty for a message file
-	Lang     string   `json:"lang"` // language of the version or message file
-	File     string   `json:"file"` // path relative to the project root
-	Line     int      `json:"line"` // 1-based; 0 when there is no line (a missing file)
-	Message  string   `json:"message"`
+	ID       string   `json:"id"`      // article id; empty for a message file
+	Lang     string   `json:"lang"`    // language of the version or message file
+	File     string   `json:"file"`    // path relative to the project root
+	Line     int      `json:"line"`    // 1-based; 0 when there is no line (a missing file)
+	Message  string   `json:"message"` // in English: Text.String()
+	// Text is the message in ceviri's words, which the command line
+	// writes in the reader's language; Message is its English, which the
+	// machine outputs (JSON, JUnit, GitHub annotations) keep.
+	Text clitext.Text `json:"-"`
+}
+
+// newFinding returns a finding whose message is t.
+func newFinding(rule string, t clitext.Text) Finding {
+	return Finding{Rule: rule, Message: t.String(), Text: t}
 }
 
 // Input is what the rules look at.
@@ -158,7 +168,7 @@ func CodePlaceholder(pattern string) (*regexp.Regexp, error) {
 		return nil, err
 	}
 	if re.MatchString("") {
-		return nil, fmt.Errorf("pattern %q matches the empty string", pattern)
+		return nil, clitext.NewError("check_placeholder_matches_empty", "Pattern", q(pattern))
 	}
 	return re, nil
 }
@@ -290,17 +300,21 @@ type finder struct {
 	id, lang, file string
 }
 
-func (f finder) at(rule string, line int, format string, args ...any) Finding {
-	return Finding{Rule: rule, ID: f.id, Lang: f.lang, File: f.file, Line: line, Message: fmt.Sprintf(format, args...)}
+// at returns the finding of rule at line with message id and its pairs of
+// names and values (clitext.Msg).
+func (f finder) at(rule string, line int, id string, pairs ...any) Finding {
+	x := newFinding(rule, clitext.Msg(id, pairs...))
+	x.ID, x.Lang, x.File, x.Line = f.id, f.lang, f.file, line
+	return x
 }
 
-// langName is a language's English name for messages ("Turkish"), falling
-// back to its code.
-func langName(cfg *config.Config, code string) string {
+// langName is a language's name for messages, in the reader's language
+// ("Turkish", "Türkçe"), falling back to its code.
+func langName(cfg *config.Config, code string) clitext.Text {
 	if cfg == nil {
-		return code
+		return clitext.Msg("check_lang_name", "English", code, "Turkish", code)
 	}
-	return displayName(cfg.Tag(code), code)
+	return languageName(cfg.Tag(code), code)
 }
 
 // quote shortens s for a message and quotes it.

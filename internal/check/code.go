@@ -1,12 +1,12 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/ceviri/ceviri/internal/sequence"
 )
@@ -26,14 +26,16 @@ type codeItem struct {
 	lx   *lexed
 }
 
-func (x *codeItem) show() string {
+// show names the item for a message: "`x`", "shortcode youtube", "code
+// block".
+func (x *codeItem) show() any {
 	switch x.kind {
 	case "span":
 		return "`" + x.text + "`"
 	case "shortcode":
-		return "shortcode " + x.text
+		return clitext.Msg("check_shortcode", "Name", x.text)
 	}
-	return "code block"
+	return clitext.Msg("check_block_code")
 }
 
 func (x *codeItem) lexed(holes []*regexp.Regexp) *lexed {
@@ -103,21 +105,21 @@ func (c *comparison) code() {
 		}
 		switch {
 		case s != nil && t != nil && s.kind == "block":
-			c.add(Code, t.line, "code block differs from the source's (line %d)%s", s.line, c.codeRegions(s, t))
+			c.add(Code, t.line, "check_code_block_differs", "Line", s.line, "Detail", c.codeRegions(s, t))
 		case s != nil && t != nil && s.kind == "span" && labelSpans(s.text, t.text):
-			c.add(CodeText, t.line, "text in inline code %s differs from the source's %s (line %d)", t.show(), s.show(), s.line)
+			c.add(CodeText, t.line, "check_code_text_span", "Code", t.show(), "SourceCode", s.show(), "Line", s.line, "Detail", "")
 		case s != nil && t != nil && s.kind == "span":
-			more := ""
+			var more any = ""
 			if len(s.text)+len(t.text) > 60 {
 				more = c.codeRegions(s, t)
 			}
-			c.add(Code, t.line, "%s in the source (line %d), %s in the translation%s", s.show(), s.line, t.show(), more)
+			c.add(Code, t.line, "check_code_differs", "SourceCode", s.show(), "Line", s.line, "Code", t.show(), "Detail", more)
 		case s != nil && t != nil:
-			c.add(Code, t.line, "%s in the source (line %d), %s in the translation", s.show(), s.line, t.show())
+			c.add(Code, t.line, "check_code_differs", "SourceCode", s.show(), "Line", s.line, "Code", t.show(), "Detail", "")
 		case s != nil:
-			c.add(Code, c.trLineOf(&item{seg: s.seg, line: s.line}), "%s in the source (line %d) is not in the translation", s.show(), s.line)
+			c.add(Code, c.trLineOf(&item{seg: s.seg, line: s.line}), "check_code_lacks", "Code", s.show(), "Line", s.line)
 		default:
-			c.add(Code, t.line, "%s is not in the %s source", t.show(), c.srcName)
+			c.add(Code, t.line, "check_code_added", "Code", t.show(), "Source", c.srcName)
 		}
 	}
 }
@@ -173,10 +175,10 @@ func (c *comparison) codeText(s, t *codeItem) {
 	}
 	msg := describeRegions(a, b, a.text, b.text, s.line, t.line, s.kind, regions)
 	if s.kind == "block" {
-		c.add(CodeText, t.line, "text in the code block differs from the source's (line %d)%s", s.line, msg)
+		c.add(CodeText, t.line, "check_code_text_block", "Line", s.line, "Detail", msg)
 		return
 	}
-	c.add(CodeText, t.line, "text in inline code %s differs from the source's %s (line %d)%s", t.show(), s.show(), s.line, msg)
+	c.add(CodeText, t.line, "check_code_text_span", "Code", t.show(), "SourceCode", s.show(), "Line", s.line, "Detail", msg)
 }
 
 // textOf is the text of token i for comparison: white space collapsed.
@@ -185,20 +187,21 @@ func (x *lexed) textOf(i int) string {
 	return segment.Collapse(x.src[t.off:t.end])
 }
 
-// codeRegions describes where the code of two texts differs.
-func (c *comparison) codeRegions(s, t *codeItem) string {
+// codeRegions describes where the code of two texts differs (a message,
+// or "").
+func (c *comparison) codeRegions(s, t *codeItem) any {
 	holes := c.opts.CodePlaceholders
 	a, b := s.lexed(holes), t.lexed(holes)
 	if s.kind == "block" && s.info != t.info {
-		return fmt.Sprintf(": the source's is marked %s, the translation's %s", orNone(s.info), orNone(t.info))
+		return clitext.Msg("check_code_marked", "SourceInfo", orNone(s.info), "Info", orNone(t.info))
 	}
 	regions := diffRegions(a, b, a.code, b.code, func(x *lexed, i int) string { return x.toks[i].label })
 	return describeRegions(a, b, a.code, b.code, s.line, t.line, s.kind, regions)
 }
 
-func orNone(s string) string {
+func orNone(s string) any {
 	if s == "" {
-		return "with no language"
+		return clitext.Msg("check_code_no_language")
 	}
 	return s
 }
@@ -257,29 +260,30 @@ func diffRegions(a, b *lexed, as, bs []int, key func(*lexed, int) string) []regi
 
 // describeRegions writes the differing places: "`fetchData` in the source
 // (line 12) is `fetchDta` in the translation (line 14)", up to
-// maxCodeRegions, then "and N more".
-func describeRegions(a, b *lexed, as, bs []int, aLine, bLine int, kind string, regions []region) string {
-	var parts []string
+// maxCodeRegions, then "and N more". It is a message, or "" when there
+// are none.
+func describeRegions(a, b *lexed, as, bs []int, aLine, bLine int, kind string, regions []region) any {
+	var parts []any
 	for k, r := range regions {
 		if k == maxCodeRegions {
-			parts = append(parts, fmt.Sprintf("and %d more", len(regions)-k))
+			parts = append(parts, clitext.Msg("check_region_more", "N", len(regions)-k))
 			break
 		}
 		sa, la := a.snippet(as[r.a0:r.a1], aLine, kind)
 		sb, lb := b.snippet(bs[r.b0:r.b1], bLine, kind)
 		switch {
 		case sa != "" && sb != "":
-			parts = append(parts, fmt.Sprintf("%s in the source (line %d) is %s in the translation (line %d)", sa, la, sb, lb))
+			parts = append(parts, clitext.Msg("check_region_differs", "SourceCode", sa, "SourceLine", la, "Code", sb, "Line", lb))
 		case sa != "":
-			parts = append(parts, fmt.Sprintf("%s in the source (line %d) is not in the translation", sa, la))
+			parts = append(parts, clitext.Msg("check_code_lacks", "Code", sa, "Line", la))
 		case sb != "":
-			parts = append(parts, fmt.Sprintf("%s in the translation (line %d) is not in the source", sb, lb))
+			parts = append(parts, clitext.Msg("check_region_added", "Code", sb, "Line", lb))
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return ": " + strings.Join(parts, "; ")
+	return clitext.Msg("check_code_regions", "List", joinSemicolon(parts))
 }
 
 // snippet returns the text from the first to the last of the tokens toks,

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/segment"
@@ -62,14 +62,16 @@ type comparison struct {
 	opts    Options
 	f       finder
 	src, tr *version
-	srcName string
-	old     *version // the recorded source version, or nil
+	srcName clitext.Text // the source language's name
+	old     *version     // the recorded source version, or nil
 	pair    []int
 	out     []Finding
 }
 
-func (c *comparison) add(rule string, line int, format string, args ...any) {
-	c.out = append(c.out, c.f.at(rule, line, format, args...))
+// add adds the finding of rule at line with message id and its pairs of
+// names and values.
+func (c *comparison) add(rule string, line int, id string, pairs ...any) {
+	c.out = append(c.out, c.f.at(rule, line, id, pairs...))
 }
 
 // trLineOf is the translation line for a source item.
@@ -81,14 +83,14 @@ func (c *comparison) empty() {
 	if len(c.tr.Body) > 0 {
 		return
 	}
-	words := 0
+	n := 0
 	for _, s := range c.src.Body {
 		if s.Translatable() {
-			words += s.Words
+			n += s.Words
 		}
 	}
-	if words > 0 {
-		c.add(Empty, c.tr.Doc.BodyLine, "the translation has no body text; the %s source has %s", c.srcName, countOf(words, "word"))
+	if n > 0 {
+		c.add(Empty, c.tr.Doc.BodyLine, "check_empty_body", "Source", c.srcName, "Words", words(n))
 	}
 }
 
@@ -111,37 +113,51 @@ func (c *comparison) untranslated() {
 			continue
 		}
 		if l, ok := seen[s.Plain]; ok && !titleCase(s.Plain) {
-			what := strings.ReplaceAll(s.Kind, "_", " ")
+			what := segmentKind(s.Kind)
 			if s.Kind == segment.Field {
-				what = "field " + s.Key
+				what = clitext.Msg("check_kind_field", "Field", s.Key)
 			}
-			c.add(Untranslated, s.Line, "%s %s is the same as in the %s source (line %d); it looks untranslated", what, quote(s.Plain), c.srcName, l)
+			c.add(Untranslated, s.Line, "check_untranslated", "What", what, "Text", quote(s.Plain), "Source", c.srcName, "Line", l)
 		}
 	}
 }
 
 // describe names a block for a message.
-func describe(b block) string {
+func describe(b block) clitext.Text {
 	switch b.kind {
 	case "heading":
-		return fmt.Sprintf("level-%d heading", b.level)
+		return clitext.Msg("check_block_heading", "Level", b.level)
+	case "paragraph":
+		return clitext.Msg("check_block_paragraph")
 	case "list":
-		if b.ordered {
-			return fmt.Sprintf("numbered list of %s", countOf(b.n, "item"))
+		switch {
+		case b.ordered && b.n == 1:
+			return clitext.Msg("check_block_numbered_list_one")
+		case b.ordered:
+			return clitext.Msg("check_block_numbered_list", "N", num(b.n))
+		case b.n == 1:
+			return clitext.Msg("check_block_list_one")
 		}
-		return fmt.Sprintf("list of %s", countOf(b.n, "item"))
+		return clitext.Msg("check_block_list", "N", num(b.n))
 	case "table":
-		return fmt.Sprintf("table of %d columns x %d rows", b.cols, b.rows)
+		return clitext.Msg("check_block_table", "Cols", b.cols, "Rows", b.rows)
 	case "quote":
-		return "block quote"
+		return clitext.Msg("check_block_quote")
 	case "code":
-		return "code block"
+		return clitext.Msg("check_block_code")
 	case "html":
-		return "HTML block"
+		return clitext.Msg("check_block_html")
+	case "JSX block":
+		return clitext.Msg("check_block_jsx")
+	case "import or export":
+		return clitext.Msg("check_block_import")
 	case "footnotes":
-		return fmt.Sprintf("footnote list of %s", countOf(b.n, "footnote"))
+		if b.n == 1 {
+			return clitext.Msg("check_block_footnotes_one")
+		}
+		return clitext.Msg("check_block_footnotes", "N", num(b.n))
 	}
-	return b.kind
+	return clitext.Msg("check_kind_other", "Kind", b.kind)
 }
 
 // titleCase reports whether every word of s that starts with a letter has a

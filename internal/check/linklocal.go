@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 )
 
@@ -187,6 +188,14 @@ func isLocale(s, lang string) bool {
 // same link differ: " (another page on example.org)", " (another
 // site)"; "" when it cannot tell, and for links within the site.
 func whatDiffers(a, b string) string {
+	if t, ok := whatDiffersText(a, b).(clitext.Text); ok {
+		return t.String()
+	}
+	return ""
+}
+
+// whatDiffersText is whatDiffers as a message, or "".
+func whatDiffersText(a, b string) any {
 	ua, err1 := url.Parse(strings.TrimSpace(a))
 	ub, err2 := url.Parse(strings.TrimSpace(b))
 	if err1 != nil || err2 != nil || ua.Opaque != "" || ub.Opaque != "" {
@@ -197,9 +206,9 @@ func whatDiffers(a, b string) string {
 		_, ra, okA := strings.Cut(ua.Host, ".")
 		_, rb, okB := strings.Cut(ub.Host, ".")
 		if okA && okB && strings.Contains(ra, ".") && strings.EqualFold(ra, rb) {
-			return " (another subdomain of " + strings.ToLower(ra) + ")" // de.wikipedia.org for en.
+			return clitext.Msg("check_differs_subdomain", "Domain", strings.ToLower(ra)) // de.wikipedia.org for en.
 		}
-		return " (another site)"
+		return clitext.Msg("check_differs_site")
 	case (ua.Host == "") != (ub.Host == ""):
 		return ""
 	case ua.Host == "":
@@ -207,11 +216,11 @@ func whatDiffers(a, b string) string {
 		// stay as they were.
 		return ""
 	case strings.TrimSuffix(ua.Path, "/") != strings.TrimSuffix(ub.Path, "/"):
-		return " (another page on " + strings.ToLower(ua.Host) + ")"
+		return clitext.Msg("check_differs_page", "Host", strings.ToLower(ua.Host))
 	case ua.RawQuery != ub.RawQuery:
-		return " (other query parameters)"
+		return clitext.Msg("check_differs_query")
 	case ua.Fragment != ub.Fragment:
-		return " (another anchor)"
+		return clitext.Msg("check_differs_anchor")
 	}
 	return ""
 }

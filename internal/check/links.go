@@ -3,6 +3,8 @@ package check
 import (
 	"net/url"
 	"strings"
+
+	"github.com/ceviri/ceviri/internal/clitext"
 )
 
 // links compares link and image destinations, after mapping each
@@ -44,15 +46,15 @@ func (c *comparison) links() {
 	for _, d := range linkDiffs(mk(c.src), mk(c.tr), c.pair) {
 		switch {
 		case d.tr != nil && oldLinks[d.tr.keys[0]] && d.src != nil:
-			c.add(Links, d.tr.line, "still links to %s, as the %s source did when this was translated; the source now links to %s (line %d)", d.tr.show, c.srcName, d.src.show, d.src.line)
+			c.add(Links, d.tr.line, "check_link_old_changed", "Link", d.tr.show, "Source", c.srcName, "Now", d.src.show, "Line", d.src.line)
 		case d.tr != nil && oldLinks[d.tr.keys[0]]:
-			c.add(Links, d.tr.line, "still links to %s, which the %s source linked to when this was translated and no longer does", d.tr.show, c.srcName)
+			c.add(Links, d.tr.line, "check_link_old_removed", "Link", d.tr.show, "Source", c.srcName)
 		case d.src != nil && d.tr != nil:
-			c.add(Links, d.tr.line, "%s to %s in the source (line %d) is %s in the translation%s", kindOf(d.src), d.src.show, d.src.line, d.tr.show, whatDiffers(d.src.show, d.tr.show))
+			c.add(Links, d.tr.line, "check_link_differs", "Kind", kindText(d.src), "SourceLink", d.src.show, "Line", d.src.line, "Link", d.tr.show, "How", whatDiffersText(d.src.show, d.tr.show))
 		case d.src != nil:
-			c.add(Links, c.trLineOf(d.src), "the source has %s to %s (line %d) that the translation lacks", aKindOf(d.src), d.src.show, d.src.line)
+			c.add(Links, c.trLineOf(d.src), "check_link_lacks", "Kind", aKindText(d.src), "Link", d.src.show, "Line", d.src.line)
 		default:
-			c.add(Links, d.tr.line, "%s to %s is not in the %s source", kindOf(d.tr), d.tr.show, c.srcName)
+			c.add(Links, d.tr.line, "check_link_added", "Kind", kindText(d.tr), "Link", d.tr.show, "Source", c.srcName)
 		}
 	}
 }
@@ -175,12 +177,20 @@ func anyKey(keys []string, set map[string]bool) bool {
 	return false
 }
 
-// aKindOf is kindOf with its article: "a link", "an image".
-func aKindOf(x *item) string {
-	if k := kindOf(x); k == "image" {
-		return "an image"
+// kindText is kindOf for a message: "link", "image".
+func kindText(x *item) clitext.Text {
+	if kindOf(x) == "image" {
+		return clitext.Msg("check_kind_image")
 	}
-	return "a link"
+	return clitext.Msg("check_kind_link")
+}
+
+// aKindText is kindText with its article: "a link", "an image".
+func aKindText(x *item) clitext.Text {
+	if kindOf(x) == "image" {
+		return clitext.Msg("check_kind_an_image")
+	}
+	return clitext.Msg("check_kind_a_link")
 }
 
 func kindOf(x *item) string {

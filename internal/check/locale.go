@@ -1,10 +1,10 @@
 package check
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/locale"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -22,8 +22,9 @@ func LocaleRules(cfg *config.Config, set *locale.Set) []Finding {
 	srcPath := set.Paths[srcLang]
 	srcFile := set.Files[srcLang]
 	if srcFile == nil {
-		return []Finding{{Rule: LocaleMissingKey, Lang: srcLang, File: srcPath,
-			Message: fmt.Sprintf("no message file for the source language %s; the other languages' messages have nothing to be compared with", langName(cfg, srcLang))}}
+		x := newFinding(LocaleMissingKey, clitext.Msg("check_locale_no_source_file", "Name", langName(cfg, srcLang)))
+		x.Lang, x.File = srcLang, srcPath
+		return []Finding{x}
 	}
 	srcMsgs := byID(srcFile.Messages)
 	srcLines := locale.KeyLines(set.Raw[srcLang])
@@ -35,30 +36,30 @@ func LocaleRules(cfg *config.Config, set *locale.Set) []Finding {
 		f := finder{lang: lang, file: set.Paths[lang]}
 		tf := set.Files[lang]
 		if tf == nil {
-			out = append(out, f.at(LocaleMissingKey, 0, "no message file for %s; the %s file %s has %s",
-				langName(cfg, lang), langName(cfg, srcLang), srcPath, countOf(len(srcMsgs), "message")))
+			out = append(out, f.at(LocaleMissingKey, 0, "check_locale_no_file",
+				"Name", langName(cfg, lang), "Source", langName(cfg, srcLang), "Path", srcPath, "Messages", messages(len(srcMsgs))))
 			continue
 		}
 		lines := locale.KeyLines(set.Raw[lang])
 		trMsgs := byID(tf.Messages)
 		for _, m := range sortedByLine(srcFile.Messages, srcLines) {
 			if trMsgs[m.ID] == nil {
-				out = append(out, f.at(LocaleMissingKey, 0, "message %s (%s:%d) is missing; %s pages show the %s text %s",
-					m.ID, srcPath, srcLines[m.ID], langName(cfg, lang), langName(cfg, srcLang), quote(m.Other)))
+				out = append(out, f.at(LocaleMissingKey, 0, "check_locale_missing",
+					"ID", m.ID, "Path", srcPath, "Line", srcLines[m.ID], "Name", langName(cfg, lang), "Source", langName(cfg, srcLang), "Text", quote(m.Other)))
 			}
 		}
 		for _, m := range tf.Messages {
 			s := srcMsgs[m.ID]
 			if s == nil {
-				out = append(out, f.at(LocaleExtraKey, lines[m.ID], "message %s is not in the %s file %s; remove it or add it there",
-					m.ID, langName(cfg, srcLang), srcPath))
+				out = append(out, f.at(LocaleExtraKey, lines[m.ID], "check_locale_extra",
+					"ID", m.ID, "Source", langName(cfg, srcLang), "Path", srcPath))
 				continue
 			}
 			line := lines[m.ID]
 			out = append(out, placeholderFindings(f, line, s, m)...)
 			if m.Hash != "" && m.Hash != locale.Hash(s) {
-				out = append(out, f.at(LocaleStale, line, "message %s was translated from another version of the %s message (hash %s; the source message's is now %s); check the translation, then update its hash",
-					m.ID, langName(cfg, srcLang), m.Hash, locale.Hash(s)))
+				out = append(out, f.at(LocaleStale, line, "check_locale_stale",
+					"ID", m.ID, "Source", langName(cfg, srcLang), "Hash", m.Hash, "SourceHash", locale.Hash(s)))
 			}
 		}
 		out = append(out, pluralFindings(cfg, f, lang, tf.Messages, srcMsgs, lines)...)
@@ -115,12 +116,12 @@ func pluralFindings(cfg *config.Config, f finder, lang string, msgs []*i18n.Mess
 			}
 		}
 		if len(missing) > 0 {
-			out = append(out, f.at(LocalePlural, lines[m.ID], "plural message %s lacks the form %s; %s needs %s (CLDR)",
-				m.ID, strings.Join(missing, ", "), langName(cfg, lang), strings.Join(need, ", ")))
+			out = append(out, f.at(LocalePlural, lines[m.ID], "check_locale_plural_lacks",
+				"ID", m.ID, "Forms", strings.Join(missing, ", "), "Name", langName(cfg, lang), "Need", strings.Join(need, ", ")))
 		}
 		if len(unused) > 0 {
-			out = append(out, f.at(LocalePlural, lines[m.ID], "plural message %s has the form %s, which %s does not use (CLDR forms: %s); it is never shown",
-				m.ID, strings.Join(unused, ", "), langName(cfg, lang), strings.Join(need, ", ")))
+			out = append(out, f.at(LocalePlural, lines[m.ID], "check_locale_plural_unused",
+				"ID", m.ID, "Forms", strings.Join(unused, ", "), "Name", langName(cfg, lang), "Need", strings.Join(need, ", ")))
 		}
 	}
 	return out
@@ -162,7 +163,7 @@ func placeholderFindings(f finder, line int, src, tr *i18n.Message) []Finding {
 		}
 		vars, err := locale.Variables(text, tr.LeftDelim, tr.RightDelim)
 		if err != nil {
-			out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) is not a valid template: %v", tr.ID, form, err))
+			out = append(out, f.at(LocalePlaceholder, line, "check_locale_invalid_template", "ID", tr.ID, "Form", form, "Err", err))
 			continue
 		}
 		var extra, missing []string
@@ -180,14 +181,14 @@ func placeholderFindings(f finder, line int, src, tr *i18n.Message) []Finding {
 		}
 		switch {
 		case len(extra) > 0 && len(missing) > 0:
-			out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) uses %s where the source message uses %s (source: %s)",
-				tr.ID, form, strings.Join(extra, ", "), strings.Join(missing, ", "), quote(src.Other)))
+			out = append(out, f.at(LocalePlaceholder, line, "check_locale_vars_differ",
+				"ID", tr.ID, "Form", form, "Vars", strings.Join(extra, ", "), "SourceVars", strings.Join(missing, ", "), "SourceText", quote(src.Other)))
 		case len(extra) > 0:
-			out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) uses %s, which the source message does not (source: %s); it would show as <no value>",
-				tr.ID, form, strings.Join(extra, ", "), quote(src.Other)))
+			out = append(out, f.at(LocalePlaceholder, line, "check_locale_vars_extra",
+				"ID", tr.ID, "Form", form, "Vars", strings.Join(extra, ", "), "SourceText", quote(src.Other)))
 		case len(missing) > 0:
-			out = append(out, f.at(LocalePlaceholder, line, "message %s (%s) does not use %s, which the source message does (source: %s)",
-				tr.ID, form, strings.Join(missing, ", "), quote(src.Other)))
+			out = append(out, f.at(LocalePlaceholder, line, "check_locale_vars_missing",
+				"ID", tr.ID, "Form", form, "Vars", strings.Join(missing, ", "), "SourceText", quote(src.Other)))
 		}
 	}
 	return out

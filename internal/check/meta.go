@@ -24,7 +24,7 @@ func sourceFields(cfg *config.Config, id string, src *project.Version) []Finding
 			break
 		}
 		if fld, ok := src.Doc.Get(name); !ok || fld.Value.Blank() {
-			out = append(out, f.at(MissingField, fmLine(src.Doc), "required field %s is missing from the source", name))
+			out = append(out, f.at(MissingField, fmLine(src.Doc), "check_required_field", "Field", name))
 		}
 	}
 	return append(out, unpublishable(f, src.Doc, true)...)
@@ -38,9 +38,9 @@ func unpublishable(f finder, d *frontmatter.Doc, source bool) []Finding {
 	for _, err := range d.CheckFields(source) {
 		var pe *diag.PosError
 		if errors.As(err, &pe) {
-			out = append(out, f.at(InvalidFrontMatter, pe.Line, "%v", pe.Err))
+			out = append(out, f.at(InvalidFrontMatter, pe.Line, "check_error", "Err", pe.Err))
 		} else {
-			out = append(out, f.at(InvalidFrontMatter, fmLine(d), "%v", err))
+			out = append(out, f.at(InvalidFrontMatter, fmLine(d), "check_error", "Err", err))
 		}
 	}
 	return out
@@ -61,9 +61,9 @@ func translationFields(cfg *config.Config, f finder, src, tr *project.Version) [
 		tf, inTr := tr.Doc.Get(name)
 		switch {
 		case !inTr && tr.Doc.HasFrontMatter && (required(cfg, name) || inSrc && !sf.Value.Blank()):
-			out = append(out, f.at(MissingField, fmLine(tr.Doc), "translated field %s is missing (the %s source has it)", name, srcName))
+			out = append(out, f.at(MissingField, fmLine(tr.Doc), "check_translated_field_missing", "Field", name, "Source", srcName))
 		case inTr && tf.Value.Blank() && inSrc && !sf.Value.Blank():
-			out = append(out, f.at(Empty, tf.Key.Line, "translated field %s is empty; the %s source has %s", name, srcName, quote(sf.Value.Inline())))
+			out = append(out, f.at(Empty, tf.Key.Line, "check_translated_field_empty", "Field", name, "Source", srcName, "Value", quote(sf.Value.Inline())))
 		}
 	}
 	for _, tf := range tr.Doc.Fields() {
@@ -73,11 +73,11 @@ func translationFields(cfg *config.Config, f finder, src, tr *project.Version) [
 		}
 		sf, ok := src.Doc.Get(key)
 		if !ok {
-			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "field %s is set here but not in the %s source; shared fields live in the source (or list %s under translatable or local in ceviri.yaml)", key, srcName, key))
+			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "check_field_not_in_source", "Field", key, "Source", srcName))
 			continue
 		}
 		if !eq.equal(sf.Value, tf.Value) {
-			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "shared field %s is %s in the %s source, %s here; remove it from the translation or make it equal (or, if each language sets it for itself, list %s under local in ceviri.yaml)", key, quote(sf.Value.Inline()), srcName, quote(tf.Value.Inline()), key))
+			out = append(out, f.at(SharedFieldMismatch, tf.Key.Line, "check_shared_field_differs", "Field", key, "SourceValue", quote(sf.Value.Inline()), "Source", srcName, "Value", quote(tf.Value.Inline())))
 		}
 	}
 	return out

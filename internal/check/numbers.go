@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/segment"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -247,7 +248,7 @@ func (c *comparison) numbers() {
 			a = append(a, c.wordItems(sf, 0, c.src.Lang, 0)...)
 			b = append(b, c.wordItems(tf, 0, c.tr.Lang, 0)...)
 			for _, d := range diffItems(a, b, []int{0}) {
-				c.numberFinding(d, tf.Line, "field "+tf.Key)
+				c.numberFinding(d, tf.Line, tf.Key)
 			}
 		}
 	}
@@ -380,7 +381,9 @@ func withPlace(keys []string, at int) []string {
 	return out
 }
 
-func (c *comparison) numberFinding(d difference, line int, where string) {
+// numberFinding reports difference d at line; field is the front-matter
+// field it is in, or "" for the body.
+func (c *comparison) numberFinding(d difference, line int, field string) {
 	if d.src != nil && d.src.soft {
 		d.src = nil
 	}
@@ -390,16 +393,16 @@ func (c *comparison) numberFinding(d difference, line int, where string) {
 	if d.src == nil && d.tr == nil {
 		return
 	}
-	in := ""
-	if where != "" {
-		in = " in " + where
+	var in any = ""
+	if field != "" {
+		in = clitext.Msg("check_number_in_field", "Field", field)
 	}
 	switch {
 	case d.src != nil && d.tr != nil:
-		c.add(Numbers, line, "number %s in the source (line %d), %s in the translation%s", d.src.show, d.src.line, d.tr.show, in)
+		c.add(Numbers, line, "check_number_differs", "SourceNumber", d.src.show, "Line", d.src.line, "Number", d.tr.show, "In", in)
 	case d.src != nil:
-		c.add(Numbers, line, "number %s in the source (line %d) is not in the translation%s", d.src.show, d.src.line, in)
+		c.add(Numbers, line, "check_number_lacks", "Number", d.src.show, "Line", d.src.line, "In", in)
 	default:
-		c.add(Numbers, line, "number %s%s is not in the %s source", d.tr.show, in, c.srcName)
+		c.add(Numbers, line, "check_number_added", "Number", d.tr.show, "In", in, "Source", c.srcName)
 	}
 }

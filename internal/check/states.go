@@ -2,26 +2,18 @@ package check
 
 import (
 	"errors"
-	"fmt"
+	"strings"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
-
-func displayName(t language.Tag, code string) string {
-	if n := display.English.Tags().Name(t); n != "" {
-		return n
-	}
-	return code
-}
 
 // stateFindings are the findings of the state rules for one translation.
 func stateFindings(cfg *config.Config, f finder, src *project.Version, v *track.VersionStatus) []Finding {
-	srcName := ""
+	var srcName any = ""
 	if src != nil {
 		srcName = langName(cfg, src.Lang)
 	}
@@ -33,37 +25,44 @@ func stateFindings(cfg *config.Config, f finder, src *project.Version, v *track.
 	switch v.State {
 	case track.Missing:
 		if v.Placeholder {
-			return []Finding{f.at(MissingTranslation, v.PlaceholderLine, "a placeholder, not a translation (%s); translate it from the %s source %s, then run `ceviri done %s --lang %s`",
-				v.PlaceholderWhy, srcName, src.Path, f.id, f.lang)}
+			return []Finding{f.at(MissingTranslation, v.PlaceholderLine, "check_missing_placeholder",
+				"Why", placeholderWhy(v.PlaceholderWhy), "Source", srcName, "Path", src.Path, "ID", f.id, "Lang", f.lang)}
 		}
-		return []Finding{f.at(MissingTranslation, 0, "no %s version of this article (the %s source is %s); run `ceviri translate %s --lang %s`",
-			langName(cfg, f.lang), srcName, src.Path, f.id, f.lang)}
+		return []Finding{f.at(MissingTranslation, 0, "check_missing",
+			"Name", langName(cfg, f.lang), "Source", srcName, "Path", src.Path, "ID", f.id, "Lang", f.lang)}
 	case track.Stale:
-		msg := fmt.Sprintf("the %s source %s changed since this translation was made", srcName, src.Path)
-		if v.ChangedSegments != nil {
-			msg += fmt.Sprintf(" (%s", countOf(*v.ChangedSegments, "segment"))
-			if v.PendingWords != nil {
-				msg += fmt.Sprintf(", %s to translate", countOf(*v.PendingWords, "word"))
-			}
-			msg += ")"
+		pairs := []any{"Source", srcName, "Path", src.Path, "ID", f.id, "Lang", f.lang}
+		switch {
+		case v.ChangedSegments != nil && v.PendingWords != nil:
+			return []Finding{f.at(StaleTranslation, recLine, "check_stale_words",
+				append(pairs, "Segments", segments(*v.ChangedSegments), "Words", words(*v.PendingWords))...)}
+		case v.ChangedSegments != nil:
+			return []Finding{f.at(StaleTranslation, recLine, "check_stale_segments",
+				append(pairs, "Segments", segments(*v.ChangedSegments))...)}
 		}
-		msg += fmt.Sprintf("; see `ceviri diff %s --lang %s`", f.id, f.lang)
-		return []Finding{f.at(StaleTranslation, recLine, "%s", msg)}
+		return []Finding{f.at(StaleTranslation, recLine, "check_stale", pairs...)}
 	case track.Draft:
-		return []Finding{f.at(DraftTranslation, recLine, "the translation is a draft (translation.draft: true); finish it and run `ceviri done %s --lang %s`", f.id, f.lang)}
+		return []Finding{f.at(DraftTranslation, recLine, "check_draft", "ID", f.id, "Lang", f.lang)}
 	case track.Untracked:
-		return []Finding{f.at(UntrackedTranslation, 1, "no translation record: ceviri cannot tell which version of the %s source this translates; if it matches the current source, run `ceviri done %s --lang %s`", srcName, f.id, f.lang)}
+		return []Finding{f.at(UntrackedTranslation, 1, "check_untracked", "Source", srcName, "ID", f.id, "Lang", f.lang)}
 	case track.Orphan:
-		return []Finding{f.at(OrphanTranslation, recLine, "no source version: every version of %q has a translation record, so there is nothing this translates", f.id)}
+		return []Finding{f.at(OrphanTranslation, recLine, "check_orphan", "ID", q(f.id))}
 	}
 	return nil
 }
 
-func countOf(n int, what string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", what)
+// placeholderWhy says in ceviri's words what makes a version a
+// placeholder, from the tracker's English (track.VersionStatus.PlaceholderWhy:
+// "untranslated: 1 marks it", "its body is empty"); another text is kept as
+// it is.
+func placeholderWhy(why string) any {
+	if marker, ok := strings.CutSuffix(why, " marks it"); ok {
+		return clitext.Msg("check_placeholder_marker", "Marker", marker)
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	if why == "its body is empty" {
+		return clitext.Msg("check_placeholder_empty")
+	}
+	return why
 }
 
 // unreadable turns the errors of versions that could not be read into
@@ -77,10 +76,11 @@ func unreadable(cfg *config.Config, errs []error) []Finding {
 	for _, err := range errs {
 		var pe *diag.PosError
 		if !errors.As(err, &pe) {
-			out = append(out, Finding{Rule: InvalidFrontMatter, Message: err.Error()})
+			out = append(out, newFinding(InvalidFrontMatter, errorText(err)))
 			continue
 		}
-		f := Finding{Rule: InvalidFrontMatter, File: pe.File, Line: max(pe.Line, 1), Message: pe.Err.Error()}
+		f := newFinding(InvalidFrontMatter, errorText(pe.Err))
+		f.File, f.Line = pe.File, max(pe.Line, 1)
 		if layout != nil {
 			if id, lang, ok := layout.Match(pe.File); ok {
 				f.ID, f.Lang = id, lang

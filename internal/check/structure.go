@@ -22,8 +22,8 @@ func (c *comparison) structure() {
 	pair := sequence.Pairs(sl, tl)
 	paired := make([]bool, len(tb))
 	var found []Finding
-	add := func(line int, format string, args ...any) {
-		found = append(found, c.f.at(Structure, line, format, args...))
+	note := func(line int, id string, pairs ...any) {
+		found = append(found, c.f.at(Structure, line, id, pairs...))
 	}
 	// trAt is where a source block without a partner would be.
 	trAt := func(i int) int {
@@ -37,30 +37,30 @@ func (c *comparison) structure() {
 	next := 0 // the next translation block not yet reported
 	for i, j := range pair {
 		if j < 0 {
-			add(trAt(i), "the source has a %s at line %d that the translation lacks", describe(sb[i]), sb[i].line)
+			note(trAt(i), "check_structure_lacks", "Block", describe(sb[i]), "Line", sb[i].line)
 			continue
 		}
 		for ; next < j; next++ {
 			if !paired[next] {
-				add(tb[next].line, "this %s is not in the %s source", describe(tb[next]), c.srcName)
+				note(tb[next].line, "check_structure_added", "Block", describe(tb[next]), "Source", c.srcName)
 			}
 		}
 		paired[j] = true
 		next = j + 1
 		s, t := sb[i], tb[j]
 		if s.level != t.level || s.ordered != t.ordered || s.n != t.n || s.rows != t.rows || s.cols != t.cols {
-			add(t.line, "%s in the source (line %d), %s in the translation", describe(s), s.line, describe(t))
+			note(t.line, "check_structure_differs", "SourceBlock", describe(s), "Line", s.line, "Block", describe(t))
 		}
 	}
 	for ; next < len(tb); next++ {
 		if !paired[next] {
-			add(tb[next].line, "this %s is not in the %s source", describe(tb[next]), c.srcName)
+			note(tb[next].line, "check_structure_added", "Block", describe(tb[next]), "Source", c.srcName)
 		}
 	}
 	if len(found) > maxStructure {
 		rest := len(found) - maxStructure
 		found = append(found[:maxStructure], c.f.at(Structure, found[maxStructure].Line,
-			"and %d more structural differences from the %s source", rest, c.srcName))
+			"check_structure_more", "N", rest, "Source", c.srcName))
 	}
 	c.out = append(c.out, found...)
 }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/glossary"
@@ -115,14 +114,12 @@ func (t *termCheck) segment(src segment.Segment, line int, has func(*glossary.En
 			continue // no term in this language, or it is there
 		}
 		if e.DoNotTranslate {
-			t.out = append(t.out, t.f.at(Terminology, line,
-				"%q (source line %d) stays as it is in every language (glossary line %d), but the translation does not have it",
-				want, src.Line, e.Line))
+			t.out = append(t.out, t.f.at(Terminology, line, "check_term_kept",
+				"Term", q(want), "Line", src.Line, "GlossaryLine", e.Line))
 			continue
 		}
-		t.out = append(t.out, t.f.at(Terminology, line,
-			"the source's %q (line %d) is %s in the glossary (line %d), which the translation does not use",
-			e.Term(t.srcLang), src.Line, quoteTerms(e.Terms[t.trLang]), e.Line))
+		t.out = append(t.out, t.f.at(Terminology, line, "check_term_missing",
+			"SourceTerm", q(e.Term(t.srcLang)), "Line", src.Line, "Terms", quoteTerms(e.Terms[t.trLang]), "GlossaryLine", e.Line))
 	}
 }
 
@@ -150,10 +147,11 @@ func termText(s segment.Segment) string {
 	return withoutShortcodes(s.Text)
 }
 
-func quoteTerms(ts []string) string {
-	q := make([]string, len(ts))
+// quoteTerms quotes each term: "a" or "b".
+func quoteTerms(ts []string) any {
+	out := make([]any, len(ts))
 	for i, s := range ts {
-		q[i] = fmt.Sprintf("%q", s)
+		out[i] = q(s)
 	}
-	return strings.Join(q, " or ")
+	return joinOr(out)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ceviri/ceviri/internal/check"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 )
@@ -60,7 +61,7 @@ func (r *checkReport) text() {
 		if f.Severity == check.Warning {
 			rule += tx.T("check_warning_mark")
 		}
-		fmt.Fprintf(w, "%s: %s: %s\n", pos, r.paintSeverity(f.Severity, rule), diag.Escape(f.Message))
+		fmt.Fprintf(w, "%s: %s: %s\n", pos, r.paintSeverity(f.Severity, rule), diag.Escape(findingText(tx, f)))
 	}
 	if len(r.findings) > 0 {
 		fmt.Fprintln(w)
@@ -82,6 +83,15 @@ func (r *checkReport) text() {
 		verdict = tx.T("check_verdict_not_ready")
 	}
 	fmt.Fprintln(w, tx.T("check_summary", "Verdict", r.env.bold(verdict), "Errors", tx.N("errors", e), "Warnings", tx.N("warnings", wn), "What", what))
+}
+
+// findingText is f's message in tx's language. English is the message
+// check made (Finding.Message), which the machine outputs carry too.
+func findingText(tx *clitext.Printer, f check.Finding) string {
+	if tx.Lang() == "en" || f.Text.ID == "" {
+		return f.Message
+	}
+	return tx.Text(f.Text)
 }
 
 func (r *checkReport) paintSeverity(s check.Severity, text string) string {

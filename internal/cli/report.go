@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ceviri/ceviri/internal/check"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/frontmatter"
 	"github.com/ceviri/ceviri/internal/gitlog"
@@ -239,11 +240,12 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) (
 	for _, a := range arts {
 		byID[a.ID] = a
 	}
+	tx := clitext.New(m.UILang) // findings in the page's language
 	for _, f := range check.Collect(in, per) {
 		if keys[findingWhere(f)] {
 			continue
 		}
-		rf := report.Finding{Severity: string(f.Severity), Rule: f.Rule, Lang: f.Lang, File: f.File, Line: f.Line, Message: f.Message}
+		rf := report.Finding{Severity: string(f.Severity), Rule: f.Rule, Lang: f.Lang, File: f.File, Line: f.Line, Message: findingText(tx, f)}
 		if a := byID[f.ID]; a != nil {
 			a.Findings = append(a.Findings, rf)
 		} else {

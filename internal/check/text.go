@@ -1,0 +1,143 @@
+package check
+
+import (
+	"strconv"
+	"sync"
+
+	"github.com/ceviri/ceviri/internal/clitext"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// The pieces findings' messages are made of, as clitext.Text values, so
+// that a message is whole in the reader's language (messages/check.*.yaml).
+// A value that differs by language (a language's name, a number grouped
+// as the language writes it) is a map from language to its text, which
+// each language's template takes with index: {{index .Names "tr"}}.
+
+// langNames caches languageName by tag and code: it is asked once per
+// translation compared.
+var langNames sync.Map
+
+// languageName is the name of the language of tag t, in English and in
+// Turkish ("Turkish", "Türkçe"), falling back to code.
+func languageName(t language.Tag, code string) clitext.Text {
+	key := code + "\x00" + t.String()
+	if x, ok := langNames.Load(key); ok {
+		return x.(clitext.Text)
+	}
+	names := map[string]string{"en": nameIn(display.English, t, code), "tr": nameIn(display.Turkish, t, code)}
+	x := clitext.Msg("check_lang_name", "Names", names)
+	langNames.Store(key, x)
+	return x
+}
+
+func nameIn(d *display.Dictionary, t language.Tag, code string) string {
+	if n := d.Tags().Name(t); n != "" {
+		return n
+	}
+	return code
+}
+
+// num is n for a message: digits alone in English, as ceviri always wrote
+// them, thousands grouped with a dot in Turkish (1.250).
+func num(n int) map[string]string {
+	s := strconv.Itoa(n)
+	return map[string]string{"en": s, "tr": groupDigits(s, '.')}
+}
+
+// groupDigits puts sep between each group of three digits of the decimal
+// s ("-1250" -> "-1.250").
+func groupDigits(s string, sep byte) string {
+	sign := ""
+	if len(s) > 0 && s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	if len(s) <= 3 {
+		return sign + s
+	}
+	b := make([]byte, 0, len(s)+len(s)/3)
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b = append(b, sep)
+		}
+		b = append(b, s[i])
+	}
+	return sign + string(b)
+}
+
+// words is "1 word", "12 words" ("12 kelime").
+func words(n int) clitext.Text {
+	if n == 1 {
+		return clitext.Msg("check_word_one")
+	}
+	return clitext.Msg("check_words", "N", num(n))
+}
+
+// segments is "1 segment", "3 segments" ("3 bölüm").
+func segments(n int) clitext.Text {
+	if n == 1 {
+		return clitext.Msg("check_segment_one")
+	}
+	return clitext.Msg("check_segments", "N", num(n))
+}
+
+// messages is "1 message", "30 messages" ("30 ileti").
+func messages(n int) clitext.Text {
+	if n == 1 {
+		return clitext.Msg("check_message_one")
+	}
+	return clitext.Msg("check_messages", "N", num(n))
+}
+
+// joinSemicolon joins the values xs (texts or strings) with "; ".
+func joinSemicolon(xs []any) any {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return clitext.Msg("check_join_semicolon", "First", xs[0], "Rest", joinSemicolon(xs[1:]))
+}
+
+// joinOr joins the values xs with " or " ("ya da").
+func joinOr(xs []any) any {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return clitext.Msg("check_join_or", "First", xs[0], "Rest", joinOr(xs[1:]))
+}
+
+// segmentKind names a segment's kind for a message ("list item").
+func segmentKind(kind string) clitext.Text {
+	switch kind {
+	case "heading":
+		return clitext.Msg("check_kind_heading")
+	case "paragraph":
+		return clitext.Msg("check_kind_paragraph")
+	case "list_item":
+		return clitext.Msg("check_kind_list_item")
+	case "table_cell":
+		return clitext.Msg("check_kind_table_cell")
+	case "blockquote":
+		return clitext.Msg("check_kind_blockquote")
+	case "footnote":
+		return clitext.Msg("check_kind_footnote")
+	case "html":
+		return clitext.Msg("check_kind_html")
+	}
+	return clitext.Msg("check_kind_other", "Kind", kind)
+}
+
+// errorText is err as a message, written in the reader's language where
+// it is in ceviri's words (clitext.Printer.Error).
+func errorText(err error) clitext.Text {
+	return clitext.Msg("check_error", "Err", err)
+}
+
+// q quotes s as %q does.
+func q(s string) string { return strconv.Quote(s) }
