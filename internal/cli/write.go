@@ -177,13 +177,12 @@ func (e *Env) recoverWrites(p *project.Project) error {
 // writeOutput writes a file the user named on the command line (export's
 // -o FILE) atomically, confined to its directory. It refuses a path that
 // is one of the project's own files: its ceviri.yaml, a language version,
-// or a file in .ceviri, the locales or the templates directory.
+// or a file in .ceviri, the locales or the templates directory. It
+// decides before it creates the file's missing directories, so that a
+// refused path leaves nothing behind.
 func writeOutput(p *project.Project, path string, data []byte) error {
 	dir, base := filepath.Split(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	realDir, err := filepath.EvalSymlinks(dir)
+	realDir, err := resolvePlanned(dir)
 	if err != nil {
 		return err
 	}
@@ -201,12 +200,35 @@ func writeOutput(p *project.Project, path string, data []byte) error {
 			}
 		}
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	d, err := openDir(dir)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
 	return d.WriteFile(base, data, 0o644)
+}
+
+// resolvePlanned returns dir with its symbolic links resolved, when the
+// directory may not exist yet: the longest part of it that exists,
+// resolved, joined with the rest (which, not existing, has no links).
+func resolvePlanned(dir string) (string, error) {
+	d := filepath.Clean(dir)
+	var rest []string
+	for {
+		real, err := filepath.EvalSymlinks(d)
+		if err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		parent := filepath.Dir(d)
+		if !errors.Is(err, fs.ErrNotExist) || parent == d {
+			return "", err
+		}
+		rest = append([]string{filepath.Base(d)}, rest...)
+		d = parent
+	}
 }
 
 // journalled reports whether a batch of writes was under way in the
