@@ -12,11 +12,11 @@ import (
 	"github.com/ceviri/ceviri/internal/clitext"
 )
 
-// messageHelpers are the helpers of config, frontmatter, locale and
-// lockfile that take a message id, with the index of the id among their
-// arguments: TestMessageIDsEverywhere in clitext knows only clitext's and
-// diag's own functions.
-var messageHelpers = map[string]int{"p.at": 1, "c.at": 1, "r.at": 3, "b.at": 1, "d.at": 3, "at": 3}
+// messageHelpers are the helpers that take a message id, with the index of
+// the id among their arguments: config's parser.at (p.at) and
+// frontmatter's checker.at (c.at). TestMessageIDsEverywhere in clitext
+// knows only clitext's and diag's own functions.
+var messageHelpers = map[string]int{"p.at": 1, "c.at": 1}
 
 // TestHelperMessageIDs checks that every id passed to those helpers is in
 // the English message files.
