@@ -124,7 +124,7 @@ type Finding struct {
 
 // newFinding returns a finding whose message is t.
 func newFinding(rule string, t clitext.Text) Finding {
-	return Finding{Rule: rule, Message: t.String(), Text: t}
+	return Finding{Rule: rule, Message: english(t), Text: t}
 }
 
 // Input is what the rules look at.
@@ -312,7 +312,7 @@ func (f finder) at(rule string, line int, id string, pairs ...any) Finding {
 // ("Turkish", "Türkçe"), falling back to its code.
 func langName(cfg *config.Config, code string) clitext.Text {
 	if cfg == nil {
-		return clitext.Msg("check_lang_name", "English", code, "Turkish", code)
+		return clitext.Msg("check_lang_name", "Name", &names{code, code})
 	}
 	return languageName(cfg.Tag(code), code)
 }

@@ -12,8 +12,37 @@ import (
 // The pieces findings' messages are made of, as clitext.Text values, so
 // that a message is whole in the reader's language (messages/check.*.yaml).
 // A value that differs by language (a language's name, a number grouped
-// as the language writes it) is a map from language to its text, which
-// each language's template takes with index: {{index .Names "tr"}}.
+// as the language writes it) has a method In that gives it in a language,
+// which each language's template calls with its own: {{.N.In "tr"}}.
+
+// byLang is a value of a message that each language writes its own way.
+type byLang interface {
+	In(lang string) string
+}
+
+// count is a number for a message.
+type count int
+
+// In returns n as lang writes it: digits alone in English, as ceviri
+// always wrote them, thousands grouped with a dot in Turkish (1.250).
+func (n count) In(lang string) string {
+	s := strconv.Itoa(int(n))
+	if lang == "tr" {
+		return groupDigits(s, '.')
+	}
+	return s
+}
+
+// names are a language's names in English and in Turkish.
+type names struct{ en, tr string }
+
+// In returns the name in lang.
+func (x *names) In(lang string) string {
+	if lang == "tr" {
+		return x.tr
+	}
+	return x.en
+}
 
 // langNames caches languageName by tag and code: it is asked once per
 // translation compared.
@@ -26,8 +55,7 @@ func languageName(t language.Tag, code string) clitext.Text {
 	if x, ok := langNames.Load(key); ok {
 		return x.(clitext.Text)
 	}
-	names := map[string]string{"en": nameIn(display.English, t, code), "tr": nameIn(display.Turkish, t, code)}
-	x := clitext.Msg("check_lang_name", "Names", names)
+	x := clitext.Msg("check_lang_name", "Name", &names{nameIn(display.English, t, code), nameIn(display.Turkish, t, code)})
 	langNames.Store(key, x)
 	return x
 }
@@ -37,13 +65,6 @@ func nameIn(d *display.Dictionary, t language.Tag, code string) string {
 		return n
 	}
 	return code
-}
-
-// num is n for a message: digits alone in English, as ceviri always wrote
-// them, thousands grouped with a dot in Turkish (1.250).
-func num(n int) map[string]string {
-	s := strconv.Itoa(n)
-	return map[string]string{"en": s, "tr": groupDigits(s, '.')}
 }
 
 // groupDigits puts sep between each group of three digits of the decimal
@@ -71,7 +92,7 @@ func words(n int) clitext.Text {
 	if n == 1 {
 		return clitext.Msg("check_word_one")
 	}
-	return clitext.Msg("check_words", "N", num(n))
+	return clitext.Msg("check_words", "N", count(n))
 }
 
 // segments is "1 segment", "3 segments" ("3 bölüm").
@@ -79,7 +100,7 @@ func segments(n int) clitext.Text {
 	if n == 1 {
 		return clitext.Msg("check_segment_one")
 	}
-	return clitext.Msg("check_segments", "N", num(n))
+	return clitext.Msg("check_segments", "N", count(n))
 }
 
 // messages is "1 message", "30 messages" ("30 ileti").
@@ -87,7 +108,7 @@ func messages(n int) clitext.Text {
 	if n == 1 {
 		return clitext.Msg("check_message_one")
 	}
-	return clitext.Msg("check_messages", "N", num(n))
+	return clitext.Msg("check_messages", "N", count(n))
 }
 
 // joinSemicolon joins the values xs (texts or strings) with "; ".

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"errors"
+	"io/fs"
 	"sort"
 	"strings"
 	"testing"
@@ -10,6 +12,8 @@ import (
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/locale"
 	"github.com/ceviri/ceviri/internal/track"
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
 )
 
 // TestFindingsInTurkish checks that a finding's message is whole in the
@@ -151,5 +155,72 @@ func TestStateFindingsInTurkish(t *testing.T) {
 	got := stateFindings(cfg, f, src, &tests[5].v)
 	if want := "the Turkish source articles/a/tr.md changed since this translation was made (3 segments, 1250 words to translate); see `ceviri diff a --lang en`"; got[0].Message != want {
 		t.Errorf("English: %s", got[0].Message)
+	}
+}
+
+// TestEnglishAsClitext checks that english writes every message of
+// check.en.yaml itself, and as clitext does (Text.String), with values of
+// each kind a finding passes: strings, numbers, texts, errors (ceviri's
+// own and others) and maps by language.
+func TestEnglishAsClitext(t *testing.T) {
+	data, err := fs.ReadFile(clitext.Files, "messages/check.en.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs map[string]any
+	if err := yaml.Unmarshal(data, &msgs); err != nil {
+		t.Fatal(err)
+	}
+	values := []func(name string) any{
+		func(name string) any { return name + " value" },
+		func(name string) any { return 1250 },
+		func(name string) any { return words(3) },
+		func(name string) any { return errors.New("an error of " + name) },
+		func(name string) any { return clitext.NewError("check_placeholder_matches_empty", "Pattern", q(name)) },
+		func(name string) any { return languageName(language.Turkish, "tr") },
+		func(name string) any { return "" },
+	}
+	for id := range msgs {
+		parts, ok := englishTemplates()[id]
+		if !ok {
+			t.Errorf("%s: english does not write it itself", id)
+			continue
+		}
+		for _, v := range values {
+			var pairs []any
+			for _, p := range parts {
+				switch {
+				case p.lang != "":
+					pairs = append(pairs, p.field, count(12500))
+				case p.field != "":
+					pairs = append(pairs, p.field, v(p.field))
+				}
+			}
+			x := clitext.Msg(id, pairs...)
+			if got, want := english(x), x.String(); got != want {
+				t.Errorf("%s: english %q, clitext %q", id, got, want)
+			}
+		}
+	}
+	// A value english cannot write, and a missing one: through clitext.
+	for _, x := range []clitext.Text{
+		clitext.Msg("check_structure_more", "N", int64(3), "Source", "Turkish"),
+		clitext.Msg("check_structure_more", "N", 3),
+	} {
+		if got, want := english(x), x.String(); got != want {
+			t.Errorf("%v: english %q, clitext %q", x, got, want)
+		}
+	}
+}
+
+// BenchmarkStaleFinding is the cost of a stale translation's finding, the
+// commonest on a large site: its English is written when it is made.
+func BenchmarkStaleFinding(b *testing.B) {
+	f := finder{id: "haber-1", lang: "en", file: "articles/haber-1/en.md"}
+	src := languageName(language.Turkish, "tr")
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = f.at(StaleTranslation, 3, "check_stale_words", "Source", src, "Path", "articles/haber-1/tr.md",
+			"ID", f.id, "Lang", f.lang, "Segments", segments(3), "Words", words(120))
 	}
 }
