@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/gitlog"
@@ -156,10 +157,18 @@ func noRecorded(out *diffJSON, v *track.VersionStatus, opts *diffOptions) error 
 	}
 	if v.Missing == nil && v.Note != "" {
 		// The copy is there but cannot be used (unreadable, or past a limit).
-		return posText(at, line, 1, "err_diff_copy_unusable", "From", out.From, "Note", diag.EscapeLine(v.Note), "Where", where, "Hint", hint)
+		return posText(at, line, 1, "err_diff_copy_unusable", "From", out.From, "Note", diag.EscapedLine(noteErr(v)), "Where", where, "Hint", hint)
 	}
 	// A PosError maps to exit 2 like a usage error, and prints as path:line:col.
 	return posText(at, line, 1, "err_diff_not_stored", "From", out.From, "Copy", track.SnapshotPathOf(out.From, out.SourcePath), "Where", where, "Hint", hint)
+}
+
+// noteErr is v's Note as an error, written in the reader's language.
+func noteErr(v *track.VersionStatus) error {
+	if v.NoteErr != nil {
+		return v.NoteErr
+	}
+	return errors.New(v.Note)
 }
 
 // history lists the commits that touched the source since its recorded

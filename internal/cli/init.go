@@ -48,6 +48,12 @@ func runInit(env *Env, opts *initOptions) error {
 	if err != nil {
 		return &diag.UsageError{Err: err}
 	}
+	if opts.Preset != "" {
+		// An unknown preset is refused before anything is created.
+		if _, err := preset.Get(opts.Preset); err != nil {
+			return &diag.UsageError{Err: err}
+		}
+	}
 	dir := opts.Dir
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(env.Wd, dir)
@@ -147,8 +153,9 @@ func pickPreset(env *Env, dir, name string, langs []string) (*preset.Preset, err
 		}
 		return p, nil
 	}
-	if p, why := preset.Detect(os.DirFS(dir), langs); p != nil {
-		env.Infof("%s", env.text().T("init_detected", "Generator", p.Generator, "Why", diag.EscapeLine(why), "Preset", p.Name))
+	if p, why := preset.DetectText(os.DirFS(dir), langs); p != nil {
+		tx := env.text()
+		env.Infof("%s", tx.T("init_detected", "Generator", p.Generator, "Why", diag.EscapeLine(tx.Text(why)), "Preset", p.Name))
 		return p, nil
 	}
 	p, _ := preset.Get("articles")

@@ -109,6 +109,7 @@ type pendingItem struct {
 
 	when     time.Time               // parsed Date; zero when there is none
 	missing  *track.MissingCopyError // the stored copy looked for in vain, if that is why Note is set
+	noteErr  error                   // the error Note says, for the reader's language; nil when Note is not set
 	searched bool                    // git history of the source was searched for it, in vain
 }
 
@@ -151,7 +152,7 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 		}
 		it := &pendingItem{ID: a.ID, State: v.State, Path: v.Path, SourcePath: a.SourceFile.Path,
 			SourceLang: a.Source, Placeholder: v.Placeholder, ChangedSegments: v.ChangedSegments, TotalSegments: v.TotalSegments, Note: v.Note,
-			missing: v.Missing}
+			missing: v.Missing, noteErr: v.NoteErr}
 		if v.PendingWords != nil {
 			it.PendingWords = *v.PendingWords
 		}
@@ -209,14 +210,18 @@ func runPending(ctx context.Context, env *Env, opts *pendingOptions) error {
 func estimateNote(tx *clitext.Printer, it *pendingItem) string {
 	m := it.missing
 	if m == nil {
-		return tx.T("pending_estimate", "Path", diag.EscapeLine(it.Path), "Words", tx.Num(it.PendingWords), "Note", diag.Escape(it.Note))
+		note := it.Note
+		if it.noteErr != nil {
+			note = tx.Error(it.noteErr)
+		}
+		return tx.T("pending_estimate", "Path", diag.EscapeLine(it.Path), "Words", tx.Num(it.PendingWords), "Note", diag.Escape(note))
 	}
-	hint := m.Hint()
+	hint := tx.Text(m.HintText())
 	if it.searched {
 		hint = tx.T("pending_hint_git", "Source", m.SourcePath, "ID", m.ID, "Lang", m.Lang)
 	}
 	return tx.T("pending_estimate_missing", "Path", diag.EscapeLine(m.Path), "Line", m.Line, "Words", tx.Num(it.PendingWords),
-		"Problem", diag.EscapeLine(m.Problem()), "Hint", diag.EscapeLine(hint))
+		"Problem", diag.EscapeLine(tx.Text(m.ProblemText())), "Hint", diag.EscapeLine(hint))
 }
 
 // pendingGit recovers, from git, recorded source versions whose stored copy
@@ -243,7 +248,7 @@ func (g *pendingGit) recount(ctx context.Context, it *pendingItem, src *project.
 		return
 	}
 	words, changed := staleWords(h.version, src)
-	it.PendingWords, it.ChangedSegments, it.Note = words, &changed, ""
+	it.PendingWords, it.ChangedSegments, it.Note, it.noteErr = words, &changed, "", nil
 	it.RecoveredFrom = "git:" + h.commit().Hash
 }
 

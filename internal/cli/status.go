@@ -133,9 +133,17 @@ func runStatus(env *Env, opts *statusOptions) error {
 func statusNote(tx *clitext.Printer, v *track.VersionStatus) string {
 	if m := v.Missing; m != nil {
 		return tx.T("status_note_missing", "Path", diag.EscapeLine(m.Path), "Line", m.Line, "State", stateName(tx, v.State),
-			"Problem", diag.EscapeLine(m.Problem()), "Hint", diag.EscapeLine(m.Hint()))
+			"Problem", diag.EscapeLine(tx.Text(m.ProblemText())), "Hint", diag.EscapeLine(tx.Text(m.HintText())))
 	}
-	return tx.T("status_note", "Path", diag.EscapeLine(v.Path), "State", stateName(tx, v.State), "Note", diag.Escape(v.Note))
+	return tx.T("status_note", "Path", diag.EscapeLine(v.Path), "State", stateName(tx, v.State), "Note", diag.Escape(noteIn(tx, v)))
+}
+
+// noteIn is v's Note (why its counts are estimates) in tx's language.
+func noteIn(tx *clitext.Printer, v *track.VersionStatus) string {
+	if v.NoteErr != nil {
+		return tx.Error(v.NoteErr)
+	}
+	return v.Note
 }
 
 // cell is the text of one version in the status table.
