@@ -185,7 +185,9 @@ func (p *Project) Scan() ([]File, []error) {
 					return fs.SkipDir
 				}
 				mu.Lock()
-				errs = append(errs, diag.Errorf(name, 1, 1, "%v", unwrapPath(err)))
+				// The system's error itself, so that its words can be
+				// written in the reader's language (clitext).
+				errs = append(errs, &diag.PosError{File: name, Line: 1, Col: 1, Err: unwrapPath(err)})
 				mu.Unlock()
 				return nil
 			}

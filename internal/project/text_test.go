@@ -1,6 +1,7 @@
 package project
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -219,4 +220,42 @@ func FuzzValidID(f *testing.F) {
 			t.Fatalf("%q: text %+v", id, te.Text)
 		}
 	})
+}
+
+// deniedFS is a file system whose directory dir cannot be listed.
+type deniedFS struct {
+	fstest.MapFS
+	dir string
+}
+
+func (d deniedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == d.dir {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadDir(name)
+}
+
+// TestScanErrorInTurkish: a directory Scan cannot list is a positioned
+// error that keeps the system's error, so that its words are written in
+// the reader's language; in English it reads as before. Fails on the code
+// before (the system's error flattened to English text).
+func TestScanErrorInTurkish(t *testing.T) {
+	fsys := deniedFS{MapFS: fstest.MapFS{
+		"articles/a/tr.md": {Data: []byte("# A\n")},
+		"articles/b/tr.md": {Data: []byte("# B\n")},
+	}, dir: "articles/b"}
+	p, err := New("/p", fsys, []byte("languages: [tr, en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, errs := p.Scan()
+	if len(files) != 1 || len(errs) != 1 {
+		t.Fatalf("files %v, errors %v", files, errs)
+	}
+	if got, want := errs[0].Error(), "articles/b:1:1: permission denied"; got != want {
+		t.Errorf("English %q, want %q", got, want)
+	}
+	if got, want := clitext.New("tr").Error(errs[0]), "articles/b:1:1: izin verilmedi"; got != want {
+		t.Errorf("Turkish %q, want %q", got, want)
+	}
 }
