@@ -88,8 +88,9 @@ func (e *Env) loadWith(ids []string, statesOnly bool) (*loaded, error) {
 	}
 	files, errs := p.Scan()
 	if len(ids) == 0 {
-		for _, w := range p.Layout.Unmatched(files, p.Config.SourceLanguage) {
-			e.Infof("%s", e.text().T("warning_line", "Msg", diag.EscapeLine(w)))
+		tx := e.text()
+		for _, w := range p.Layout.UnmatchedText(files, p.Config.SourceLanguage) {
+			e.Infof("%s", tx.T("warning_line", "Msg", diag.EscapeLine(tx.Text(w))))
 		}
 		if !e.JSON {
 			warnSkipped(e, p.Skipped)
@@ -222,7 +223,11 @@ func warnSkipped(e *Env, skipped []project.Skip) {
 			names = append(names, tx.N("skipped_more", len(skipped)-shown))
 			break
 		}
-		names = append(names, diag.EscapeLine(s.Path)+" ("+s.Why+")")
+		why := s.Why
+		if s.Reason.ID != "" {
+			why = tx.Text(s.Reason)
+		}
+		names = append(names, diag.EscapeLine(s.Path)+" ("+why+")")
 	}
 	e.Infof("%s", tx.T("warning_line", "Msg", tx.T("skipped_files", "Files", tx.N("files", len(skipped)), "Names", strings.Join(names, "; "))))
 }
