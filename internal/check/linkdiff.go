@@ -1,8 +1,7 @@
 package check
 
 import (
-	"fmt"
-
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 )
 
@@ -22,6 +21,16 @@ type LinkDest struct {
 // calls it on every translated unit, so that a unit is refused for what
 // ceviri check would report.
 func LinkDiff(cfg *config.Config, id, srcLang, trLang string, src, tr []LinkDest) []string {
+	var out []string
+	for _, t := range LinkDiffText(cfg, id, srcLang, trLang, src, tr) {
+		out = append(out, english(t))
+	}
+	return out
+}
+
+// LinkDiffText is LinkDiff with each difference as a message, which the
+// command line can write in the reader's language.
+func LinkDiffText(cfg *config.Config, id, srcLang, trLang string, src, tr []LinkDest) []clitext.Text {
 	lk := newLinkKeyer(cfg, id)
 	var paths map[string]string
 	if cfg != nil {
@@ -40,15 +49,15 @@ func LinkDiff(cfg *config.Config, id, srcLang, trLang string, src, tr []LinkDest
 		}
 		return out
 	}
-	var out []string
+	var out []clitext.Text
 	for _, d := range linkDiffs(mk(src, srcLang), mk(tr, trLang), []int{0}) {
 		switch {
 		case d.src != nil && d.tr != nil:
-			out = append(out, fmt.Sprintf("%s to %s in the source is %s in the translation%s", kindOf(d.src), d.src.show, d.tr.show, whatDiffers(d.src.show, d.tr.show)))
+			out = append(out, clitext.Msg("check_unit_link_differs", "Kind", kindText(d.src), "SourceLink", d.src.show, "Link", d.tr.show, "How", whatDiffersText(d.src.show, d.tr.show)))
 		case d.src != nil:
-			out = append(out, fmt.Sprintf("the source's %s to %s is not in the translation", kindOf(d.src), d.src.show))
+			out = append(out, clitext.Msg("check_unit_link_lacks", "Kind", kindText(d.src), "Link", d.src.show))
 		default:
-			out = append(out, fmt.Sprintf("%s to %s is not in the source", kindOf(d.tr), d.tr.show))
+			out = append(out, clitext.Msg("check_unit_link_added", "Kind", kindText(d.tr), "Link", d.tr.show))
 		}
 	}
 	return out

@@ -224,3 +224,33 @@ func BenchmarkStaleFinding(b *testing.B) {
 			"ID", f.id, "Lang", f.lang, "Segments", segments(3), "Words", words(120))
 	}
 }
+
+// TestLinkDiffInTurkish checks the link differences import refuses a unit
+// for, in Turkish; their English is LinkDiff's (TestLinkDiff).
+func TestLinkDiffInTurkish(t *testing.T) {
+	cfg, err := config.Parse("ceviri.yaml", []byte(linkConfig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := func(d string) LinkDest { return LinkDest{Dest: d} }
+	tests := []struct {
+		src, tr []LinkDest
+		want    string
+	}{
+		{[]LinkDest{l("https://example.org/guide")}, []LinkDest{l("https://example.org/other")},
+			"kaynakta https://example.org/guide adresine giden bağlantı çeviride https://example.org/other (example.org üzerinde başka bir sayfa)"},
+		{[]LinkDest{l("/a"), l("/b")}, []LinkDest{l("/a")}, "kaynaktaki /b adresine giden bağlantı çeviride yok"},
+		{nil, []LinkDest{{Image: true, Dest: "/x.png"}}, "/x.png adresine giden görsel kaynakta yok"},
+	}
+	tr := clitext.New("tr")
+	for _, tt := range tests {
+		got := LinkDiffText(cfg, "a", "en", "tr", tt.src, tt.tr)
+		if len(got) != 1 || tr.Text(got[0]) != tt.want {
+			var s []string
+			for _, x := range got {
+				s = append(s, tr.Text(x))
+			}
+			t.Errorf("got %q, want %q", s, tt.want)
+		}
+	}
+}
