@@ -208,7 +208,9 @@ func (p *Printer) Upper(s string) string {
 }
 
 // data makes template data of name, value pairs, with the values that
-// are errors or Texts written in p's language.
+// are errors or Texts written in p's language, and integers as the
+// language writes numbers (4.194.304 bayt in Turkish; English keeps the
+// digits alone, as ceviri always printed them).
 func (p *Printer) data(pairs []any) map[string]any {
 	d := make(map[string]any, len(pairs)/2+1)
 	for i := 0; i+1 < len(pairs); i += 2 {
@@ -221,6 +223,10 @@ func (p *Printer) data(pairs []any) map[string]any {
 			d[k] = p.Text(v)
 		case error:
 			d[k] = p.Error(v)
+		case int:
+			d[k] = p.Num(v)
+		case int64:
+			d[k] = p.Num(int(v))
 		default:
 			d[k] = v
 		}

@@ -52,6 +52,9 @@ func TestPrinter(t *testing.T) {
 		{tr, tr.T("status_no_articles", "Dirs", "articles"), "articles altında makale yok"},
 		{tr, tr.Upper("makale içi"), "MAKALE İÇİ"},
 		{en, en.Upper("article"), "ARTICLE"},
+		{en, en.T("summary_count", "Count", 4194304, "State", "x"), "4194304 x"},
+		{tr, tr.T("summary_count", "Count", 4194304, "State", "x"), "4.194.304 x"},
+		{tr, tr.T("summary_count", "Count", int64(1250), "State", "x"), "1.250 x"},
 		{en, en.T("no_such_message"), "no_such_message"},
 		{New("fr"), New("fr").T("state_current"), "current"},
 	}

@@ -26,16 +26,16 @@ func TestLimitsInTurkish(t *testing.T) {
 			"1:98: vurgular, bağlantılar ve görseller iç içe 32 düzeyden derin; ceviri en fazla bu kadarını okur"},
 		{"table", table(1000, MaxTableCells/1000),
 			"1:1: table of 1000 columns and 101 rows (101000 cells) takes the body past 100000 table cells, the most ceviri reads",
-			"1:1: 1000 sütun ve 101 satırlık tablo (101000 hücre) gövdeyi 100000 tablo hücresinin ötesine taşıyor; ceviri en fazla bu kadarını okur"},
+			"1:1: 1.000 sütun ve 101 satırlık tablo (101.000 hücre) gövdeyi 100.000 tablo hücresinin ötesine taşıyor; ceviri en fazla bu kadarını okur"},
 		{"heading", "## " + r("[a](b", 26_000) + "\n",
 			"1:4: heading too complex to read in bounded time: 52000 markup characters (* _ ~ [ ] ` <) in 130001 bytes, past the limit of the whole body (536870912, characters x bytes of each paragraph); split it or escape the characters",
-			"1:4: başlık sınırlı sürede okunamayacak kadar karmaşık: 130001 baytta 52000 biçim karakteri (* _ ~ [ ] ` <) var ve bu, gövdenin tamamı için konan sınırı (536870912, her paragrafın karakter x bayt çarpımı) aşıyor; bölün ya da karakterlerin önüne \\ koyun"},
+			"1:4: başlık sınırlı sürede okunamayacak kadar karmaşık: 130.001 baytta 52.000 biçim karakteri (* _ ~ [ ] ` <) var ve bu, gövdenin tamamı için konan sınırı (536.870.912, her paragrafın karakter x bayt çarpımı) aşıyor; bölün ya da karakterlerin önüne \\ koyun"},
 		{"table row", "|a|\n|-|\n" + r("|"+r("*a_ ", 1000)+"|\n", 200),
 			"70:1: table row too complex",
 			"70:1: tablo satırı sınırlı sürede"},
 		{"link references", r("[a]: /u\n", 12_000),
 			"1:1: paragraph too complex to read in bounded time: 12000 link reference definitions in 12000 lines, past the limit of the whole body (536870912); separate them with blank lines",
-			"1:1: paragraf sınırlı sürede okunamayacak kadar karmaşık: 12000 satırda 12000 bağlantı tanımı var"},
+			"1:1: paragraf sınırlı sürede okunamayacak kadar karmaşık: 12.000 satırda 12.000 bağlantı tanımı var"},
 		{"link bytes", "[a]: /" + r("x", 100_000) + "\n\n" + r("[a] ", 170),
 			"3:670: links and images point to more than 16 MiB of destinations and titles, the most ceviri reads (a reference link repeats its definition's)",
 			"3:670: bağlantıların ve görsellerin hedefleri ve başlıkları toplam 16 MiB'ı aşıyor"},
@@ -62,7 +62,7 @@ func TestLimitsInTurkish(t *testing.T) {
 	if got := en.Error(ErrTooLarge); got != "file is larger than 4 MiB (4194304 bytes), the most ceviri reads" {
 		t.Errorf("ErrTooLarge in English: %q", got)
 	}
-	if got := tr.Error(ErrTooLarge); got != "dosya 4 MiB'tan (4194304 bayt) büyük; ceviri en fazla bu kadarını okur" {
+	if got := tr.Error(ErrTooLarge); got != "dosya 4 MiB'tan (4.194.304 bayt) büyük; ceviri en fazla bu kadarını okur" {
 		t.Errorf("ErrTooLarge in Turkish: %q", got)
 	}
 }
