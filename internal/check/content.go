@@ -134,11 +134,11 @@ func describe(b block) clitext.Text {
 		case b.ordered && b.n == 1:
 			return clitext.Msg("check_block_numbered_list_one")
 		case b.ordered:
-			return clitext.Msg("check_block_numbered_list", "N", count(b.n))
+			return clitext.Msg("check_block_numbered_list", "N", b.n)
 		case b.n == 1:
 			return clitext.Msg("check_block_list_one")
 		}
-		return clitext.Msg("check_block_list", "N", count(b.n))
+		return clitext.Msg("check_block_list", "N", b.n)
 	case "table":
 		return clitext.Msg("check_block_table", "Cols", b.cols, "Rows", b.rows)
 	case "quote":
@@ -155,7 +155,7 @@ func describe(b block) clitext.Text {
 		if b.n == 1 {
 			return clitext.Msg("check_block_footnotes_one")
 		}
-		return clitext.Msg("check_block_footnotes", "N", count(b.n))
+		return clitext.Msg("check_block_footnotes", "N", b.n)
 	}
 	return clitext.Msg("check_kind_other", "Kind", b.kind)
 }

@@ -17,7 +17,7 @@ import (
 // message of four texts cost 60 µs through go-i18n, most of it
 // text/template's reflection, against a few hundred nanoseconds here.
 // A message of messages/check.en.yaml whose template is literal text,
-// {{.Name}} and {{.Name.In "en"}} (byLang) is written from its parts; any other
+// and {{.Name}} is written from its parts; any other
 // message, or a value missing from t, goes through t.String().
 // TestEnglishAsClitext checks that both give the same text for every
 // message.
@@ -44,19 +44,13 @@ func writeEnglish(b *strings.Builder, t clitext.Text) bool {
 		if !ok {
 			return false
 		}
-		if p.lang != "" {
-			x, ok := v.(byLang)
-			if !ok {
-				return false
-			}
-			b.WriteString(x.In(p.lang))
-			continue
-		}
 		switch x := v.(type) {
 		case string:
 			b.WriteString(x)
 		case int:
 			b.WriteString(strconv.Itoa(x))
+		case clitext.Localized:
+			b.WriteString(x.InLang("en"))
 		case clitext.Text:
 			// Written where it stands, or through clitext as a whole.
 			var inner strings.Builder
@@ -85,9 +79,9 @@ func pairValue(pairs []any, name string) (any, bool) {
 }
 
 // templatePart is a piece of a message's template: literal text, or the
-// value of a field (with lang, a byLang value in that language).
+// value of a field.
 type templatePart struct {
-	lit, field, lang string
+	lit, field string
 }
 
 // englishTemplates are the messages of check.en.yaml that english writes
@@ -122,7 +116,7 @@ var englishTemplates = sync.OnceValue(func() map[string][]templatePart {
 })
 
 // templateParts splits a template into its parts, when it has only
-// literal text, {{.Name}} and {{.Name.In "lang"}}.
+// literal text and {{.Name}}.
 func templateParts(src string) ([]templatePart, bool) {
 	trees, err := parse.Parse("m", src, "{{", "}}")
 	if err != nil {
@@ -160,10 +154,6 @@ func actionPart(n *parse.ActionNode) (templatePart, bool) {
 	case !ok:
 	case len(args) == 1 && len(f.Ident) == 1:
 		return templatePart{field: f.Ident[0]}, true
-	case len(args) == 2 && len(f.Ident) == 2 && f.Ident[1] == "In":
-		if lang, ok := args[1].(*parse.StringNode); ok {
-			return templatePart{field: f.Ident[0], lang: lang.Text}, true
-		}
 	}
 	return templatePart{}, false
 }

@@ -11,33 +11,15 @@ import (
 
 // The pieces findings' messages are made of, as clitext.Text values, so
 // that a message is whole in the reader's language (messages/check.*.yaml).
-// A value that differs by language (a language's name, a number grouped
-// as the language writes it) has a method In that gives it in a language,
-// which each language's template calls with its own: {{.N.In "tr"}}.
-
-// byLang is a value of a message that each language writes its own way.
-type byLang interface {
-	In(lang string) string
-}
-
-// count is a number for a message.
-type count int
-
-// In returns n as lang writes it: digits alone in English, as ceviri
-// always wrote them, thousands grouped with a dot in Turkish (1.250).
-func (n count) In(lang string) string {
-	s := strconv.Itoa(int(n))
-	if lang == "tr" {
-		return groupDigits(s, '.')
-	}
-	return s
-}
+// A language's name is a clitext.Localized, which each language writes
+// its own way; numbers are ints, which clitext writes as the language
+// does (1.250 in Turkish).
 
 // names are a language's names in English and in Turkish.
 type names struct{ en, tr string }
 
-// In returns the name in lang.
-func (x *names) In(lang string) string {
+// InLang returns the name in lang.
+func (x *names) InLang(lang string) string {
 	if lang == "tr" {
 		return x.tr
 	}
@@ -67,32 +49,12 @@ func nameIn(d *display.Dictionary, t language.Tag, code string) string {
 	return code
 }
 
-// groupDigits puts sep between each group of three digits of the decimal
-// s ("-1250" -> "-1.250").
-func groupDigits(s string, sep byte) string {
-	sign := ""
-	if len(s) > 0 && s[0] == '-' {
-		sign, s = "-", s[1:]
-	}
-	if len(s) <= 3 {
-		return sign + s
-	}
-	b := make([]byte, 0, len(s)+len(s)/3)
-	for i := 0; i < len(s); i++ {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b = append(b, sep)
-		}
-		b = append(b, s[i])
-	}
-	return sign + string(b)
-}
-
 // words is "1 word", "12 words" ("12 kelime").
 func words(n int) clitext.Text {
 	if n == 1 {
 		return clitext.Msg("check_word_one")
 	}
-	return clitext.Msg("check_words", "N", count(n))
+	return clitext.Msg("check_words", "N", n)
 }
 
 // segments is "1 segment", "3 segments" ("3 bölüm").
@@ -100,7 +62,7 @@ func segments(n int) clitext.Text {
 	if n == 1 {
 		return clitext.Msg("check_segment_one")
 	}
-	return clitext.Msg("check_segments", "N", count(n))
+	return clitext.Msg("check_segments", "N", n)
 }
 
 // messages is "1 message", "30 messages" ("30 ileti").
@@ -108,7 +70,7 @@ func messages(n int) clitext.Text {
 	if n == 1 {
 		return clitext.Msg("check_message_one")
 	}
-	return clitext.Msg("check_messages", "N", count(n))
+	return clitext.Msg("check_messages", "N", n)
 }
 
 // joinSemicolon joins the values xs (texts or strings) with "; ".

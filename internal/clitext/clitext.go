@@ -208,7 +208,7 @@ func (p *Printer) Upper(s string) string {
 }
 
 // data makes template data of name, value pairs, with the values that
-// are errors or Texts written in p's language, and integers as the
+// are errors, Texts or Localized written in p's language, and integers as the
 // language writes numbers (4.194.304 bayt in Turkish; English keeps the
 // digits alone, as ceviri always printed them).
 func (p *Printer) data(pairs []any) map[string]any {
@@ -221,6 +221,8 @@ func (p *Printer) data(pairs []any) map[string]any {
 		switch v := pairs[i+1].(type) {
 		case Text:
 			d[k] = p.Text(v)
+		case Localized:
+			d[k] = v.InLang(p.lang)
 		case error:
 			d[k] = p.Error(v)
 		case int:

@@ -97,6 +97,12 @@ func TestError(t *testing.T) {
 			t.Errorf("Turkish: got %q, want %q", got, tt.tr)
 		}
 	}
+	if got := tr.T("summary_count", "Count", 2, "State", byLang{}); got != "2 dil: tr" {
+		t.Errorf("Localized in Turkish: got %q", got)
+	}
+	if got := English().T("summary_count", "Count", 2, "State", byLang{}); got != "2 language: en" {
+		t.Errorf("Localized in English: got %q", got)
+	}
 	if w := Wrap(inner, "err_nothing_written"); !errors.Is(w, inner) {
 		t.Errorf("Wrap: %v does not wrap its error", w)
 	}
@@ -114,3 +120,13 @@ type posLike struct{ err error }
 
 func (p posLike) Error() string                    { return p.In(error.Error) }
 func (p posLike) In(msg func(error) string) string { return "x:1:1: " + msg(p.err) }
+
+// byLang is a value each language writes its own way.
+type byLang struct{}
+
+func (byLang) InLang(lang string) string {
+	if lang == "tr" {
+		return "dil: tr"
+	}
+	return "language: en"
+}

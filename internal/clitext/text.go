@@ -23,6 +23,13 @@ func Msg(id string, pairs ...any) Text { return Text{ID: id, Pairs: pairs} }
 // String returns t in English, as ceviri's output in English always read.
 func (t Text) String() string { return English().Text(t) }
 
+// Localized is a value of a message that each language writes its own
+// way (a language's name: "Turkish", "Türkçe"): the Printer writes it with
+// InLang of its language.
+type Localized interface {
+	InLang(lang string) string
+}
+
 // English is the Printer of English, which Text.String and
 // TextError.Error use.
 var English = sync.OnceValue(func() *Printer { return New("en") })
