@@ -262,8 +262,8 @@ func importChecks(cfg *config.Config, opts *importOptions) interchange.Options {
 		return o
 	}
 	o.LinkWarnings = sev == check.Warning
-	o.Links = func(article, srcLang, trLang string, src, tr []interchange.Link) []string {
-		return check.LinkDiff(cfg, article, srcLang, trLang, linkDests(src), linkDests(tr))
+	o.Links = func(article, srcLang, trLang string, src, tr []interchange.Link) []clitext.Text {
+		return check.LinkDiffText(cfg, article, srcLang, trLang, linkDests(src), linkDests(tr))
 	}
 	return o
 }

@@ -205,7 +205,7 @@ func CheckWith(arts []*track.ArticleStatus, langs []string, subs []Submitted, op
 		}
 		if opts.Links != nil && len(warnings[k]) == taken {
 			d := opts.Links(article, src.Lang, s.Lang, LinksOf(cur.Text, cs.refs, cs.format), LinksOf(target, cs.refs, cs.format))
-			msg := diag.EscapeLine(strings.Join(d, "; ")) // destinations as the file wrote them
+			msg := diag.EscapedLine(list{d, "; "}) // destinations as the file wrote them
 			switch {
 			case len(d) == 0:
 			case opts.LinkWarnings:

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ceviri/ceviri/internal/check"
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/po"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/track"
@@ -13,7 +14,7 @@ import (
 )
 
 // linkRule is what the command line wires into Options.Links.
-func linkRule(t testing.TB, cfgYAML string) func(article, srcLang, trLang string, src, tr []Link) []string {
+func linkRule(t testing.TB, cfgYAML string) func(article, srcLang, trLang string, src, tr []Link) []clitext.Text {
 	t.Helper()
 	p, _ := open(t, map[string]string{"ceviri.yaml": cfgYAML, "articles/z/en.md": "x\n"})
 	conv := func(ls []Link) []check.LinkDest {
@@ -23,8 +24,8 @@ func linkRule(t testing.TB, cfgYAML string) func(article, srcLang, trLang string
 		}
 		return out
 	}
-	return func(article, srcLang, trLang string, src, tr []Link) []string {
-		return check.LinkDiff(p.Config, article, srcLang, trLang, conv(src), conv(tr))
+	return func(article, srcLang, trLang string, src, tr []Link) []clitext.Text {
+		return check.LinkDiffText(p.Config, article, srcLang, trLang, conv(src), conv(tr))
 	}
 }
 

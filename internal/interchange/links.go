@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/segment"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -49,10 +50,11 @@ func LinksOf(src string, refs []parser.Reference, f segment.Format) []Link {
 type Options struct {
 	// Links compares the link and image destinations of a translated
 	// segment with its source segment's as the release gate does, and
-	// describes each difference (the command line passes check.LinkDiff;
-	// interchange cannot import check, a package of its own layer). nil:
-	// destinations are not compared (check.rules turns links off).
-	Links func(article, srcLang, trLang string, src, tr []Link) []string
+	// describes each difference in ceviri's words (the command line passes
+	// check.LinkDiffText; interchange cannot import check, a package of its
+	// own layer). nil: destinations are not compared (check.rules turns
+	// links off).
+	Links func(article, srcLang, trLang string, src, tr []Link) []clitext.Text
 	// LinkWarnings makes a difference of Links a warning, not a refusal
 	// (check.rules sets links to warning).
 	LinkWarnings bool
