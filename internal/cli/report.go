@@ -162,9 +162,10 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) (
 	keys := map[string]bool{} // findings accepted
 	var rc *reportCache
 	mtimes := make([]int64, len(l.status)) // of the sources, when known
+	ui := clitext.New(m.UILang)            // the page's language, of its notes and findings
 	if !opts.Check {
 		// With --check every article is read in full for its findings.
-		rc = env.openReportCache(p)
+		rc = env.openReportCache(p, m.UILang)
 	}
 	workers.Each(len(l.status), 0, func(i int) {
 		a := l.status[i]
@@ -177,7 +178,7 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) (
 				if stale {
 					arts[i] = &report.Article{ID: a.ID, Source: a.Source, Title: r.Title, Cells: r.Cells}
 				} else {
-					arts[i] = articleRow(a, r.Title)
+					arts[i] = articleRow(ui, a, r.Title)
 				}
 				return
 			}
@@ -206,7 +207,7 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) (
 				per[i] = fs
 			}
 		}
-		arts[i] = reportArticle(&full, a)
+		arts[i] = reportArticle(ui, &full, a)
 		if row != nil {
 			row.Title = arts[i].Title
 			if stale {
@@ -240,12 +241,11 @@ func reportArticles(env *Env, l *loaded, m *report.Model, opts *reportOptions) (
 	for _, a := range arts {
 		byID[a.ID] = a
 	}
-	tx := clitext.New(m.UILang) // findings in the page's language
 	for _, f := range check.Collect(in, per) {
 		if keys[findingWhere(f)] {
 			continue
 		}
-		rf := report.Finding{Severity: string(f.Severity), Rule: f.Rule, Lang: f.Lang, File: f.File, Line: f.Line, Message: findingText(tx, f)}
+		rf := report.Finding{Severity: string(f.Severity), Rule: f.Rule, Lang: f.Lang, File: f.File, Line: f.Line, Message: findingText(ui, f)}
 		if a := byID[f.ID]; a != nil {
 			a.Findings = append(a.Findings, rf)
 		} else {
@@ -273,15 +273,16 @@ func hasStale(a *track.ArticleStatus) bool {
 
 // reportArticle is the row of one article. a is read in full when it has a
 // stale version; otherwise only its source's title is read here.
-func reportArticle(p *project.Project, a *track.ArticleStatus) *report.Article {
-	return articleRow(a, titleOf(p, a))
+func reportArticle(ui *clitext.Printer, p *project.Project, a *track.ArticleStatus) *report.Article {
+	return articleRow(ui, a, titleOf(p, a))
 }
 
-// articleRow is the row of article a with this title.
-func articleRow(a *track.ArticleStatus, title string) *report.Article {
+// articleRow is the row of article a with this title, its notes in the
+// page's language ui.
+func articleRow(ui *clitext.Printer, a *track.ArticleStatus, title string) *report.Article {
 	ra := &report.Article{ID: a.ID, Source: a.Source, Title: title, Cells: map[string]*report.Cell{}}
 	for lang, v := range a.Versions {
-		c := &report.Cell{State: v.State, Path: v.Path, Note: v.Note, Placeholder: v.Placeholder}
+		c := &report.Cell{State: v.State, Path: v.Path, Note: noteIn(ui, v), Placeholder: v.Placeholder}
 		if v.State.Pending() && v.PendingWords != nil {
 			c.Owed = *v.PendingWords
 		}
@@ -296,7 +297,7 @@ func articleRow(a *track.ArticleStatus, title string) *report.Article {
 		case track.Stale:
 			c.Diff = track.DescribeVersion(a, v)
 			if m := v.Missing; m != nil {
-				c.Note = m.Problem() + "; " + m.Hint()
+				c.Note = ui.Text(m.ProblemText()) + "; " + ui.Text(m.HintText())
 			}
 		}
 		ra.Cells[lang] = c

@@ -58,7 +58,7 @@ var lastReportMisses int
 
 // openReportCache reads the report cache of p, or returns nil when the
 // caches are off.
-func (e *Env) openReportCache(p *project.Project) *reportCache {
+func (e *Env) openReportCache(p *project.Project, uiLang string) *reportCache {
 	if !e.cacheOn() {
 		return nil
 	}
@@ -66,7 +66,9 @@ func (e *Env) openReportCache(p *project.Project) *reportCache {
 	if err != nil {
 		return nil
 	}
-	rc := &reportCache{root: p.Root, key: cache.Key(buildIdentity(), cfg), old: map[string]*reportRow{}}
+	// The rows' notes are in the page's language: another one is another
+	// cache.
+	rc := &reportCache{root: p.Root, key: cache.Key(buildIdentity()+"\x00"+uiLang, cfg), old: map[string]*reportRow{}}
 	if data, w, ok := cache.ReadBlob(p.Root, reportBlob, rc.key); ok {
 		if rows, err := decodeReportRows(data); err == nil {
 			rc.written = w

@@ -213,3 +213,35 @@ func FuzzDecodeReportRows(f *testing.F) {
 		}
 	})
 }
+
+// A report in one page language never takes its notes from the cache of a
+// report in another: the same with the cache as without it, after a warm
+// report in the other language.
+func TestReportCacheByUILang(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "p")
+	if _, err := corpusgen.Generate(corpusgen.Options{Dir: dir, Articles: 20, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	// Stale translations whose stored copies are gone have notes.
+	if err := os.RemoveAll(filepath.Join(dir, ".ceviri", "sources")); err != nil {
+		t.Fatal(err)
+	}
+	run := func(cached bool, lang string) string {
+		t.Helper()
+		out, errOut, code := runCeviri(t, cached, "--root", dir, "report", "--ui-lang", lang, "-o", "-")
+		if code != 0 {
+			t.Fatalf("report --ui-lang %s: exit %d: %s", lang, code, errOut)
+		}
+		return out
+	}
+	want := map[string]string{"tr": run(false, "tr"), "en": run(false, "en")}
+	if !strings.Contains(want["tr"], "saklanmamış") || !strings.Contains(want["en"], "is not stored") {
+		t.Fatal("the corpus has no translation whose stored copy is missing")
+	}
+	for _, lang := range []string{"tr", "tr", "en", "en", "tr"} {
+		time.Sleep(30 * time.Millisecond)
+		if got := run(true, lang); got != want[lang] {
+			t.Fatalf("--ui-lang %s with the cache differs: %s", lang, firstDiff(want[lang], got))
+		}
+	}
+}
