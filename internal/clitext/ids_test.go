@@ -20,7 +20,9 @@ var messageCalls = map[string]map[string]int{
 	"*": {"clitext.Msg": 0, "clitext.NewError": 0, "clitext.Wrap": 1, "diag.Text": 3, "diag.UsageText": 0},
 	// check's findings: finder.at and comparison.add (f.at, t.f.at,
 	// c.add), structure's note.
-	"internal/check": {"f.at": 2, "at": 2, "c.add": 2, "note": 1},
+	"internal/check":       {"f.at": 2, "at": 2, "c.add": 2, "note": 1},
+	"internal/config":      {"p.at": 1},
+	"internal/frontmatter": {"c.at": 1},
 }
 
 // TestMessageIDsEverywhere checks that every message id a package of the
