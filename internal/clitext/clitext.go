@@ -66,8 +66,15 @@ func FilesOf(lang string) []string {
 
 // bundles hold, by language, the messages of that language and of
 // English (the fallback), each loaded once when first needed: English
-// alone reads only its own files, as every command builds its --help.
-var bundles = func() map[string]func() *i18n.Bundle {
+// alone reads only its own files. The command line's own words
+// (messages/<lang>.yaml), which every command needs for its --help, are
+// one bundle; the other parts' (messages/<area>.<lang>.yaml: findings,
+// errors, warnings) another, loaded only when one of their messages is
+// written, so that a command that has nothing to say in them does not
+// read them.
+var bundles, areaBundles = loadBundles(false), loadBundles(true)
+
+func loadBundles(areas bool) map[string]func() *i18n.Bundle {
 	m := map[string]func() *i18n.Bundle{}
 	for _, lang := range Langs {
 		m[lang] = sync.OnceValue(func() *i18n.Bundle {
@@ -75,6 +82,9 @@ var bundles = func() map[string]func() *i18n.Bundle {
 			b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
 			for _, l := range []string{"en", lang} {
 				for _, name := range FilesOf(l) {
+					if (path.Base(name) != l+".yaml") != areas {
+						continue
+					}
 					if _, err := b.LoadMessageFileFS(Files, name); err != nil {
 						panic(fmt.Sprintf("clitext: %s: %v", name, err)) // embedded, checked by the tests
 					}
@@ -87,7 +97,7 @@ var bundles = func() map[string]func() *i18n.Bundle {
 		})
 	}
 	return m
-}()
+}
 
 // Forms returns, by message id, the forms lang's files give it ("other";
 // "one" and "other" for a plural message), for the tests that check that
@@ -150,9 +160,10 @@ func fromLocale(v string) string {
 
 // Printer gives ceviri's messages in one language.
 type Printer struct {
-	lang string
-	loc  *i18n.Localizer
-	num  *message.Printer
+	lang  string
+	loc   *i18n.Localizer        // the command line's messages
+	areas func() *i18n.Localizer // the other parts', when first needed
+	num   *message.Printer
 }
 
 // New returns the Printer of lang ("en" or "tr"; anything else is "en").
@@ -160,7 +171,19 @@ func New(lang string) *Printer {
 	if _, ok := tags[lang]; !ok {
 		lang = "en"
 	}
-	return &Printer{lang: lang, loc: i18n.NewLocalizer(bundles[lang](), lang, "en"), num: message.NewPrinter(tags[lang])}
+	return &Printer{lang: lang, loc: i18n.NewLocalizer(bundles[lang](), lang, "en"),
+		areas: sync.OnceValue(func() *i18n.Localizer { return i18n.NewLocalizer(areaBundles[lang](), lang, "en") }),
+		num:   message.NewPrinter(tags[lang])}
+}
+
+// localize returns the message c asks for, from the command line's
+// messages or else the other parts'.
+func (p *Printer) localize(c *i18n.LocalizeConfig) (string, error) {
+	s, err := p.loc.Localize(c)
+	if err != nil && s == "" {
+		s, err = p.areas().Localize(c)
+	}
+	return s, err
 }
 
 // Lang returns the Printer's language.
@@ -172,7 +195,7 @@ func (p *Printer) Lang() string { return p.lang }
 // is taken from English; one that no file has is a programming error the
 // tests catch, and prints as its id.
 func (p *Printer) T(id string, pairs ...any) string {
-	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: p.data(pairs)})
+	s, err := p.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: p.data(pairs)})
 	if err != nil {
 		return id
 	}
@@ -185,7 +208,7 @@ func (p *Printer) T(id string, pairs ...any) string {
 func (p *Printer) N(id string, n int, pairs ...any) string {
 	d := p.data(pairs)
 	d["Count"] = p.Num(n)
-	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: n})
+	s, err := p.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: n})
 	if err != nil {
 		return id
 	}
