@@ -2,9 +2,7 @@ package check
 
 import (
 	"errors"
-	"strings"
 
-	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/config"
 	"github.com/ceviri/ceviri/internal/diag"
 	"github.com/ceviri/ceviri/internal/project"
@@ -26,7 +24,7 @@ func stateFindings(cfg *config.Config, f finder, src *project.Version, v *track.
 	case track.Missing:
 		if v.Placeholder {
 			return []Finding{f.at(MissingTranslation, v.PlaceholderLine, "check_missing_placeholder",
-				"Why", placeholderWhy(v.PlaceholderWhy), "Source", srcName, "Path", src.Path, "ID", f.id, "Lang", f.lang)}
+				"Why", v.PlaceholderWhy, "Source", srcName, "Path", src.Path, "ID", f.id, "Lang", f.lang)}
 		}
 		return []Finding{f.at(MissingTranslation, 0, "check_missing",
 			"Name", langName(cfg, f.lang), "Source", srcName, "Path", src.Path, "ID", f.id, "Lang", f.lang)}
@@ -49,20 +47,6 @@ func stateFindings(cfg *config.Config, f finder, src *project.Version, v *track.
 		return []Finding{f.at(OrphanTranslation, recLine, "check_orphan", "ID", q(f.id))}
 	}
 	return nil
-}
-
-// placeholderWhy says in ceviri's words what makes a version a
-// placeholder, from the tracker's English (track.VersionStatus.PlaceholderWhy:
-// "untranslated: 1 marks it", "its body is empty"); another text is kept as
-// it is.
-func placeholderWhy(why string) any {
-	if marker, ok := strings.CutSuffix(why, " marks it"); ok {
-		return clitext.Msg("check_placeholder_marker", "Marker", marker)
-	}
-	if why == "its body is empty" {
-		return clitext.Msg("check_placeholder_empty")
-	}
-	return why
 }
 
 // unreadable turns the errors of versions that could not be read into

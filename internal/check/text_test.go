@@ -122,9 +122,9 @@ func TestStateFindingsInTurkish(t *testing.T) {
 		want string
 	}{
 		{track.VersionStatus{State: track.Missing}, "bu makalenin İngilizce sürümü yok (Türkçe kaynak: articles/a/tr.md); `ceviri translate a --lang en` çalıştırın"},
-		{track.VersionStatus{State: track.Missing, Placeholder: true, PlaceholderWhy: "untranslated: 1 marks it", PlaceholderLine: 2},
+		{track.VersionStatus{State: track.Missing, Placeholder: true, PlaceholderWhy: clitext.Msg("track_placeholder_marker", "Marker", "untranslated: 1"), PlaceholderLine: 2},
 			"bu bir yer tutucu, çeviri değil (untranslated: 1 ile işaretli); Türkçe kaynaktan (articles/a/tr.md) çevirin, sonra `ceviri done a --lang en` çalıştırın"},
-		{track.VersionStatus{State: track.Missing, Placeholder: true, PlaceholderWhy: "its body is empty", PlaceholderLine: 4},
+		{track.VersionStatus{State: track.Missing, Placeholder: true, PlaceholderWhy: clitext.Msg("track_placeholder_empty"), PlaceholderLine: 4},
 			"bu bir yer tutucu, çeviri değil (gövdesi boş); Türkçe kaynaktan (articles/a/tr.md) çevirin, sonra `ceviri done a --lang en` çalıştırın"},
 		{track.VersionStatus{State: track.Stale}, "Türkçe kaynak (articles/a/tr.md) bu çeviri yapıldıktan sonra değişti; bkz. `ceviri diff a --lang en`"},
 		{track.VersionStatus{State: track.Stale, ChangedSegments: &n}, "Türkçe kaynak (articles/a/tr.md) bu çeviri yapıldıktan sonra değişti (3 bölüm); bkz. `ceviri diff a --lang en`"},

@@ -76,7 +76,7 @@ func describe(v *VersionStatus) string {
 	s := string(v.State)
 	if v.Placeholder {
 		s += " placeholder"
-		if v.PlaceholderWhy == "" || v.PlaceholderLine < 1 {
+		if v.PlaceholderWhy.ID == "" || v.PlaceholderLine < 1 {
 			s += " without why or line"
 		}
 	}
@@ -102,7 +102,7 @@ func TestPlaceholderWhy(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := fstest.MapFS{"articles/a/tr.md": {Data: []byte(src)}, "articles/a/en.md": {Data: []byte(tt.en)}}
 			v := analyze(t, fsys, "languages: [tr, en]\nplaceholder: {field: untranslated}\n", false)["a"]
-			if v.PlaceholderWhy != tt.why || v.PlaceholderLine != tt.line {
+			if v.PlaceholderWhy.String() != tt.why || v.PlaceholderLine != tt.line {
 				t.Errorf("why, line = %q, %d; want %q, %d", v.PlaceholderWhy, v.PlaceholderLine, tt.why, tt.line)
 			}
 		})

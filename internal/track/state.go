@@ -8,6 +8,7 @@ package track
 import (
 	"errors"
 
+	"github.com/ceviri/ceviri/internal/clitext"
 	"github.com/ceviri/ceviri/internal/project"
 	"github.com/ceviri/ceviri/internal/workers"
 )
@@ -52,10 +53,11 @@ type VersionStatus struct {
 	// says.
 	Placeholder bool `json:"placeholder,omitempty"`
 	// PlaceholderWhy says what makes it one ("untranslated: 1 marks it",
-	// "its body is empty"), for messages; PlaceholderLine is the line to
-	// point at (the marker's, or the body's first).
-	PlaceholderWhy  string `json:"-"`
-	PlaceholderLine int    `json:"-"`
+	// "its body is empty"), in ceviri's words for messages (its String is
+	// the English); PlaceholderLine is the line to point at (the marker's,
+	// or the body's first).
+	PlaceholderWhy  clitext.Text `json:"-"`
+	PlaceholderLine int          `json:"-"`
 
 	// Parsed is the parsed version; nil when missing.
 	Parsed *project.Version `json:"-"`
@@ -133,7 +135,7 @@ func AnalyzeArticle(p *project.Project, a *project.Article) *ArticleStatus {
 		if v != nil && src != nil && v != src {
 			// Before the record: a placeholder recorded as done is still
 			// not a translation.
-			if why, line := placeholder(src, v); why != "" {
+			if why, line := placeholder(src, v); why.ID != "" {
 				st.Versions[lang] = &VersionStatus{State: Missing, Path: v.Path, Parsed: v, PendingWords: intp(src.Words),
 					Placeholder: true, PlaceholderWhy: why, PlaceholderLine: line}
 				continue
