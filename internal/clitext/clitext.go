@@ -1,7 +1,12 @@
 // Package clitext holds ceviri's own words: the messages, table headers and
-// summaries of the command line in English and Turkish, as go-i18n message
-// files embedded in the binary (messages/<lang>.yaml), and the choice of
-// language from the environment.
+// summaries of the command line, the findings of check and the errors and
+// warnings of every package, in English and Turkish, as go-i18n message
+// files embedded in the binary (messages/<lang>.yaml and
+// messages/<area>.<lang>.yaml), and the choice of language from the
+// environment. A package below the command line returns its words as
+// values (Text, TextError) whose English is what ceviri always printed;
+// the command line writes them in the reader's language (Printer.Text,
+// Printer.Error).
 //
 // Machine outputs (--json, JUnit, GitHub annotations, rule ids, exit codes)
 // never go through it: they do not change with the language.
