@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,10 +15,13 @@ import (
 
 // messageCalls are the functions whose argument at the index is a message
 // id: those of clitext and diag everywhere, and a package's own helpers
-// in that package (by directory relative to the module). The cli
-// package's own are checked by its TestMessageIDs.
+// in that package (by directory relative to the module), named as called
+// ("p.at") or by the method's name alone ("T" for tx.T and env.text().T).
+// N asks for a plural message, every other a plain one.
 var messageCalls = map[string]map[string]int{
 	"*": {"clitext.Msg": 0, "clitext.NewError": 0, "clitext.Wrap": 1, "diag.Text": 3, "diag.UsageText": 0},
+	// The command line's Printer methods and error helpers.
+	"internal/cli": {"T": 0, "N": 0, "textErr": 0, "usageText": 0, "textWrap": 1, "posText": 3},
 	// check's findings: finder.at and comparison.add (f.at, t.f.at,
 	// c.add), structure's note.
 	"internal/check":       {"f.at": 2, "at": 2, "c.add": 2, "note": 1},
@@ -55,12 +59,12 @@ func TestMessageIDsEverywhere(t *testing.T) {
 			if !ok {
 				return true
 			}
-			var fn string
+			var fn, method string
 			switch x := call.Fun.(type) {
 			case *ast.Ident:
-				fn = x.Name
+				fn, method = x.Name, x.Name
 			case *ast.SelectorExpr:
-				fn = x.Sel.Name
+				fn, method = x.Sel.Name, x.Sel.Name
 				if pkg, ok := x.X.(*ast.Ident); ok {
 					fn = pkg.Name + "." + fn
 				}
@@ -68,6 +72,9 @@ func TestMessageIDsEverywhere(t *testing.T) {
 			i, ok := messageCalls["*"][fn]
 			if !ok {
 				i, ok = messageCalls[dir][fn]
+			}
+			if !ok {
+				i, ok = messageCalls[dir][method]
 			}
 			if !ok || i >= len(call.Args) {
 				return true
@@ -79,13 +86,21 @@ func TestMessageIDsEverywhere(t *testing.T) {
 			id, _ := strconv.Unquote(lit.Value)
 			n++
 			forms, ok := msgs[id]
-			if !ok {
+			switch plural := slices.Contains(forms, "one"); {
+			case !ok:
 				t.Errorf("%s: message %q is not in the English message files", fset.Position(lit.Pos()), id)
-			} else if len(forms) != 1 {
+			case method == "N" && !plural:
+				t.Errorf("%s: N(%q): the message has no plural forms (one, other)", fset.Position(lit.Pos()), id)
+			case method != "N" && plural:
 				t.Errorf("%s: %s(%q): a plural message needs Printer.N", fset.Position(lit.Pos()), fn, id)
 			}
 			return true
 		})
+	}
+	// The command line alone asks for over 400: fewer means the scan
+	// missed its calls.
+	if n < 800 {
+		t.Errorf("found %d message ids, want every package's (over 800)", n)
 	}
 	t.Logf("%d message ids checked", n)
 }
