@@ -130,15 +130,10 @@ func describe(b block) clitext.Text {
 	case "paragraph":
 		return clitext.Msg("check_block_paragraph")
 	case "list":
-		switch {
-		case b.ordered && b.n == 1:
-			return clitext.Msg("check_block_numbered_list_one")
-		case b.ordered:
-			return clitext.Msg("check_block_numbered_list", "N", b.n)
-		case b.n == 1:
-			return clitext.Msg("check_block_list_one")
+		if b.ordered {
+			return counted("check_block_numbered_list_one", "check_block_numbered_list", b.n)
 		}
-		return clitext.Msg("check_block_list", "N", b.n)
+		return counted("check_block_list_one", "check_block_list", b.n)
 	case "table":
 		return clitext.Msg("check_block_table", "Cols", b.cols, "Rows", b.rows)
 	case "quote":
@@ -152,10 +147,7 @@ func describe(b block) clitext.Text {
 	case "import or export":
 		return clitext.Msg("check_block_import")
 	case "footnotes":
-		if b.n == 1 {
-			return clitext.Msg("check_block_footnotes_one")
-		}
-		return clitext.Msg("check_block_footnotes", "N", b.n)
+		return counted("check_block_footnotes_one", "check_block_footnotes", b.n)
 	}
 	return clitext.Msg("check_kind_other", "Kind", b.kind)
 }

@@ -49,50 +49,41 @@ func nameIn(d *display.Dictionary, t language.Tag, code string) string {
 	return code
 }
 
-// words is "1 word", "12 words" ("12 kelime").
-func words(n int) clitext.Text {
+// counted is message one when n is 1, else message other with n as N
+// (check writes its English itself, english, which has no plural forms:
+// the two forms are two messages).
+func counted(one, other string, n int) clitext.Text {
 	if n == 1 {
-		return clitext.Msg("check_word_one")
+		return clitext.Msg(one)
 	}
-	return clitext.Msg("check_words", "N", n)
+	return clitext.Msg(other, "N", n)
 }
+
+// words is "1 word", "12 words" ("12 kelime").
+func words(n int) clitext.Text { return counted("check_word_one", "check_words", n) }
 
 // segments is "1 segment", "3 segments" ("3 bölüm").
-func segments(n int) clitext.Text {
-	if n == 1 {
-		return clitext.Msg("check_segment_one")
-	}
-	return clitext.Msg("check_segments", "N", n)
-}
+func segments(n int) clitext.Text { return counted("check_segment_one", "check_segments", n) }
 
 // messages is "1 message", "30 messages" ("30 ileti").
-func messages(n int) clitext.Text {
-	if n == 1 {
-		return clitext.Msg("check_message_one")
-	}
-	return clitext.Msg("check_messages", "N", n)
-}
+func messages(n int) clitext.Text { return counted("check_message_one", "check_messages", n) }
 
 // joinSemicolon joins the values xs (texts or strings) with "; ".
-func joinSemicolon(xs []any) any {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return clitext.Msg("check_join_semicolon", "First", xs[0], "Rest", joinSemicolon(xs[1:]))
-}
+func joinSemicolon(xs []any) any { return join("check_join_semicolon", xs) }
 
 // joinOr joins the values xs with " or " ("ya da").
-func joinOr(xs []any) any {
+func joinOr(xs []any) any { return join("check_join_or", xs) }
+
+// join joins the values xs with message id, whose template joins First
+// and Rest.
+func join(id string, xs []any) any {
 	switch len(xs) {
 	case 0:
 		return ""
 	case 1:
 		return xs[0]
 	}
-	return clitext.Msg("check_join_or", "First", xs[0], "Rest", joinOr(xs[1:]))
+	return clitext.Msg(id, "First", xs[0], "Rest", join(id, xs[1:]))
 }
 
 // segmentKind names a segment's kind for a message ("list item").
