@@ -75,7 +75,7 @@ func TestMessageIDsEverywhere(t *testing.T) {
 				at, ok = messageCalls[dir][fn]
 			}
 			if !ok {
-				at, ok = messageCalls[dir][method]
+				at = messageCalls[dir][method]
 			}
 			for _, i := range at {
 				if i >= len(call.Args) {
