@@ -6,6 +6,18 @@
 // wordiff diffs words with Pairs and Jaccard.
 package sequence
 
+// Affixes returns the lengths of the longest common prefix of a and b and
+// of their longest common suffix in what the prefix leaves.
+func Affixes(a, b []string) (pre, suf int) {
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	return pre, suf
+}
+
 // Common returns the index pairs of a longest common subsequence of a and
 // b, in order. A common prefix and suffix are paired first; past maxCells
 // cells of the table the subsequence is found among the keys that occur
@@ -13,14 +25,7 @@ package sequence
 // of a source with it, by segment hashes.
 func Common(a, b []string) [][2]int {
 	// Common prefix and suffix first: most edits touch a few segments.
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
+	pre, suf := Affixes(a, b)
 	var out [][2]int
 	for i := 0; i < pre; i++ {
 		out = append(out, [2]int{i, i})

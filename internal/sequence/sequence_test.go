@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -95,6 +96,27 @@ func TestJaccard(t *testing.T) {
 	for _, tt := range tests {
 		if got := Jaccard(tt.a, tt.b); got != tt.want {
 			t.Errorf("Jaccard(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestAffixes(t *testing.T) {
+	for _, tt := range []struct {
+		a, b     string
+		pre, suf int
+	}{
+		{"abc", "abc", 3, 0},
+		{"abxc", "abyc", 2, 1},
+		{"aa", "aaa", 2, 0},
+		{"", "ab", 0, 0},
+		{"xbc", "ybc", 0, 2},
+	} {
+		pre, suf := Affixes(strings.Split(tt.a, ""), strings.Split(tt.b, ""))
+		if tt.a == "" {
+			pre, suf = Affixes(nil, strings.Split(tt.b, ""))
+		}
+		if pre != tt.pre || suf != tt.suf {
+			t.Errorf("Affixes(%q, %q) = %d, %d; want %d, %d", tt.a, tt.b, pre, suf, tt.pre, tt.suf)
 		}
 	}
 }

@@ -43,14 +43,7 @@ func Diff(old, new string) []Span {
 	a, b := tokens(old), tokens(new)
 	var edits []Span
 	// Common prefix and suffix first: most edits touch a few words.
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
+	pre, suf := sequence.Affixes(a, b)
 	for _, t := range a[:pre] {
 		edits = append(edits, Span{Equal, t})
 	}
