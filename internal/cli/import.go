@@ -84,13 +84,9 @@ func readImport(env *Env, name string) ([]byte, error) {
 	if name == "-" {
 		shown = "stdin" // the name errors give standard input, in every language
 	} else {
-		path := name
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(env.Wd, path)
-		}
-		f, err := os.Open(path)
+		f, err := openArg(env, name, shown)
 		if err != nil {
-			return nil, &diag.UsageError{Err: fmt.Errorf("%s: %w", shown, unwrapPathErr(err))}
+			return nil, err
 		}
 		defer f.Close()
 		fi, err := f.Stat()
@@ -116,6 +112,20 @@ func readImport(env *Env, name string) ([]byte, error) {
 		return nil, tooLarge(shown)
 	}
 	return data, nil
+}
+
+// openArg opens file name given on the command line, relative to the
+// working directory; its error names the file as shown.
+func openArg(env *Env, name, shown string) (*os.File, error) {
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(env.Wd, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &diag.UsageError{Err: fmt.Errorf("%s: %w", shown, unwrapPathErr(err))}
+	}
+	return f, nil
 }
 
 func tooLarge(shown string) error {

@@ -167,13 +167,9 @@ func runTMImport(env *Env, name string) error {
 			return usageText("err_tm_no_stdin")
 		}
 	} else {
-		path := name
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(env.Wd, path)
-		}
-		f, err := os.Open(path)
+		f, err := openArg(env, name, shown)
 		if err != nil {
-			return &diag.UsageError{Err: fmt.Errorf("%s: %w", shown, unwrapPathErr(err))}
+			return err
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
